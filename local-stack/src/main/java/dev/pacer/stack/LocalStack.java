@@ -1,0 +1,201 @@
+package dev.pacer.stack;
+
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.testsupport.EmbeddedRedis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * The whole Pacer stack on one machine: an embedded redis-server (unless a Redis URL is given),
+ * discovery, then gateway, scheduler, secrets, health and two agents (zones a and b), each in its own
+ * JVM with its own log file. Ctrl-C (or SIGTERM) stops every process it started; if the launcher is
+ * killed outright, the services notice their parent is gone and stop themselves, and the next run
+ * stops whatever a previous run left behind.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackOptions options;
+    private final List<ChildProcess> services = new ArrayList<>();
+    private ChildProcess embeddedRedis;
+    private ChildProcess discovery;
+    private String redisUrl;
+    private volatile boolean closing;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        StackOptions options;
+        try {
+            options = StackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pacer: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping every process of the stack ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "pacer-stop"));
+        long started = System.nanoTime();
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("pacer: the stack did not come up: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printSummary(Duration.ofNanos(System.nanoTime() - started));
+        stack.watch();
+        stopped.await();
+    }
+
+    void start() {
+        Path pidFile = options.logDir().resolveSibling("stack.pids");
+        Leftovers.stopThoseListedIn(pidFile, options.home());
+        StackOptions.Ports ports = options.ports();
+        if (options.redisUrl() != null) {
+            redisUrl = options.redisUrl();
+            System.out.println("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
+        } else {
+            embeddedRedis = ChildProcess.redis(EmbeddedRedis.binary(), ports.redis(), options.logDir());
+            redisUrl = "redis://127.0.0.1:" + ports.redis();
+            awaitReady(List.of(embeddedRedis));
+            System.out.println("Redis:      " + redisUrl + " (embedded redis-server)");
+        }
+        String eureka = "http://localhost:" + ports.discovery() + "/eureka/";
+        List<String> common = List.of(
+                "--spring.data.redis.url=" + redisUrl,
+                "--eureka.client.service-url.defaultZone=" + eureka,
+                "--eureka.instance.hostname=localhost");
+
+        discovery = launch("discovery-service", "discovery-service", ports.discovery(), common);
+        awaitReady(List.of(discovery));
+        List<ChildProcess> rest = List.of(
+                launch("scheduler-service", "scheduler-service", ports.scheduler(), common),
+                launch("secrets-service", "secrets-service", ports.secrets(), common),
+                launch("health-service", "health-service", ports.health(), common),
+                launch("agent-a", "agent-service", ports.agentA(), with(common, "--pacer.agent.zone=a")),
+                launch("agent-b", "agent-service", ports.agentB(), with(common, "--pacer.agent.zone=b")),
+                launch("gateway-service", "gateway-service", ports.gateway(), common));
+        Leftovers.record(pidFile, ProcessHandle.current());
+        awaitReady(rest);
+        awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.V2_INFO);
+        Leftovers.record(pidFile, ProcessHandle.current());
+    }
+
+    private ChildProcess launch(String name, String module, int port, List<String> args) {
+        Path jar = options.home().resolve(module).resolve("target").resolve(module + ".jar");
+        ChildProcess service = ChildProcess.service(name, jar, port, options.logDir(), args);
+        services.add(service);
+        return service;
+    }
+
+    private void awaitReady(List<ChildProcess> batch) {
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        List<ChildProcess> waiting = new ArrayList<>(batch);
+        while (!waiting.isEmpty()) {
+            for (ChildProcess s : List.copyOf(waiting)) {
+                if (!s.isAlive()) {
+                    throw new IllegalStateException(s.name() + " exited during start-up; see " + s.log());
+                }
+                if (s.isReady()) {
+                    waiting.remove(s);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + options.readyTimeout().toSeconds() + " s: "
+                        + waiting.stream().map(s -> s.name() + " (" + s.log() + ")").collect(Collectors.joining(", ")));
+            }
+            pause();
+        }
+    }
+
+    /** The gateway resolves {@code lb://scheduler-service} from Eureka: wait until a request gets through. */
+    private void awaitRoutable(String url) {
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        while (ChildProcess.status(url) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway does not route " + url + " to the scheduler");
+            }
+            pause();
+        }
+    }
+
+    private void printSummary(Duration took) {
+        StackOptions.Ports ports = options.ports();
+        System.out.printf("%nPacer is up in %.1f s.%n", took.toMillis() / 1000.0);
+        System.out.println("  Gateway (Marathon API): http://localhost:" + ports.gateway() + "   e.g. curl localhost:" + ports.gateway() + "/v2/info");
+        System.out.println("  Eureka dashboard:       http://localhost:" + ports.discovery() + "/");
+        System.out.println("  Logs:");
+        for (ChildProcess s : services) {
+            System.out.printf("    %-18s :%-5d %s%n", s.name(), s.port(), s.log());
+        }
+        if (embeddedRedis != null) {
+            System.out.printf("    %-18s :%-5d %s%n", embeddedRedis.name(), embeddedRedis.port(), embeddedRedis.log());
+        }
+        System.out.println("Press Ctrl-C to stop everything.");
+        System.out.flush();
+    }
+
+    /** Reports a service that dies while the stack runs (the others keep running). */
+    private void watch() {
+        for (ChildProcess s : services) {
+            s.handle().onExit().thenRun(() -> {
+                if (!closing) {
+                    System.out.println("!! " + s.name() + " exited; see " + s.log());
+                }
+            });
+        }
+    }
+
+    /**
+     * The services first, all at once (they give back their leases and leave the cluster through
+     * Redis, and deregister from Eureka), then discovery, then Redis.
+     */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        services.stream().filter(s -> s != discovery).parallel().forEach(s -> s.stop(Duration.ofSeconds(15)));
+        if (discovery != null) {
+            discovery.stop(Duration.ofSeconds(15));
+        }
+        if (embeddedRedis != null) {
+            embeddedRedis.stop(Duration.ofSeconds(5));
+        }
+        try {
+            Files.deleteIfExists(options.logDir().resolveSibling("stack.pids"));
+        } catch (IOException ignored) {
+            // the next run checks the pids it lists and finds them gone
+        }
+    }
+
+    private static List<String> with(List<String> common, String extra) {
+        List<String> args = new ArrayList<>(common);
+        args.add(extra);
+        return args;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

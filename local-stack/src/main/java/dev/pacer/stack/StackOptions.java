@@ -1,0 +1,56 @@
+package dev.pacer.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to bring the stack up. Defaults are the well-known ports of the README; {@code --port-base=N}
+ * puts every process on N, N+1, ... instead (the end-to-end tests use it to run beside a dev stack).
+ *
+ * @param home      the checkout: where {@code <service>/target/<service>.jar} are found
+ * @param logDir    one log file per process
+ * @param redisUrl  an existing Redis to use; null starts the embedded redis-server
+ */
+public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports, Duration readyTimeout) {
+
+    public record Ports(int discovery, int gateway, int scheduler, int secrets, int health, int agentA, int agentB, int redis) {
+
+        static Ports wellKnown() {
+            return new Ports(8761, 8080, 8081, 8082, 8083, 8091, 8092, 6379);
+        }
+
+        static Ports from(int base) {
+            return new Ports(base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7);
+        }
+    }
+
+    public static StackOptions parse(String[] args) {
+        Path home = Path.of(System.getProperty("pacer.home", ".")).toAbsolutePath().normalize();
+        Ports ports = Ports.wellKnown();
+        String redisUrl = blankToNull(System.getenv("REDIS_URL"));
+        Duration timeout = Duration.ofSeconds(120);
+        for (String arg : args) {
+            if (arg.startsWith("--port-base=")) {
+                ports = Ports.from(Integer.parseInt(arg.substring("--port-base=".length())));
+            } else if (arg.startsWith("--redis-url=")) {
+                redisUrl = blankToNull(arg.substring("--redis-url=".length()));
+            } else if (arg.startsWith("--home=")) {
+                home = Path.of(arg.substring("--home=".length())).toAbsolutePath().normalize();
+            } else if (arg.startsWith("--ready-timeout=")) {
+                timeout = Duration.ofSeconds(Long.parseLong(arg.substring("--ready-timeout=".length())));
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg
+                        + " (known: --port-base=N, --redis-url=URL, --home=DIR, --ready-timeout=SECONDS)");
+            }
+        }
+        if (!Files.isRegularFile(home.resolve("pom.xml"))) {
+            throw new IllegalArgumentException(home + " is not a Pacer checkout (no pom.xml); pass --home=DIR");
+        }
+        return new StackOptions(home, home.resolve(".pacer/logs"), redisUrl, ports, timeout);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

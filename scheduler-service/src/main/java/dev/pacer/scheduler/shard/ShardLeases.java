@@ -1,0 +1,137 @@
+package dev.pacer.scheduler.shard;
+
+import dev.pacer.contract.RedisKeys;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The shard leases this scheduler instance holds. There is no cluster-wide leader: each of
+ * {@link ShardProperties#count()} shards has its own lease (a Redis key with a TTL and a fencing
+ * token), and every instance holds about its fair share, {@code ceil(count / live instances)}.
+ *
+ * <p>Each {@link #rebalance()} renews what is held, notices leases lost (another instance took
+ * over after this one stalled), gives back shards above the fair share so a newcomer can take them,
+ * and takes free shards up to the fair share. A dead instance's shards are free again once its
+ * leases expire.
+ */
+public final class ShardLeases {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardLeases.class);
+
+    private final StringRedisTemplate redis;
+    private final RedisScript<Long> acquire;
+    private final RedisScript<Long> release;
+    private final IntSupplier liveInstances;
+    private final ShardProperties properties;
+    private final ShardMetrics metrics;
+    private final LongSupplier nanoClock;
+    /** shard -> fencing token of this instance's lease on it */
+    private final NavigableMap<Integer, Long> held = new TreeMap<>();
+    private volatile String selfId;
+    private long quietUntilNanos;
+
+    public ShardLeases(StringRedisTemplate redis, RedisScript<Long> acquire, RedisScript<Long> release,
+                       IntSupplier liveInstances, ShardProperties properties, ShardMetrics metrics, LongSupplier nanoClock) {
+        this.redis = redis;
+        this.acquire = acquire;
+        this.release = release;
+        this.liveInstances = liveInstances;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.nanoClock = nanoClock;
+    }
+
+    public void identifyAs(String selfId) {
+        this.selfId = selfId;
+    }
+
+    /** One pass: renew, detect losses, give back the surplus, take up to the fair share. */
+    public synchronized void rebalance() {
+        if (selfId == null) {
+            return;
+        }
+        String ttl = Long.toString(properties.leaseTtl().toMillis());
+        for (Integer shard : List.copyOf(held.keySet())) {
+            long token = tryAcquire(shard, ttl);
+            if (token < 0) {
+                held.remove(shard);
+                metrics.leaseLost();
+                log.warn("Lost the lease of shard {} to another instance", shard);
+            }
+        }
+        int target = fairShare();
+        while (held.size() > target) {
+            releaseShard(held.lastKey());
+        }
+        if (held.size() >= target || nanoClock.getAsLong() - quietUntilNanos < 0) {
+            return;
+        }
+        int offset = Math.floorMod(selfId.hashCode(), properties.count());
+        for (int i = 0; i < properties.count() && held.size() < target; i++) {
+            int shard = (offset + i) % properties.count();
+            if (!held.containsKey(shard)) {
+                long token = tryAcquire(shard, ttl);
+                if (token > 0) {
+                    held.put(shard, token);
+                    metrics.leaseAcquired();
+                    log.info("Acquired the lease of shard {} (fencing token {})", shard, token);
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives back every lease and takes none for one lease period, so that other instances take the
+     * shards over ({@code DELETE /v2/leader}). Alone in the cluster, the instance takes them back after that.
+     */
+    public synchronized void abdicate() {
+        releaseAll();
+        quietUntilNanos = nanoClock.getAsLong() + properties.leaseTtl().toNanos();
+    }
+
+    /** Releases every lease; for a graceful shutdown. */
+    public synchronized void releaseAll() {
+        for (Integer shard : List.copyOf(held.keySet())) {
+            if (!releaseShard(shard)) {
+                held.clear();
+                return;
+            }
+        }
+    }
+
+    /** Shards held now, with their fencing tokens. */
+    public synchronized NavigableMap<Integer, Long> held() {
+        return Collections.unmodifiableNavigableMap(new TreeMap<>(held));
+    }
+
+    public int fairShare() {
+        int live = Math.max(1, liveInstances.getAsInt());
+        return (properties.count() + live - 1) / live;
+    }
+
+    private long tryAcquire(int shard, String ttl) {
+        Long token = redis.execute(acquire, List.of(RedisKeys.shardOwner(shard), RedisKeys.shardEpoch(shard)), selfId, ttl);
+        return token == null ? -1 : token;
+    }
+
+    /** Gives one lease back; false when Redis could not be reached (the lease then expires by itself). */
+    private boolean releaseShard(int shard) {
+        held.remove(shard);
+        try {
+            redis.execute(release, List.of(RedisKeys.shardOwner(shard)), selfId);
+            metrics.leaseReleased();
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Could not release shard leases ({}); they free themselves within {}", e.toString(), properties.leaseTtl());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pacer.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import redis.embedded.RedisServer;
+
+/**
+ * A real redis-server process started from the binary bundled in {@code embedded-redis} (Redis 6.2:
+ * streams, pub/sub, Lua). Nothing is persisted; the server is bound to loopback.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedis(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts a server on {@code port}; it is stopped by {@link #close()} or when this JVM exits. */
+    public static EmbeddedRedis start(int port) {
+        try {
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .onShutdownForceStop(true)
+                    .build();
+            server.start();
+            return new EmbeddedRedis(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded redis-server on port " + port, e);
+        }
+    }
+
+    /**
+     * The redis-server binary bundled for this OS and architecture, extracted to a temporary file, for
+     * callers that run it as their own child process (the local-stack launcher does, to control the
+     * order in which things stop).
+     */
+    public static java.nio.file.Path binary() {
+        try {
+            return redis.embedded.core.ExecutableProvider.newJarResourceProvider().get().toPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the embedded redis-server binary", e);
+        }
+    }
+
+    public static EmbeddedRedis startOnFreePort() {
+        return start(FreePorts.next());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.pacer.contract;
+
+/**
+ * Every HTTP path of Pacer's public API, in one place. Controllers, the gateway's routes and the
+ * tests all read these; nobody re-types a path.
+ */
+public final class ApiPaths {
+
+    // Marathon v2, served by scheduler-service
+    public static final String PING = "/ping";
+    public static final String METRICS = "/metrics";
+    public static final String V2 = "/v2";
+    public static final String V2_INFO = V2 + "/info";
+    public static final String V2_LEADER = V2 + "/leader";
+    public static final String V2_APPS = V2 + "/apps";
+    public static final String V2_TASKS = V2 + "/tasks";
+    public static final String V2_QUEUE = V2 + "/queue";
+    public static final String V2_GROUPS = V2 + "/groups";
+    public static final String V2_DEPLOYMENTS = V2 + "/deployments";
+
+    // Pacer's own APIs, one prefix per owning service
+    public static final String API = "/api";
+    public static final String API_SECRETS = API + "/secrets";
+    public static final String API_HEALTH = API + "/health";
+    public static final String API_HEALTH_MEMBERS = API_HEALTH + "/members";
+
+    // operational endpoints every service exposes
+    public static final String ACTUATOR_HEALTH = "/actuator/health";
+    public static final String ACTUATOR_LIVENESS = ACTUATOR_HEALTH + "/liveness";
+    public static final String ACTUATOR_READINESS = ACTUATOR_HEALTH + "/readiness";
+    public static final String ACTUATOR_PROMETHEUS = "/actuator/prometheus";
+
+    private ApiPaths() {
+    }
+}

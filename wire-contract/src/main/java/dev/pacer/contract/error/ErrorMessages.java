@@ -1,0 +1,19 @@
+package dev.pacer.contract.error;
+
+/** Messages whose exact text Marathon clients and scripts match on. */
+public final class ErrorMessages {
+
+    public static final String OBJECT_NOT_VALID = "Object is not valid";
+    public static final String INVALID_JSON = "Invalid JSON";
+    public static final String NOT_AUTHORIZED = "Not Authorized to perform this action!";
+    public static final String INVALID_CREDENTIALS = "Invalid username or password.";
+    public static final String NO_LEADER = "There is no leader";
+    public static final String INTERNAL_ERROR = "An internal error occurred; see the service log for details.";
+
+    private ErrorMessages() {
+    }
+
+    public static String pathNotFound(String path) {
+        return "Path '" + path + "' does not exist";
+    }
+}
