@@ -27,6 +27,12 @@ public final class RedisKeys {
         return PREFIX + "shard:{" + shard + "}:owner";
     }
 
+    /**
+     * Sorted set of scheduler instances that gave up their shards ({@code DELETE /v2/leader}) and
+     * take none until the score (epoch ms): the others size their fair share without them.
+     */
+    public static final String SHARD_ABSTAINERS = PREFIX + "shard-abstainers";
+
     /** Counter incremented on every change of owner of a shard: the fencing token of its lease. */
     public static String shardEpoch(int shard) {
         return PREFIX + "shard:{" + shard + "}:epoch";

@@ -5,6 +5,7 @@ import dev.pacer.contract.ServiceName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +46,11 @@ class ShardConfiguration {
 
     @Bean
     ShardLeases shardLeases(StringRedisTemplate redis, ClusterMembership membership, ShardProperties properties,
-                            ShardMetrics metrics, MeterRegistry registry) {
+                            ShardMetrics metrics, MeterRegistry registry, Clock clock) {
         ShardLeases leases = new ShardLeases(redis,
                 RedisScript.of(new ClassPathResource("scripts/shard-lease-acquire.lua"), Long.class),
                 RedisScript.of(new ClassPathResource("scripts/shard-lease-release.lua"), Long.class),
-                () -> membership.members(ServiceName.SCHEDULER).size(), properties, metrics, System::nanoTime);
+                () -> membership.members(ServiceName.SCHEDULER).size(), properties, metrics, clock);
         Gauge.builder("pacer.scheduler.shards.held", leases, l -> l.held().size())
                 .description("Shards whose lease this instance holds").register(registry);
         return leases;

@@ -1,12 +1,13 @@
 package dev.pacer.scheduler.shard;
 
 import dev.pacer.contract.RedisKeys;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -32,21 +33,21 @@ public final class ShardLeases {
     private final IntSupplier liveInstances;
     private final ShardProperties properties;
     private final ShardMetrics metrics;
-    private final LongSupplier nanoClock;
+    private final Clock clock;
     /** shard -> fencing token of this instance's lease on it */
     private final NavigableMap<Integer, Long> held = new TreeMap<>();
     private volatile String selfId;
-    private long quietUntilNanos;
+    private Instant quietUntil = Instant.MIN;
 
     public ShardLeases(StringRedisTemplate redis, RedisScript<Long> acquire, RedisScript<Long> release,
-                       IntSupplier liveInstances, ShardProperties properties, ShardMetrics metrics, LongSupplier nanoClock) {
+                       IntSupplier liveInstances, ShardProperties properties, ShardMetrics metrics, Clock clock) {
         this.redis = redis;
         this.acquire = acquire;
         this.release = release;
         this.liveInstances = liveInstances;
         this.properties = properties;
         this.metrics = metrics;
-        this.nanoClock = nanoClock;
+        this.clock = clock;
     }
 
     public void identifyAs(String selfId) {
@@ -67,11 +68,14 @@ public final class ShardLeases {
                 log.warn("Lost the lease of shard {} to another instance", shard);
             }
         }
+        if (clock.instant().isBefore(quietUntil)) {
+            return;
+        }
         int target = fairShare();
         while (held.size() > target) {
             releaseShard(held.lastKey());
         }
-        if (held.size() >= target || nanoClock.getAsLong() - quietUntilNanos < 0) {
+        if (held.size() >= target) {
             return;
         }
         int offset = Math.floorMod(selfId.hashCode(), properties.count());
@@ -89,12 +93,14 @@ public final class ShardLeases {
     }
 
     /**
-     * Gives back every lease and takes none for one lease period, so that other instances take the
-     * shards over ({@code DELETE /v2/leader}). Alone in the cluster, the instance takes them back after that.
+     * Gives back every lease and takes none for one lease period ({@code DELETE /v2/leader}). The
+     * instance is listed as abstaining meanwhile, so the others size their fair share without it
+     * and take its shards over at their next pass. Alone in the cluster, it takes them back after that.
      */
     public synchronized void abdicate() {
+        quietUntil = clock.instant().plus(properties.leaseTtl());
+        redis.opsForZSet().add(RedisKeys.SHARD_ABSTAINERS, selfId, quietUntil.toEpochMilli());
         releaseAll();
-        quietUntilNanos = nanoClock.getAsLong() + properties.leaseTtl().toNanos();
     }
 
     /** Releases every lease; for a graceful shutdown. */
@@ -112,9 +118,13 @@ public final class ShardLeases {
         return Collections.unmodifiableNavigableMap(new TreeMap<>(held));
     }
 
+    /** {@code ceil(count / candidates)}, candidates being the live instances that do not abstain. */
     public int fairShare() {
-        int live = Math.max(1, liveInstances.getAsInt());
-        return (properties.count() + live - 1) / live;
+        long now = clock.instant().toEpochMilli();
+        redis.opsForZSet().removeRangeByScore(RedisKeys.SHARD_ABSTAINERS, Double.NEGATIVE_INFINITY, now);
+        Long abstaining = redis.opsForZSet().count(RedisKeys.SHARD_ABSTAINERS, now, Double.POSITIVE_INFINITY);
+        int candidates = Math.max(1, liveInstances.getAsInt() - (abstaining == null ? 0 : abstaining.intValue()));
+        return (properties.count() + candidates - 1) / candidates;
     }
 
     private long tryAcquire(int shard, String ttl) {

@@ -29,7 +29,7 @@ public class SystemService {
     private final ShardProperties shards;
     private final String version;
     private final String buildref;
-    private final int httpPort;
+    private final Environment env;
 
     public SystemService(ClusterMembership membership, ShardLeases leases, ShardProperties shards,
                          ObjectProvider<BuildProperties> build, Environment env) {
@@ -39,7 +39,7 @@ public class SystemService {
         BuildProperties props = build.getIfAvailable();
         this.version = props != null ? props.getVersion() : "unknown";
         this.buildref = env.getProperty("PACER_BUILDREF", props != null && props.get("buildref") != null ? props.get("buildref") : "unknown");
-        this.httpPort = env.getProperty("local.server.port", Integer.class, env.getProperty("server.port", Integer.class, 8081));
+        this.env = env;
     }
 
     public InfoResponse info() {
@@ -48,7 +48,7 @@ public class SystemService {
         String host = self.substring(0, self.lastIndexOf(':'));
         return new InfoResponse("pacer", version, buildref, true, self, "pacer",
                 new InfoResponse.MarathonConfig(List.of(), "pacer", true, host),
-                new InfoResponse.HttpConfig(httpPort),
+                new InfoResponse.HttpConfig(env.getRequiredProperty("local.server.port", Integer.class)),
                 new InfoResponse.PacerConfig(membership.selfId(), shards.count(), held,
                         membership.members(ServiceName.SCHEDULER).size()));
     }

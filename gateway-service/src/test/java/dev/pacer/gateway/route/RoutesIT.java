@@ -1,0 +1,118 @@
+package dev.pacer.gateway.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.gateway.GatewayApplication;
+import dev.pacer.testsupport.Http;
+import dev.pacer.testsupport.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway on a real port in front of stub services on real ports. Instances come from Spring
+ * Cloud's simple discovery client here (Eureka off); the local-stack end-to-end test covers Eureka.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "eureka.client.enabled=false")
+class RoutesIT {
+
+    static final List<String> schedulerSaw = new CopyOnWriteArrayList<>();
+    static final HttpServer scheduler = stub("scheduler", schedulerSaw);
+    static final HttpServer secrets = stub("secrets", new CopyOnWriteArrayList<>());
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.scheduler-service[0].uri",
+                () -> "http://localhost:" + scheduler.getAddress().getPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.secrets-service[0].uri",
+                () -> "http://localhost:" + secrets.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        scheduler.stop(0);
+        secrets.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void marathonApi_reachesTheScheduler() {
+        for (String path : List.of(ApiPaths.V2_INFO, ApiPaths.PING, ApiPaths.METRICS)) {
+            Http.Response response = Http.get(url(path));
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("scheduler " + path);
+        }
+    }
+
+    /** The Marathon Java client sends {@code /v2/apps//<id>}; the id must arrive whole (the gateway collapses the {@code //}). */
+    @Test
+    void theJavaClientsDoubleSlash_reachesTheSchedulerWithTheIdIntact() {
+        Http.Response response = Http.get(url("/v2/apps//team/web?embed=apps.tasks"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(schedulerSaw).contains("/v2/apps/team/web?embed=apps.tasks");
+    }
+
+    @Test
+    void secretsApi_reachesTheSecretsService() {
+        assertThat(Http.get(url("/api/secrets/prod/db")).body()).isEqualTo("secrets /api/secrets/prod/db");
+    }
+
+    @Test
+    void aServiceWithoutInstances_is503Json() {
+        Http.Response response = Http.get(url("/api/health/members"));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.body()).startsWith("{\"message\":");
+    }
+
+    @Test
+    void unknownPath_isJson404_evenForABrowser() {
+        Http.Response response = Http.get(url("/no/such/route"), "text/html");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.body()).isEqualTo("{\"message\":\"Path '/no/such/route' does not exist\"}");
+    }
+
+    @Test
+    void routes_areListedOnTheActuator() {
+        assertThat(Http.get(url("/actuator/gateway/routes")).body())
+                .contains("marathon-api").contains("secrets-api").contains("health-api");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static HttpServer stub(String name, List<String> seen) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                String uri = exchange.getRequestURI().toString();
+                seen.add(uri);
+                byte[] body = (name + " " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
