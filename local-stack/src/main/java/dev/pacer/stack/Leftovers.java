@@ -29,14 +29,18 @@ final class Leftovers {
         }
     }
 
-    /** Stops the processes listed in {@code pidFile} that are still ours (a Pacer jar or redis-server). */
+    /**
+     * Refuses to start beside a stack that is still running from the same directory, and stops the
+     * processes an earlier run left behind when its launcher was killed outright. The first pid of
+     * the file is that launcher's.
+     */
     static void stopThoseListedIn(Path pidFile, Path home) {
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
-        List<ProcessHandle> leftovers;
+        List<ProcessHandle> listed;
         try (Stream<String> lines = Files.lines(pidFile)) {
-            leftovers = lines.filter(l -> !l.isBlank())
+            listed = lines.filter(l -> !l.isBlank())
                     .map(l -> ProcessHandle.of(Long.parseLong(l.trim())))
                     .flatMap(Optional::stream)
                     .filter(p -> p.pid() != ProcessHandle.current().pid())
@@ -45,13 +49,18 @@ final class Leftovers {
         } catch (IOException | NumberFormatException e) {
             return;
         }
-        if (!leftovers.isEmpty()) {
-            System.out.println("Stopping " + leftovers.size() + " process(es) left behind by an earlier run: "
-                    + leftovers.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(" ")));
-            leftovers.forEach(ProcessHandle::destroy);
-            leftovers.forEach(p -> p.onExit().completeOnTimeout(p, 15, java.util.concurrent.TimeUnit.SECONDS).join());
-            leftovers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        if (listed.isEmpty()) {
+            return;
         }
+        if (listed.get(0).info().commandLine().orElse("").contains("local-stack.jar")) {
+            throw new IllegalStateException("a stack is already running from here (launcher pid " + listed.get(0).pid()
+                    + "); stop it first, or pass --port-base and --log-dir to run a second one");
+        }
+        System.out.println("Stopping " + listed.size() + " process(es) left behind by an earlier run: "
+                + listed.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(" ")));
+        listed.forEach(ProcessHandle::destroy);
+        listed.forEach(p -> p.onExit().completeOnTimeout(p, 15, java.util.concurrent.TimeUnit.SECONDS).join());
+        listed.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static boolean isOurs(ProcessHandle process, Path home) {

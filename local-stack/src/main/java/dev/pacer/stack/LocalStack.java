@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess discovery;
     private String redisUrl;
     private volatile boolean closing;
+    private volatile boolean ownsPidFile;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -43,9 +44,11 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping every process of the stack ...");
-            stack.close();
-            System.out.println("Stopped.");
+            if (stack.startedAnything()) {
+                System.out.println("Stopping every process of the stack ...");
+                stack.close();
+                System.out.println("Stopped.");
+            }
             stopped.countDown();
         }, "pacer-stop"));
         long started = System.nanoTime();
@@ -61,8 +64,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     void start() {
-        Path pidFile = options.logDir().resolveSibling("stack.pids");
-        Leftovers.stopThoseListedIn(pidFile, options.home());
+        Leftovers.stopThoseListedIn(pidFile(), options.home());
         StackOptions.Ports ports = options.ports();
         if (options.redisUrl() != null) {
             redisUrl = options.redisUrl();
@@ -88,10 +90,10 @@ public final class LocalStack implements AutoCloseable {
                 launch("agent-a", "agent-service", ports.agentA(), with(common, "--pacer.agent.zone=a")),
                 launch("agent-b", "agent-service", ports.agentB(), with(common, "--pacer.agent.zone=b")),
                 launch("gateway-service", "gateway-service", ports.gateway(), common));
-        Leftovers.record(pidFile, ProcessHandle.current());
+        Leftovers.record(pidFile(), ProcessHandle.current());
+        ownsPidFile = true;
         awaitReady(rest);
         awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.V2_INFO);
-        Leftovers.record(pidFile, ProcessHandle.current());
     }
 
     private ChildProcess launch(String name, String module, int port, List<String> args) {
@@ -173,11 +175,21 @@ public final class LocalStack implements AutoCloseable {
         if (embeddedRedis != null) {
             embeddedRedis.stop(Duration.ofSeconds(5));
         }
-        try {
-            Files.deleteIfExists(options.logDir().resolveSibling("stack.pids"));
-        } catch (IOException ignored) {
-            // the next run checks the pids it lists and finds them gone
+        if (ownsPidFile) {
+            try {
+                Files.deleteIfExists(pidFile());
+            } catch (IOException ignored) {
+                // the next run checks the pids it lists and finds them gone
+            }
         }
+    }
+
+    private boolean startedAnything() {
+        return !services.isEmpty() || embeddedRedis != null;
+    }
+
+    private Path pidFile() {
+        return options.logDir().resolve("stack.pids");
     }
 
     private static List<String> with(List<String> common, String extra) {

@@ -9,7 +9,7 @@ import java.time.Duration;
  * puts every process on N, N+1, ... instead (the end-to-end tests use it to run beside a dev stack).
  *
  * @param home      the checkout: where {@code <service>/target/<service>.jar} are found
- * @param logDir    one log file per process
+ * @param logDir    one log file per process; the pid file of the running stack sits beside it
  * @param redisUrl  an existing Redis to use; null starts the embedded redis-server
  */
 public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports, Duration readyTimeout) {
@@ -30,6 +30,7 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
         Ports ports = Ports.wellKnown();
         String redisUrl = blankToNull(System.getenv("REDIS_URL"));
         Duration timeout = Duration.ofSeconds(120);
+        Path logDir = null;
         for (String arg : args) {
             if (arg.startsWith("--port-base=")) {
                 ports = Ports.from(Integer.parseInt(arg.substring("--port-base=".length())));
@@ -37,17 +38,19 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
                 redisUrl = blankToNull(arg.substring("--redis-url=".length()));
             } else if (arg.startsWith("--home=")) {
                 home = Path.of(arg.substring("--home=".length())).toAbsolutePath().normalize();
+            } else if (arg.startsWith("--log-dir=")) {
+                logDir = Path.of(arg.substring("--log-dir=".length())).toAbsolutePath().normalize();
             } else if (arg.startsWith("--ready-timeout=")) {
                 timeout = Duration.ofSeconds(Long.parseLong(arg.substring("--ready-timeout=".length())));
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
-                        + " (known: --port-base=N, --redis-url=URL, --home=DIR, --ready-timeout=SECONDS)");
+                        + " (known: --port-base=N, --redis-url=URL, --home=DIR, --log-dir=DIR, --ready-timeout=SECONDS)");
             }
         }
         if (!Files.isRegularFile(home.resolve("pom.xml"))) {
             throw new IllegalArgumentException(home + " is not a Pacer checkout (no pom.xml); pass --home=DIR");
         }
-        return new StackOptions(home, home.resolve(".pacer/logs"), redisUrl, ports, timeout);
+        return new StackOptions(home, logDir != null ? logDir : home.resolve(".pacer/logs"), redisUrl, ports, timeout);
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,242 @@
+package dev.pacer.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.ServiceName;
+import dev.pacer.testsupport.Http;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole stack, started exactly as the README's run command starts it (the launcher jar in its
+ * own process, every service in its own JVM, the embedded redis-server), then stopped the way
+ * Ctrl-C stops it, leaving no process behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    private static final Path OUTPUT = Path.of("target", "local-stack-it.out").toAbsolutePath();
+
+    private static StackOptions.Ports ports;
+    private static Process launcher;
+    private static final List<ProcessHandle> started = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        int base = freePortRange(8);
+        ports = StackOptions.Ports.from(base);
+        Files.createDirectories(OUTPUT.getParent());
+        launcher = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", HOME.resolve("local-stack/target/local-stack.jar").toString(),
+                "--home=" + HOME, "--port-base=" + base, "--ready-timeout=150",
+                "--log-dir=" + Path.of("target", "it-logs").toAbsolutePath())
+                .redirectErrorStream(true)
+                .redirectOutput(OUTPUT.toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!launcher.isAlive()) {
+                throw new AssertionError("the launcher exited:\n" + Files.readString(OUTPUT));
+            }
+            return Files.readString(OUTPUT).contains("Press Ctrl-C to stop everything.");
+        });
+        started.addAll(launcher.descendants().toList());
+        report();
+    }
+
+    @AfterAll
+    static void killWhateverIsLeft() {
+        if (launcher != null && launcher.isAlive()) {
+            started.forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsRegisteredInEureka_andTheAgentsCarryTheirZones() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode apps = JSON.readTree(Http.get(discovery("/eureka/apps"), "application/json").body())
+                    .path("applications").path("application");
+            Map<String, List<JsonNode>> instances = StreamSupport.stream(apps.spliterator(), false)
+                    .collect(Collectors.toMap(a -> a.path("name").asString(),
+                            a -> StreamSupport.stream(a.path("instance").spliterator(), false).toList()));
+            assertThat(instances).containsOnlyKeys("GATEWAY-SERVICE", "SCHEDULER-SERVICE", "SECRETS-SERVICE",
+                    "HEALTH-SERVICE", "AGENT-SERVICE");
+            assertThat(instances.get("AGENT-SERVICE"))
+                    .extracting(i -> i.path("metadata").path("zone").asString())
+                    .containsExactlyInAnyOrder("a", "b");
+            instances.values().forEach(list -> assertThat(list)
+                    .allSatisfy(i -> assertThat(i.path("status").asString()).isEqualTo("UP")));
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theEurekaDashboard_listsEveryService() {
+        String page = Http.get(discovery("/"), "text/html").body();
+        for (ServiceName service : List.of(ServiceName.GATEWAY, ServiceName.SCHEDULER, ServiceName.SECRETS,
+                ServiceName.HEALTH, ServiceName.AGENT)) {
+            assertThat(page).contains(service.id().toUpperCase());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aRequestThroughTheGateway_reachesTheSchedulerAndBack() {
+        Http.Response info = Http.get(gateway(ApiPaths.V2_INFO));
+        assertThat(info.status()).isEqualTo(200);
+        JsonNode body = JSON.readTree(info.body());
+        assertThat(body.path("name").asString()).isEqualTo("pacer");
+        assertThat(body.path("leader").asString()).isEqualTo("localhost:" + ports.scheduler());
+        assertThat(Http.get(gateway(ApiPaths.PING)).body()).isEqualTo("pong");
+        assertThat(Http.get(gateway(ApiPaths.API_HEALTH_MEMBERS)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void theScheduler_writesItsLeasesToRedis_andReadsThemBack() {
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                JSON.readTree(Http.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config").path("shards_held").size() > 0);
+        JsonNode config = JSON.readTree(Http.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config");
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + ports.redis());
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            for (JsonNode shard : config.path("shards_held")) {
+                assertThat(redis.sync().get(RedisKeys.shardOwner(shard.asInt())))
+                        .isEqualTo(config.path("instance_id").asString());
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aPubSubMessageFromTheScheduler_reachesTheHealthService() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode schedulers = JSON.readTree(Http.get(service(ports.health(), "/actuator/members")).body())
+                    .path("services").path(ServiceName.SCHEDULER.id());
+            assertThat(schedulers.size()).isEqualTo(1);
+            assertThat(schedulers.get(0).path("instanceId").asString()).startsWith("localhost:" + ports.scheduler() + "/");
+            assertThat(schedulers.get(0).path("heardVia").asString()).isEqualTo("pubsub");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void everyService_hasProbesAndPrometheus() {
+        for (int port : List.of(ports.discovery(), ports.gateway(), ports.scheduler(), ports.secrets(),
+                ports.health(), ports.agentA(), ports.agentB())) {
+            assertThat(Http.get(service(port, ApiPaths.ACTUATOR_LIVENESS)).status()).as("liveness :%d", port).isEqualTo(200);
+            assertThat(Http.get(service(port, ApiPaths.ACTUATOR_READINESS)).status()).as("readiness :%d", port).isEqualTo(200);
+            assertThat(Http.get(service(port, ApiPaths.ACTUATOR_PROMETHEUS)).body()).as("prometheus :%d", port).contains("jvm_");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void unknownPaths_getAJsonErrorFromEveryService() {
+        for (int port : List.of(ports.discovery(), ports.gateway(), ports.scheduler(), ports.secrets(),
+                ports.health(), ports.agentA())) {
+            Http.Response response = Http.get(service(port, "/no/such/thing"), "text/html");
+            assertThat(response.status()).as(":%d", port).isEqualTo(404);
+            assertThat(response.body()).as(":%d", port).isEqualTo("{\"message\":\"Path '/no/such/thing' does not exist\"}");
+        }
+    }
+
+    /** What Ctrl-C does: the launcher's shutdown hook (SIGINT and SIGTERM run the same hook). */
+    @Test
+    @Order(100)
+    void stoppingTheLauncher_stopsEveryProcessItStarted() throws Exception {
+        assertThat(started).hasSizeGreaterThanOrEqualTo(8);   // 7 service JVMs + redis-server
+
+        launcher.destroy();
+
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("launcher exited").isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(started.stream().filter(ProcessHandle::isAlive).map(LocalStackIT::describe)).isEmpty());
+        assertThat(Files.readString(OUTPUT)).contains("Stopped.");
+    }
+
+    private static void report() throws IOException {
+        Matcher up = Pattern.compile("Pacer is up in ([0-9.]+) s").matcher(Files.readString(OUTPUT));
+        long rssKib = 0;
+        for (ProcessHandle p : started) {
+            rssKib += rssKib(p.pid());
+        }
+        System.out.printf("[local-stack] up in %s s, %d processes, total RSS %d MiB%n",
+                up.find() ? up.group(1) : "?", started.size(), rssKib / 1024);
+    }
+
+    private static long rssKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String describe(ProcessHandle p) {
+        return p.pid() + " " + p.info().commandLine().orElse("?");
+    }
+
+    private static String gateway(String path) {
+        return service(ports.gateway(), path);
+    }
+
+    private static String discovery(String path) {
+        return service(ports.discovery(), path);
+    }
+
+    private static String service(int port, String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static int freePortRange(int size) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            boolean free = true;
+            for (int port = base; port < base + size && free; port++) {
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    socket.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + size + " consecutive free ports");
+    }
+}
