@@ -24,6 +24,13 @@ public final class ApiPaths {
     public static final String API_HEALTH = API + "/health";
     public static final String API_HEALTH_MEMBERS = API_HEALTH + "/members";
 
+    // agent-service's internal API (called by the scheduler; not routed by the gateway)
+    public static final String AGENT_TASKS = API + "/agent/tasks";
+    /** {@code /api/agent/tasks/{taskId}}: GET one task, DELETE kills it. */
+    public static final String AGENT_TASK = AGENT_TASKS + "/{taskId}";
+    /** {@code /api/agent/tasks/{taskId}/logs/{stream}?tail=N}: stream is {@code stdout} or {@code stderr}. */
+    public static final String AGENT_TASK_LOG = AGENT_TASK + "/logs/{stream}";
+
     // operational endpoints every service exposes
     public static final String ACTUATOR_HEALTH = "/actuator/health";
     public static final String ACTUATOR_LIVENESS = ACTUATOR_HEALTH + "/liveness";

@@ -14,7 +14,39 @@ public final class RedisKeys {
     /** Pub/sub channel on which instances announce that they are alive or leaving. */
     public static final String MEMBERSHIP_CHANNEL = PREFIX + "members";
 
+    /** Sorted set of every registered agent: member = agent id, score = last heartbeat (epoch ms). */
+    public static final String AGENTS = PREFIX + "agents";
+
+    /**
+     * Stream of task status updates appended by agents ({@link dev.pacer.contract.task.TaskStatus} as
+     * JSON in the entry field {@code status}); read by the scheduler's consumer group
+     * {@link #TASK_STATUS_GROUP} with acknowledgements, so no update is lost while no scheduler runs.
+     */
+    public static final String TASK_STATUS_STREAM = PREFIX + "task-status";
+    public static final String TASK_STATUS_GROUP = "scheduler";
+    public static final String TASK_STATUS_FIELD = "status";
+
     private RedisKeys() {
+    }
+
+    /**
+     * Hash of one agent: field {@code info} = {@link dev.pacer.contract.agent.AgentInfo} JSON (written by
+     * the agent); {@code state} = {@link dev.pacer.contract.agent.AgentState} (written by the scheduler);
+     * {@code used.cpus}, {@code used.mem}, {@code used.disk} = resources claimed by placed tasks
+     * (changed only by the claim and release scripts).
+     */
+    public static String agent(String agentId) {
+        return PREFIX + "agent:{" + agentId + "}";
+    }
+
+    /** Set of the host ports of an agent claimed by tasks. */
+    public static String agentPorts(String agentId) {
+        return agent(agentId) + ":ports";
+    }
+
+    /** Hash of an agent's claims: field = task id, value = JSON {@code {"cpus","mem","disk","ports":[..]}}. */
+    public static String agentClaims(String agentId) {
+        return agent(agentId) + ":claims";
     }
 
     /** Sorted set of live instances of one service: member = instance id, score = lease expiry (epoch ms). */
