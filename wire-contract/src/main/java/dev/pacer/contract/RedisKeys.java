@@ -1,5 +1,7 @@
 package dev.pacer.contract;
 
+import dev.pacer.contract.ids.AppId;
+
 /**
  * Every Redis key and channel name Pacer uses, built here and nowhere else.
  *
@@ -26,7 +28,48 @@ public final class RedisKeys {
     public static final String TASK_STATUS_GROUP = "scheduler";
     public static final String TASK_STATUS_FIELD = "status";
 
+    /** Sorted set of every app id (score 0: ordered by id, so a group prefix is a ZRANGEBYLEX range). */
+    public static final String APPS = PREFIX + "apps";
+
+    /** Pub/sub channel carrying an app id whose state changed: wakes its reconciler early (a hint only). */
+    public static final String APP_HINTS = PREFIX + "app-hints";
+
     private RedisKeys() {
+    }
+
+    /** String: the app's current definition (JSON, with {@code version} and {@code versionInfo}). */
+    public static String app(AppId app) {
+        return PREFIX + "app:{" + app + "}";
+    }
+
+    /** Sorted set of the app's stored versions: member = version timestamp, score = epoch ms. */
+    public static String appVersions(AppId app) {
+        return app(app) + ":versions";
+    }
+
+    /** String: the app's definition as it was at {@code version}. */
+    public static String appVersion(AppId app, String version) {
+        return app(app) + ":version:" + version;
+    }
+
+    /** Set of the ids of the app's tasks that have a record. */
+    public static String appTasks(AppId app) {
+        return app(app) + ":tasks";
+    }
+
+    /** String: one task's record (JSON). In the app's slot, so app, index and tasks change together. */
+    public static String task(AppId app, String taskId) {
+        return app(app) + ":task:" + taskId;
+    }
+
+    /** Hash: launch backoff of the app ({@code failures}, {@code delayUntil} epoch ms). */
+    public static String appBackoff(AppId app) {
+        return app(app) + ":backoff";
+    }
+
+    /** Set of the ids of the tasks placed on an agent (to find them when the agent is lost). */
+    public static String agentTasks(String agentId) {
+        return agent(agentId) + ":tasks";
     }
 
     /**
@@ -64,6 +107,11 @@ public final class RedisKeys {
      * take none until the score (epoch ms): the others size their fair share without them.
      */
     public static final String SHARD_ABSTAINERS = PREFIX + "shard-abstainers";
+
+    /** Set of the ids of the apps in one shard: what the shard's holder resyncs. */
+    public static String shardApps(int shard) {
+        return PREFIX + "shard:{" + shard + "}:apps";
+    }
 
     /** Counter incremented on every change of owner of a shard: the fencing token of its lease. */
     public static String shardEpoch(int shard) {

@@ -113,6 +113,16 @@ public final class ShardLeases {
         }
     }
 
+    /** The shard a key (an app id, an agent id) belongs to; stable across JVMs and releases. */
+    public int shardOf(String key) {
+        return Math.floorMod(key.hashCode(), properties.count());
+    }
+
+    /** True when this instance holds the lease of the shard {@code key} belongs to. */
+    public synchronized boolean owns(String key) {
+        return held.containsKey(shardOf(key));
+    }
+
     /** Shards held now, with their fencing tokens. */
     public synchronized NavigableMap<Integer, Long> held() {
         return Collections.unmodifiableNavigableMap(new TreeMap<>(held));

@@ -73,6 +73,11 @@ public record AppId(List<String> segments) {
         return String.join("_", segments);
     }
 
+    /** The inverse of {@link #safeId()}: segments never contain {@code _}, so the mapping is exact. */
+    public static AppId fromSafeId(String safeId) {
+        return parse("/" + safeId.replace('_', '/'));
+    }
+
     @Override
     public String toString() {
         return "/" + String.join("/", segments);

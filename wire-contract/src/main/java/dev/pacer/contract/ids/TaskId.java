@@ -34,6 +34,10 @@ public record TaskId(String safeAppId, UUID instance, int incarnation) {
         return new TaskId(m.group(1), UUID.fromString(m.group(2)), Integer.parseInt(m.group(3)));
     }
 
+    public AppId appId() {
+        return AppId.fromSafeId(safeAppId);
+    }
+
     /** The next incarnation of the same instance (a restart in place). */
     public TaskId next() {
         return new TaskId(safeAppId, instance, incarnation + 1);

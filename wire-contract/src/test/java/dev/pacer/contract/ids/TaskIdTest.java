@@ -23,6 +23,11 @@ class TaskIdTest {
     }
 
     @Test
+    void theAppId_isRecoveredFromTheTaskId() {
+        assertThat(TaskId.newTask(AppId.parse("/my-group/web.v2")).appId()).hasToString("/my-group/web.v2");
+    }
+
+    @Test
     void garbage_isRejected() {
         assertThatThrownBy(() -> TaskId.parse("web.1234")).isInstanceOf(InvalidIdException.class)
                 .hasMessageContaining("web.1234");

@@ -1,0 +1,81 @@
+package dev.pacer.scheduler.agent;
+
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.agent.AgentInfo;
+import dev.pacer.contract.task.AgentTask;
+import dev.pacer.contract.task.LaunchRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The scheduler's calls to an agent's HTTP API. Every call has a timeout; failures are {@link AgentUnreachableException}. */
+public class AgentClient {
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final Duration timeout;
+
+    public AgentClient(JsonMapper json, Duration connectTimeout, Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    public AgentTask launch(AgentInfo agent, LaunchRequest request) {
+        HttpResponse<String> response = send(agent, HttpRequest.newBuilder(uri(agent, ApiPaths.AGENT_TASKS))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))));
+        if (response.statusCode() / 100 != 2) {
+            throw new AgentUnreachableException("agent " + agent.id() + " refused task " + request.taskId()
+                    + " with HTTP " + response.statusCode());
+        }
+        return json.readValue(response.body(), AgentTask.class);
+    }
+
+    /** Asks the agent to kill a task; empty when the agent does not know the task. */
+    public Optional<AgentTask> kill(AgentInfo agent, String taskId) {
+        HttpResponse<String> response = send(agent, HttpRequest.newBuilder(uri(agent, taskPath(taskId))).DELETE());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new AgentUnreachableException("agent " + agent.id() + " answered HTTP " + response.statusCode()
+                    + " to killing " + taskId);
+        }
+        return Optional.of(json.readValue(response.body(), AgentTask.class));
+    }
+
+    public List<AgentTask> tasks(AgentInfo agent) {
+        HttpResponse<String> response = send(agent, HttpRequest.newBuilder(uri(agent, ApiPaths.AGENT_TASKS)).GET());
+        if (response.statusCode() != 200) {
+            throw new AgentUnreachableException("agent " + agent.id() + " answered HTTP " + response.statusCode());
+        }
+        return json.readValue(response.body(), new TypeReference<List<AgentTask>>() { });
+    }
+
+    private HttpResponse<String> send(AgentInfo agent, HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AgentUnreachableException("agent " + agent.id() + " at " + agent.apiUrl() + " is unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentUnreachableException("interrupted calling agent " + agent.id(), e);
+        }
+    }
+
+    private static String taskPath(String taskId) {
+        return ApiPaths.AGENT_TASK.replace("{taskId}", taskId);
+    }
+
+    private static URI uri(AgentInfo agent, String path) {
+        return URI.create(agent.apiUrl() + path);
+    }
+}
