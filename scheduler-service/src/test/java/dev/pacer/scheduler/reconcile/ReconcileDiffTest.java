@@ -1,0 +1,164 @@
+package dev.pacer.scheduler.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.TaskId;
+import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.reconcile.Desired.KillOrder;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ReconcileDiffTest {
+
+    private static final AppId APP = AppId.parse("/demo/web");
+    private static final Instant V1 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant V2 = Instant.parse("2026-01-02T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-01-03T00:00:00Z");
+
+    @Test
+    void missingInstances_areLaunched() {
+        Plan plan = ReconcileDiff.plan(desired(3), List.of(running(V1, 1)), NOW, 100, 100);
+        assertThat(plan.launches()).isEqualTo(2);
+        assertThat(plan.kills()).isEmpty();
+    }
+
+    @Test
+    void scaleDown_killsYoungestFirst_byDefault_andOldestFirstWhenAsked() {
+        TaskRecord old = running(V1, 1);
+        TaskRecord mid = running(V1, 2);
+        TaskRecord young = running(V1, 3);
+        List<TaskRecord> tasks = List.of(mid, young, old);
+
+        assertThat(ReconcileDiff.plan(desired(1), tasks, NOW, 100, 100).kills()).containsExactly(young, mid);
+        assertThat(ReconcileDiff.plan(desired(1, KillOrder.OLDEST_FIRST), tasks, NOW, 100, 100).kills())
+                .containsExactly(old, mid);
+    }
+
+    @Test
+    void scaleDown_killsTasksNotYetRunningFirst() {
+        TaskRecord runningYoung = running(V1, 3);
+        TaskRecord stagingOld = task(V1, 1, TaskState.TASK_STAGING);
+        assertThat(ReconcileDiff.plan(desired(1), List.of(runningYoung, stagingOld), NOW, 100, 100).kills())
+                .containsExactly(stagingOld);
+    }
+
+    @Test
+    void terminalRecords_areExpunged_andReplaced() {
+        TaskRecord failed = task(V1, 1, TaskState.TASK_FAILED);
+        Plan plan = ReconcileDiff.plan(desired(1), List.of(failed), NOW, 100, 100);
+        assertThat(plan.expunge()).containsExactly(failed);
+        assertThat(plan.launches()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableTask_countsUntilInactive_thenIsReplaced_thenExpunged() {
+        Desired desired = new Desired(1, V1, KillOrder.YOUNGEST_FIRST, Duration.ofMinutes(5), Duration.ofMinutes(10), false);
+        TaskRecord lost = running(V1, 1).withState(TaskState.TASK_UNREACHABLE, NOW, "agent lost", null);
+
+        assertThat(ReconcileDiff.plan(desired, List.of(lost), NOW.plusSeconds(60), 100, 100).launches()).isZero();
+        Plan inactive = ReconcileDiff.plan(desired, List.of(lost), NOW.plusSeconds(301), 100, 100);
+        assertThat(inactive.launches()).isEqualTo(1);
+        assertThat(inactive.expunge()).isEmpty();
+        assertThat(ReconcileDiff.plan(desired, List.of(lost), NOW.plusSeconds(601), 100, 100).expunge()).containsExactly(lost);
+    }
+
+    @Test
+    void marathonsDefaultUnreachableStrategy_replacesAtOnce() {
+        TaskRecord lost = running(V1, 1).withState(TaskState.TASK_UNREACHABLE, NOW, "agent lost", null);
+        Plan plan = ReconcileDiff.plan(desired(1), List.of(lost), NOW, 100, 100);
+        assertThat(plan.launches()).isEqualTo(1);
+        assertThat(plan.expunge()).containsExactly(lost);
+    }
+
+    @Test
+    void aTaskBeingKilled_doesNotCount() {
+        Plan plan = ReconcileDiff.plan(desired(1), List.of(running(V1, 1).withKillRequested()), NOW, 100, 100);
+        assertThat(plan.launches()).isEqualTo(1);
+        assertThat(plan.kills()).isEmpty();
+    }
+
+    @Test
+    void aConfigChange_keepsOldTasksUntilNewOnesRun() {
+        Desired v2 = new Desired(2, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
+        List<TaskRecord> old = List.of(running(V1, 1), running(V1, 2));
+
+        Plan start = ReconcileDiff.plan(v2, old, NOW, 100, 100);
+        assertThat(start.launches()).isEqualTo(2);
+        assertThat(start.kills()).isEmpty();
+
+        List<TaskRecord> halfway = new ArrayList<>(old);
+        halfway.add(running(V2, 3));
+        halfway.add(task(V2, 4, TaskState.TASK_STAGING));
+        assertThat(ReconcileDiff.plan(v2, halfway, NOW, 100, 100).kills()).hasSize(1);
+
+        List<TaskRecord> done = new ArrayList<>(old);
+        done.add(running(V2, 3));
+        done.add(running(V2, 4));
+        assertThat(ReconcileDiff.plan(v2, done, NOW, 100, 100).kills()).containsExactlyInAnyOrderElementsOf(old);
+    }
+
+    @Test
+    void deleting_killsEveryTask() {
+        Desired deleting = new Desired(3, V1, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, true);
+        List<TaskRecord> tasks = List.of(running(V1, 1), running(V1, 2));
+        Plan plan = ReconcileDiff.plan(deleting, tasks, NOW, 100, 100);
+        assertThat(plan.launches()).isZero();
+        assertThat(plan.kills()).containsExactlyInAnyOrderElementsOf(tasks);
+    }
+
+    @Test
+    void eachPass_isCapped() {
+        Plan plan = ReconcileDiff.plan(desired(500), List.of(), NOW, 50, 10);
+        assertThat(plan.launches()).isEqualTo(50);
+    }
+
+    @Test
+    void afterApplyingAPlan_theNextPlanIsEmpty_forRandomStates() {
+        Random random = new Random(42);
+        for (int round = 0; round < 500; round++) {
+            int instances = random.nextInt(6);
+            List<TaskRecord> tasks = new ArrayList<>();
+            int n = random.nextInt(8);
+            for (int i = 0; i < n; i++) {
+                TaskState state = List.of(TaskState.TASK_RUNNING, TaskState.TASK_STAGING, TaskState.TASK_FAILED)
+                        .get(random.nextInt(3));
+                tasks.add(task(V1, i, state));
+            }
+            Desired desired = desired(instances);
+            Plan plan = ReconcileDiff.plan(desired, tasks, NOW, 100, 100);
+
+            List<TaskRecord> after = new ArrayList<>(tasks);
+            after.removeAll(plan.expunge());
+            after.removeAll(plan.kills());
+            for (int i = 0; i < plan.launches(); i++) {
+                after.add(running(V1, 100 + i));
+            }
+            assertThat(after).hasSize(instances);
+            assertThat(ReconcileDiff.plan(desired, after, NOW, 100, 100).isEmpty()).isTrue();
+        }
+    }
+
+    private static Desired desired(int instances) {
+        return desired(instances, KillOrder.YOUNGEST_FIRST);
+    }
+
+    private static Desired desired(int instances, KillOrder order) {
+        return new Desired(instances, V1, order, Duration.ZERO, Duration.ZERO, false);
+    }
+
+    private static TaskRecord running(Instant version, int ageRank) {
+        return task(version, ageRank, TaskState.TASK_RUNNING);
+    }
+
+    private static TaskRecord task(Instant version, int ageRank, TaskState state) {
+        TaskRecord staged = TaskRecord.staged(TaskId.newTask(APP), "agent-a", "localhost", version.toString(), List.of(),
+                NOW.minusSeconds(1000 - ageRank));
+        return state == TaskState.TASK_STAGING ? staged : staged.withState(state, NOW.minusSeconds(500), "", null);
+    }
+}
