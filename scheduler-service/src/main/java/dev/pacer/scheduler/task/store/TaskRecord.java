@@ -11,6 +11,7 @@ import java.util.Objects;
  * The scheduler's record of one task: where it was placed and what its agent last reported. One
  * Redis key per task ({@link dev.pacer.contract.RedisKeys#task}); the app's set of task ids indexes them.
  *
+ * @param zone              the agent's {@code @zone} (copied at placement, for task JSON and spreading)
  * @param version           the app version the task was launched with
  * @param stagedAt          when the scheduler placed it
  * @param startedAt         when its agent first reported it running (null until then)
@@ -18,7 +19,8 @@ import java.util.Objects;
  * @param unreachableSince  when its agent was found lost (null while reachable)
  * @param killRequested     the scheduler asked for the kill (a kill is not a failure)
  */
-public record TaskRecord(String taskId, String appId, String agentId, String host, TaskState state,
+public record TaskRecord(String taskId, String appId, String agentId, String host, String zone, String region,
+                         TaskState state,
                          String version, List<Integer> ports, Instant stagedAt, Instant startedAt,
                          Instant statusAt, String message, Integer exitCode, Instant unreachableSince,
                          boolean killRequested) {
@@ -34,7 +36,12 @@ public record TaskRecord(String taskId, String appId, String agentId, String hos
 
     /** A task just placed on an agent, before the agent has said anything. */
     public static TaskRecord staged(TaskId id, String agentId, String host, String version, List<Integer> ports, Instant now) {
-        return new TaskRecord(id.toString(), id.appId().toString(), agentId, host, TaskState.TASK_STAGING, version,
+        return staged(id, agentId, host, null, null, version, ports, now);
+    }
+
+    public static TaskRecord staged(TaskId id, String agentId, String host, String zone, String region, String version,
+                                    List<Integer> ports, Instant now) {
+        return new TaskRecord(id.toString(), id.appId().toString(), agentId, host, zone, region, TaskState.TASK_STAGING, version,
                 ports, now, null, now, "", null, null, false);
     }
 
@@ -50,12 +57,12 @@ public record TaskRecord(String taskId, String appId, String agentId, String hos
     public TaskRecord withState(TaskState newState, Instant at, String newMessage, Integer newExitCode) {
         Instant started = startedAt == null && newState == TaskState.TASK_RUNNING ? at : startedAt;
         Instant unreachable = newState == TaskState.TASK_UNREACHABLE ? (unreachableSince != null ? unreachableSince : at) : null;
-        return new TaskRecord(taskId, appId, agentId, host, newState, version, ports, stagedAt, started, at,
+        return new TaskRecord(taskId, appId, agentId, host, zone, region, newState, version, ports, stagedAt, started, at,
                 newMessage, newExitCode, unreachable, killRequested);
     }
 
     public TaskRecord withKillRequested() {
-        return new TaskRecord(taskId, appId, agentId, host, state == TaskState.TASK_RUNNING || state == TaskState.TASK_STAGING
+        return new TaskRecord(taskId, appId, agentId, host, zone, region, state == TaskState.TASK_RUNNING || state == TaskState.TASK_STAGING
                 ? TaskState.TASK_KILLING : state, version, ports, stagedAt, startedAt, statusAt, message, exitCode,
                 unreachableSince, true);
     }

@@ -1,8 +1,7 @@
-package dev.pacer.scheduler.reconcile;
+package dev.pacer.scheduler.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pacer.scheduler.queue.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
