@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.placement.constraint;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,18 +29,28 @@ public final class ConstraintMatcher {
      * @param offered the values the agents still in the running have (GROUP_BY spreads over them)
      */
     public boolean accepts(String value, ValueCounts placed, Set<String> offered) {
-        if (value == null) {
-            return constraint.operator() == Operator.UNLIKE;
-        }
-        return switch (constraint.operator()) {
-            case UNIQUE -> placed.count(value) == 0;
-            case CLUSTER -> constraint.hasValue() ? value.equals(constraint.value()) : pinnedTo(value, placed);
-            case GROUP_BY -> placed.count(value) <= smallestGroup(placed, offered);
-            case LIKE -> pattern.matcher(value).matches();
-            case UNLIKE -> !pattern.matcher(value).matches();
-            case MAX_PER -> placed.count(value) < constraint.intValue(0);
-            case IS -> value.equals(constraint.value());
+        return prepare(placed, offered).test(value);
+    }
+
+    /** {@link #accepts} for many agents of one pick: what depends on the pick only is worked out once. */
+    public Predicate<String> prepare(ValueCounts placed, Set<String> offered) {
+        Predicate<String> test = switch (constraint.operator()) {
+            case UNIQUE -> value -> placed.count(value) == 0;
+            case CLUSTER -> constraint.hasValue() ? constraint.value()::equals : value -> pinnedTo(value, placed);
+            case GROUP_BY -> {
+                int smallest = smallestGroup(placed, offered);
+                yield value -> placed.count(value) <= smallest;
+            }
+            case LIKE -> value -> pattern.matcher(value).matches();
+            case UNLIKE -> value -> !pattern.matcher(value).matches();
+            case MAX_PER -> {
+                int limit = constraint.intValue(0);
+                yield value -> placed.count(value) < limit;
+            }
+            case IS -> constraint.value()::equals;
         };
+        boolean lackingMatches = constraint.operator() == Operator.UNLIKE;
+        return value -> value == null ? lackingMatches : test.test(value);
     }
 
     /** CLUSTER without a value: the value all existing tasks share; any value while there are none. */

@@ -6,11 +6,10 @@ import dev.pacer.scheduler.placement.constraint.Constraint;
 import dev.pacer.scheduler.placement.constraint.ConstraintMatcher;
 import dev.pacer.scheduler.placement.constraint.Operator;
 import dev.pacer.scheduler.placement.constraint.ValueCounts;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * One of the app's constraints. GROUP_BY spreads over the values of the agents still in the running,
@@ -39,9 +38,19 @@ public final class ConstraintFilter implements AgentFilter {
     public Predicate<AgentView> prepare(PlacementContext context, List<AgentView> remaining) {
         String field = matcher.constraint().field();
         ValueCounts placed = context.tasksBy(field);
-        Set<String> offered = spreads()
-                ? remaining.stream().map(agent -> agent.field(field)).filter(Objects::nonNull).collect(Collectors.toSet())
-                : Set.of();
-        return agent -> matcher.accepts(agent.field(field), placed, offered);
+        Set<String> offered = spreads() ? offered(remaining, field) : Set.of();
+        Predicate<String> accepts = matcher.prepare(placed, offered);
+        return agent -> accepts.test(agent.field(field));
+    }
+
+    private static Set<String> offered(List<AgentView> agents, String field) {
+        Set<String> values = new HashSet<>();
+        for (AgentView agent : agents) {
+            String value = agent.field(field);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
     }
 }
