@@ -68,11 +68,11 @@ public final class AgentClaims {
         return redis.execute(releaseScript, keys(agent), task.toString()) != null;
     }
 
-    /** Every claim on the agent, by task id as stored. */
-    public Map<String, Claim> claims(AgentId agent) {
-        Map<String, Claim> claims = new LinkedHashMap<>();
+    /** Every claim on the agent, by task. */
+    public Map<TaskId, Claim> claims(AgentId agent) {
+        Map<TaskId, Claim> claims = new LinkedHashMap<>();
         redis.<String, String>opsForHash().entries(RedisKeys.agentClaims(agent.value()))
-                .forEach((task, claim) -> claims.put(task, parse(claim)));
+                .forEach((task, claim) -> claims.put(TaskId.parse(task), parse(claim)));
         return claims;
     }
 

@@ -68,7 +68,7 @@ class AgentClaimsIT {
         assertThat(result).isEqualTo(new Granted(expected, false));
         assertThat(hash()).containsEntry("used.cpus", "0.5").containsEntry("used.mem", "256").containsEntry("used.disk", "10");
         assertThat(ports()).containsExactlyInAnyOrder("10000", "10001", "10002", "10003");
-        assertThat(claims.claims(AGENT)).isEqualTo(Map.of(task.toString(), expected));
+        assertThat(claims.claims(AGENT)).isEqualTo(Map.of(task, expected));
     }
 
     @Test
@@ -96,7 +96,7 @@ class AgentClaimsIT {
 
         assertThat(hash()).containsEntry("used.cpus", "0.3").containsEntry("used.mem", "100").containsEntry("used.disk", "1");
         assertThat(ports()).containsExactly("10000");
-        assertThat(claims.claims(AGENT)).containsOnlyKeys(kept.toString());
+        assertThat(claims.claims(AGENT)).containsOnlyKeys(kept);
         // the freed ports are handed out again, lowest first
         assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1)).claim().ports())
                 .containsExactly(10001);
@@ -216,7 +216,7 @@ class AgentClaimsIT {
 
     /** used.* equals the sum of the claims hash, the ports set equals the union of claimed ports, none twice. */
     private void assertRecordsConsistent() {
-        Map<String, Claim> all = claims.claims(AGENT);
+        Map<TaskId, Claim> all = claims.claims(AGENT);
         Resources sum = all.values().stream().map(Claim::resources).reduce(Resources.NONE, ResourceMath::plus);
         Map<Object, Object> hash = hash();
         assertThat(Double.parseDouble((String) hash.get("used.cpus"))).isEqualTo(sum.cpus());
