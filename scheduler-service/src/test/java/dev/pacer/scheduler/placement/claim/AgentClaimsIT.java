@@ -1,0 +1,268 @@
+package dev.pacer.scheduler.placement.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.agent.AgentInfo;
+import dev.pacer.contract.agent.PortRange;
+import dev.pacer.contract.agent.Resources;
+import dev.pacer.contract.ids.AgentId;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.TaskId;
+import dev.pacer.scheduler.placement.ResourceMath;
+import dev.pacer.scheduler.placement.claim.ClaimResult.Declined;
+import dev.pacer.scheduler.placement.claim.ClaimResult.Granted;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The claim and release scripts against a real Redis. */
+class AgentClaimsIT {
+
+    private static final AppId APP = AppId.parse("/web");
+    private static final AgentId AGENT = AgentId.parse("claims-a1");
+    private static final AgentInfo INFO = new AgentInfo(AGENT.value(), "a1.example", 5051, "a", "eu", Map.of(),
+            new Resources(2, 1024, 100), new PortRange(10000, 10004));
+
+    private final RedisAgents redisAgents = new RedisAgents();
+    private StringRedisTemplate redis;
+    private AgentClaims claims;
+
+    @BeforeEach
+    void registerAgent() {
+        redis = redisAgents.template();
+        claims = claims(redis);
+        RedisAgents.register(redis, INFO);
+    }
+
+    @AfterEach
+    void close() {
+        RedisAgents.delete(redis, AGENT.value());
+        redisAgents.close();
+    }
+
+    private static AgentClaims claims(StringRedisTemplate redis) {
+        return new AgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
+    }
+
+    @Test
+    void claim_takesTheLowestFreePorts_andCountsTheResourcesUsed() {
+        redis.opsForSet().add(RedisKeys.agentPorts(AGENT.value()), "10000", "10002");
+        TaskId task = TaskId.newTask(APP);
+
+        ClaimResult result = claims.claim(AGENT, task, new Resources(0.5, 256, 10), 2);
+
+        Claim expected = new Claim(new Resources(0.5, 256, 10), List.of(10001, 10003));
+        assertThat(result).isEqualTo(new Granted(expected, false));
+        assertThat(hash()).containsEntry("used.cpus", "0.5").containsEntry("used.mem", "256").containsEntry("used.disk", "10");
+        assertThat(ports()).containsExactlyInAnyOrder("10000", "10001", "10002", "10003");
+        assertThat(claims.claims(AGENT)).isEqualTo(Map.of(task, expected));
+    }
+
+    @Test
+    void claimingTheSameTaskAgain_returnsTheFirstClaim_andChangesNothing() {
+        TaskId task = TaskId.newTask(APP);
+        Granted first = (Granted) claims.claim(AGENT, task, new Resources(1, 512, 0), 1);
+        Map<Object, Object> hashAfterFirst = hash();
+
+        ClaimResult again = claims.claim(AGENT, task, new Resources(1, 512, 0), 1);
+
+        assertThat(again).isEqualTo(new Granted(first.claim(), true));
+        assertThat(hash()).isEqualTo(hashAfterFirst);
+        assertThat(ports()).containsExactly("10000");
+    }
+
+    @Test
+    void release_freesTheClaimExactlyOnce() {
+        TaskId kept = TaskId.newTask(APP);
+        TaskId released = TaskId.newTask(APP);
+        claims.claim(AGENT, kept, new Resources(0.3, 100, 1), 1);
+        claims.claim(AGENT, released, new Resources(0.7, 200, 2), 2);
+
+        assertThat(claims.release(AGENT, released)).isTrue();
+        assertThat(claims.release(AGENT, released)).isFalse();
+
+        assertThat(hash()).containsEntry("used.cpus", "0.3").containsEntry("used.mem", "100").containsEntry("used.disk", "1");
+        assertThat(ports()).containsExactly("10000");
+        assertThat(claims.claims(AGENT)).containsOnlyKeys(kept);
+        // the freed ports are handed out again, lowest first
+        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1)).claim().ports())
+                .containsExactly(10001);
+    }
+
+    @Test
+    void releasingAnUnknownTask_changesNothing() {
+        assertThat(claims.release(AGENT, TaskId.newTask(APP))).isFalse();
+        assertThat(hash()).containsOnlyKeys("info");
+    }
+
+    @Test
+    void claimOverCapacity_isDeclinedWithTheReason_andChangesNothing() {
+        claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 1000, 50), 4);
+        Map<Object, Object> hashBefore = hash();
+        Set<String> portsBefore = ports();
+
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1.001, 1, 1), 0))
+                .isEqualTo(new Declined("insufficient_cpus"));
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 25, 1), 0))
+                .isEqualTo(new Declined("insufficient_mem"));
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 51), 0))
+                .isEqualTo(new Declined("insufficient_disk"));
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 2))
+                .isEqualTo(new Declined("insufficient_ports"));
+
+        assertThat(hash()).isEqualTo(hashBefore);
+        assertThat(ports()).isEqualTo(portsBefore);
+        assertThat(claims.claims(AGENT)).hasSize(1);
+        // exactly what is left still fits
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 1)).isInstanceOf(Granted.class);
+    }
+
+    @Test
+    void drainingOrLostAgents_decline_andAnAgentWithoutStateIsActive() {
+        redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "DRAINING");
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0)).isEqualTo(new Declined("agent_not_active"));
+        redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "LOST");
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0)).isEqualTo(new Declined("agent_not_active"));
+        assertThat(claims.claims(AGENT)).isEmpty();
+
+        redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "ACTIVE");
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0)).isInstanceOf(Granted.class);
+    }
+
+    @Test
+    void anUnregisteredAgent_declines() {
+        assertThat(claims.claim(AgentId.parse("claims-nobody"), TaskId.newTask(APP), Resources.NONE, 0))
+                .isEqualTo(new Declined("agent_unknown"));
+    }
+
+    @Test
+    void fractionalClaimsAndReleases_neverDrift() {
+        List<TaskId> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            TaskId task = TaskId.newTask(APP);
+            tasks.add(task);
+            assertThat(claims.claim(AGENT, task, new Resources(0.1, 0.1, 0.01), 0)).isInstanceOf(Granted.class);
+        }
+        assertThat(hash()).containsEntry("used.cpus", "2").containsEntry("used.mem", "2").containsEntry("used.disk", "0.2");
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.001, 0, 0), 0))
+                .isEqualTo(new Declined("insufficient_cpus"));
+
+        tasks.forEach(task -> claims.release(AGENT, task));
+
+        assertThat(hash()).containsEntry("used.cpus", "0").containsEntry("used.mem", "0").containsEntry("used.disk", "0");
+    }
+
+    @Test
+    void eightThreadsClaimingOneAgent_neverOverbook_andLeaveConsistentRecords() throws Exception {
+        ConcurrentLinkedQueue<Claim> granted = new ConcurrentLinkedQueue<>();
+        runConcurrently(8, thread -> {
+            AgentClaims mine = claims(redisAgents.template());
+            for (int i = 0; i < 25; i++) {
+                Resources size = i % 2 == 0 ? new Resources(0.1, 30, 1) : new Resources(0.05, 10, 0);
+                if (mine.claim(AGENT, TaskId.newTask(APP), size, i % 3 == 0 ? 1 : 0) instanceof Granted g) {
+                    granted.add(g.claim());
+                }
+            }
+        });
+
+        Resources total = granted.stream().map(Claim::resources).reduce(Resources.NONE, ResourceMath::plus);
+        assertThat(total.cpus()).isLessThanOrEqualTo(2);
+        assertThat(total.mem()).isLessThanOrEqualTo(1024);
+        assertThat(total.disk()).isLessThanOrEqualTo(100);
+        List<Integer> handedOut = granted.stream().flatMap(c -> c.ports().stream()).toList();
+        assertThat(handedOut).doesNotHaveDuplicates().hasSize(5);
+        assertThat(granted.size()).isGreaterThan(20);
+        assertRecordsConsistent();
+    }
+
+    @Test
+    void concurrentClaimsRetriesAndReleases_leaveConsistentRecords() throws Exception {
+        List<TaskId> shared = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            shared.add(TaskId.newTask(APP));
+        }
+        runConcurrently(8, thread -> {
+            AgentClaims mine = claims(redisAgents.template());
+            for (int round = 0; round < 30; round++) {
+                TaskId own = TaskId.newTask(APP);
+                mine.claim(AGENT, own, new Resources(0.15, 70, 3), 1);
+                // every thread also retries the same shared tasks: each is claimed at most once
+                TaskId common = shared.get((thread + round) % shared.size());
+                mine.claim(AGENT, common, new Resources(0.05, 10, 1), 0);
+                if (round % 2 == 0) {
+                    mine.release(AGENT, own);
+                }
+                if (round % 7 == thread % 7) {
+                    mine.release(AGENT, common);
+                }
+            }
+        });
+
+        assertRecordsConsistent();
+    }
+
+    /** used.* equals the sum of the claims hash, the ports set equals the union of claimed ports, none twice. */
+    private void assertRecordsConsistent() {
+        Map<TaskId, Claim> all = claims.claims(AGENT);
+        Resources sum = all.values().stream().map(Claim::resources).reduce(Resources.NONE, ResourceMath::plus);
+        Map<Object, Object> hash = hash();
+        assertThat(Double.parseDouble((String) hash.get("used.cpus"))).isEqualTo(sum.cpus());
+        assertThat(Double.parseDouble((String) hash.get("used.mem"))).isEqualTo(sum.mem());
+        assertThat(Double.parseDouble((String) hash.get("used.disk"))).isEqualTo(sum.disk());
+        assertThat(sum.cpus()).isLessThanOrEqualTo(INFO.capacity().cpus());
+        assertThat(sum.mem()).isLessThanOrEqualTo(INFO.capacity().mem());
+        assertThat(sum.disk()).isLessThanOrEqualTo(INFO.capacity().disk());
+        List<Integer> claimedPorts = all.values().stream().flatMap(c -> c.ports().stream()).toList();
+        assertThat(claimedPorts).doesNotHaveDuplicates();
+        Set<String> expectedPorts = new HashSet<>();
+        claimedPorts.forEach(p -> expectedPorts.add(p.toString()));
+        assertThat(ports()).isEqualTo(expectedPorts);
+    }
+
+    private interface ThreadBody {
+        void run(int thread) throws Exception;
+    }
+
+    private static void runConcurrently(int threads, ThreadBody body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    body.run(thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Map<Object, Object> hash() {
+        return redis.opsForHash().entries(RedisKeys.agent(AGENT.value()));
+    }
+
+    private Set<String> ports() {
+        return redis.opsForSet().members(RedisKeys.agentPorts(AGENT.value()));
+    }
+}
