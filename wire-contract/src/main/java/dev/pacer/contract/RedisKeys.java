@@ -31,6 +31,9 @@ public final class RedisKeys {
     /** Sorted set of every app id (score 0: ordered by id, so a group prefix is a ZRANGEBYLEX range). */
     public static final String APPS = PREFIX + "apps";
 
+    /** Sorted set of the ids of apps with tasks waiting to be launched ({@code /v2/queue}). */
+    public static final String QUEUE = PREFIX + "queue";
+
     /** Pub/sub channel carrying an app id whose state changed: wakes its reconciler early (a hint only). */
     public static final String APP_HINTS = PREFIX + "app-hints";
 
@@ -65,6 +68,11 @@ public final class RedisKeys {
     /** Hash: launch backoff of the app ({@code failures}, {@code delayUntil} epoch ms). */
     public static String appBackoff(AppId app) {
         return app(app) + ":backoff";
+    }
+
+    /** String: the app's launch-queue entry (JSON: missing count, since, decline reasons). */
+    public static String appQueue(AppId app) {
+        return app(app) + ":queue";
     }
 
     /** Set of the ids of the tasks placed on an agent (to find them when the agent is lost). */

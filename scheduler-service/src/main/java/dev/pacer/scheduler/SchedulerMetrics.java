@@ -1,0 +1,15 @@
+package dev.pacer.scheduler;
+
+import dev.pacer.contract.task.TaskState;
+import java.time.Duration;
+
+/** The activity operators alert on: task state changes and the cost of reconciliation. */
+public interface SchedulerMetrics {
+
+    /** A task reached {@code state} (launched tasks are counted as they become staging in the launcher). */
+    void taskState(TaskState state);
+
+    void taskLaunched();
+
+    void reconcilePass(Duration took);
+}

@@ -1,0 +1,111 @@
+package dev.pacer.scheduler.reconcile;
+
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.queue.Backoff;
+import dev.pacer.scheduler.queue.BackoffStore;
+import dev.pacer.scheduler.queue.QueueStore;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import dev.pacer.scheduler.task.store.TaskStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile pass for one app: load the desired state and the task records, compute the plan
+ * with {@link ReconcileDiff}, and carry it out. Answers when to look at the app again: soon while
+ * work is in flight (tasks staging or being killed, launches declined or delayed), else never —
+ * the periodic resync and status hints bring it back.
+ */
+public class AppReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(AppReconciler.class);
+    private static final Duration SOON = Duration.ofSeconds(2);
+    /** A kill without news from the agent for this long is asked for again. */
+    private static final Duration KILL_RETRY = Duration.ofSeconds(10);
+
+    private final Function<AppId, Optional<AppSpec>> specs;
+    private final TaskStore tasks;
+    private final TaskLauncher launcher;
+    private final TaskKiller killer;
+    private final BackoffStore backoffs;
+    private final QueueStore queue;
+    private final AppForgetter forgetter;
+    private final ReconcileProperties properties;
+    private final Clock clock;
+
+    /** Drops a deleted app whose tasks are all gone from its shard. */
+    public interface AppForgetter {
+        void forget(AppId app);
+    }
+
+    public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
+                         TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
+                         ReconcileProperties properties, Clock clock) {
+        this.specs = specs;
+        this.tasks = tasks;
+        this.launcher = launcher;
+        this.killer = killer;
+        this.backoffs = backoffs;
+        this.queue = queue;
+        this.forgetter = forgetter;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<Duration> reconcile(AppId app) {
+        Instant now = clock.instant();
+        Optional<AppSpec> spec = specs.apply(app);
+        List<TaskRecord> observed = tasks.ofApp(app);
+        Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted);
+        Plan plan = ReconcileDiff.plan(desired, observed, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
+
+        plan.expunge().forEach(launcher::expunge);
+        plan.kills().forEach(killer::kill);
+        observed.stream()
+                .filter(t -> t.killRequested() && t.isActive() && t.state() != dev.pacer.contract.task.TaskState.TASK_UNREACHABLE
+                        && t.statusAt().plus(KILL_RETRY).isBefore(now))
+                .forEach(killer::kill);
+
+        if (spec.isEmpty()) {
+            queue.done(app);
+            if (observed.stream().allMatch(t -> plan.expunge().contains(t))) {
+                forgetter.forget(app);
+                log.info("App {} is gone: every task stopped", app);
+                return Optional.empty();
+            }
+            return Optional.of(SOON);
+        }
+        Optional<Duration> again = launch(spec.get(), observed, plan, now);
+        boolean inFlight = !plan.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
+                && (t.killRequested() || t.state() == dev.pacer.contract.task.TaskState.TASK_STAGING));
+        return again.isPresent() ? again : inFlight ? Optional.of(SOON) : Optional.empty();
+    }
+
+    private Optional<Duration> launch(AppSpec spec, List<TaskRecord> observed, Plan plan, Instant now) {
+        if (plan.launches() == 0) {
+            queue.done(spec.id());
+            return Optional.empty();
+        }
+        Backoff backoff = backoffs.get(spec.id());
+        if (backoff.delays(now)) {
+            queue.waiting(spec.id(), plan.launches(), Map.of(), now);
+            return Optional.of(backoff.timeLeft(now).plusMillis(50));
+        }
+        List<TaskRecord> active = observed.stream()
+                .filter(t -> t.isActive() && !plan.kills().contains(t) && !plan.expunge().contains(t))
+                .toList();
+        TaskLauncher.Result result = launcher.launch(spec, plan.launches(), active);
+        if (result.launched() < plan.launches()) {
+            queue.waiting(spec.id(), plan.launches() - result.launched(), result.declines(), now);
+            return Optional.of(properties.declinedRetry());
+        }
+        queue.done(spec.id());
+        return Optional.of(SOON);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.pacer.scheduler.reconcile;
+
+import dev.pacer.contract.agent.Resources;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.placement.constraint.Constraint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the reconciler needs of an app definition, already normalised and validated: how many, what
+ * to run, where, and how to handle failure. Built from the stored Marathon definition.
+ *
+ * @param version        the stored version tasks are launched with
+ * @param configVersion  {@code versionInfo.lastConfigChangeAt}: tasks older than this are outdated
+ * @param portNames      one entry per port definition (null when unnamed)
+ */
+public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
+                      List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
+                      Map<String, String> env, Map<String, String> labels, int killGracePeriodSeconds,
+                      Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
+                      int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds) {
+
+    public AppSpec {
+        portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
+        constraints = List.copyOf(constraints);
+        args = args == null ? List.of() : List.copyOf(args);
+        env = Map.copyOf(env);
+        labels = Map.copyOf(labels);
+    }
+
+    public Desired desired() {
+        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, false);
+    }
+
+    /** What remains to be done for an app that was deleted: stop every task. */
+    public static Desired deleted() {
+        return new Desired(0, null, Desired.KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, true);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.pacer.scheduler.reconcile;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Reconciliation of apps.
+ *
+ * @param workers            apps reconciled in parallel by one instance
+ * @param resyncInterval     every app of the held shards is reconciled at least this often, hints or not
+ * @param maxLaunchesPerPass launches of one app in one pass (the rest in the next pass)
+ * @param maxKillsPerPass    kills of one app in one pass
+ * @param declinedRetry      how soon an app whose launches could not be placed is tried again
+ * @param agentLostAfter     an agent silent this long is lost; its tasks become unreachable
+ * @param agentCallTimeout   timeout of a call to an agent's API
+ */
+@ConfigurationProperties(ReconcileProperties.PREFIX)
+public record ReconcileProperties(
+        @DefaultValue("4") int workers,
+        @DefaultValue("5s") Duration resyncInterval,
+        @DefaultValue("50") int maxLaunchesPerPass,
+        @DefaultValue("50") int maxKillsPerPass,
+        @DefaultValue("5s") Duration declinedRetry,
+        @DefaultValue("10s") Duration agentLostAfter,
+        @DefaultValue("5s") Duration agentCallTimeout) {
+
+    public static final String PREFIX = "pacer.scheduler.reconcile";
+}

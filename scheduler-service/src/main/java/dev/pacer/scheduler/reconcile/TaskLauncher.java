@@ -1,0 +1,108 @@
+package dev.pacer.scheduler.reconcile;
+
+import dev.pacer.contract.agent.AgentInfo;
+import dev.pacer.contract.ids.AgentId;
+import dev.pacer.contract.ids.TaskId;
+import dev.pacer.contract.task.LaunchRequest;
+import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.agent.AgentClient;
+import dev.pacer.scheduler.agent.AgentUnreachableException;
+import dev.pacer.scheduler.placement.AgentView;
+import dev.pacer.scheduler.placement.BatchPlacement;
+import dev.pacer.scheduler.placement.PlacementRequest;
+import dev.pacer.scheduler.placement.Placer;
+import dev.pacer.scheduler.placement.claim.AgentClaims;
+import dev.pacer.scheduler.placement.claim.AgentViews;
+import dev.pacer.scheduler.placement.claim.ClaimResult;
+import dev.pacer.scheduler.task.status.TaskTransitions;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import dev.pacer.scheduler.task.store.TaskStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts new tasks of an app: place them (filters, scores), claim each chosen agent's resources
+ * atomically, record the task as staging, then ask the agent to run it. A claim declined because
+ * another scheduler got there first ends the batch (the next pass places again on fresh data); an
+ * agent that cannot be reached fails the task, which frees its claim and counts towards backoff.
+ */
+public class TaskLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskLauncher.class);
+
+    /** How many tasks were handed to agents, and why the others could not be placed. */
+    public record Result(int launched, Map<String, Integer> declines) {
+    }
+
+    private final AgentViews views;
+    private final Placer placer;
+    private final AgentClaims claims;
+    private final TaskStore tasks;
+    private final AgentClient agents;
+    private final TaskTransitions transitions;
+    private final Clock clock;
+
+    public TaskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
+                        TaskTransitions transitions, Clock clock) {
+        this.views = views;
+        this.placer = placer;
+        this.claims = claims;
+        this.tasks = tasks;
+        this.agents = agents;
+        this.transitions = transitions;
+        this.clock = clock;
+    }
+
+    public Result launch(AppSpec spec, int count, List<TaskRecord> active) {
+        List<AgentView> candidates = views.load();
+        Map<AgentId, AgentView> byId = candidates.stream().collect(Collectors.toMap(AgentView::id, Function.identity()));
+        PlacementRequest request = new PlacementRequest(spec.id(), spec.resources(), spec.portNames().size(),
+                spec.constraints(), active.stream().map(t -> AgentId.parse(t.agentId())).toList(), spec.instances());
+        BatchPlacement batch = placer.placeAll(request, count, candidates);
+        Map<String, Integer> declines = new LinkedHashMap<>();
+        batch.declinedReason().ifPresent(d -> declines.putAll(d.reasonCounts()));
+        int launched = 0;
+        for (AgentId agent : batch.placed()) {
+            TaskId id = TaskId.newTask(spec.id());
+            ClaimResult claim = claims.claim(agent, id, spec.resources(), spec.portNames().size());
+            if (!(claim instanceof ClaimResult.Granted granted)) {
+                declines.merge(((ClaimResult.Declined) claim).reason(), 1, Integer::sum);
+                break;
+            }
+            AgentInfo info = byId.get(agent).info();
+            Instant now = clock.instant();
+            TaskRecord record = TaskRecord.staged(id, agent.value(), info.host(), info.zone(), info.region(),
+                    spec.version(), granted.claim().ports(), now);
+            tasks.save(record);
+            try {
+                agents.launch(info, launchRequest(spec, id, granted.claim().ports()));
+                launched++;
+            } catch (AgentUnreachableException e) {
+                log.warn("Launching {} on agent {} failed: {}", id, agent, e.getMessage());
+                tasks.update(spec.id(), id.toString(), r -> r.state().isTerminal() ? r
+                                : r.withState(TaskState.TASK_FAILED, clock.instant(), "launch failed: agent unreachable", null))
+                        .ifPresent(failed -> transitions.changed(record, failed));
+            }
+        }
+        return new Result(launched, declines);
+    }
+
+    /** Forgets a task record for good and frees what it claimed on its agent. */
+    public void expunge(TaskRecord task) {
+        tasks.delete(task);
+        claims.release(AgentId.parse(task.agentId()), TaskId.parse(task.taskId()));
+    }
+
+    private static LaunchRequest launchRequest(AppSpec spec, TaskId id, List<Integer> ports) {
+        return new LaunchRequest(id.toString(), spec.id().toString(), spec.version(), spec.cmd(), spec.args(),
+                spec.env(), spec.labels(), ports, spec.portNames(), spec.resources().cpus(), spec.resources().mem(),
+                spec.resources().disk(), spec.killGracePeriodSeconds());
+    }
+}
