@@ -126,7 +126,7 @@ public final class AppValidator {
         v.atLeast("/mem", app.mem(), 0);
         v.atLeast("/disk", app.disk(), 0);
         v.atLeast("/gpus", app.gpus(), 0);
-        v.check(app.gpus() == null || app.gpus() == 0 || app.container() == null || !app.container().isDocker(),
+        v.check(app.gpus() == null || app.gpus() == 0 || app.container() == null || !app.container().isDockerEngine(),
                 "/", "GPU resources only work with the Mesos containerizer");
         ExecutorResources executor = app.executorResources();
         if (executor != null) {

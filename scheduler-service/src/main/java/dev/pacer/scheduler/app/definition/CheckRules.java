@@ -58,7 +58,7 @@ final class CheckRules {
         v.atLeast(path + "/maxConsecutiveFailures", check.maxConsecutiveFailures(), 0);
         v.atLeast(path + "/delaySeconds", check.delaySeconds(), 0);
         v.oneOf(path + "/ipProtocol", check.ipProtocol(), IP_PROTOCOLS);
-        boolean dockerMesosCheck = app.container() != null && app.container().isDocker()
+        boolean dockerMesosCheck = app.container() != null && app.container().isDockerEngine()
                 && MESOS_PROTOCOLS.contains(protocol) && !HealthCheck.COMMAND.equals(protocol);
         v.check(!HealthCheck.IPV6.equals(check.ipProtocol()) || dockerMesosCheck, path + "/ipProtocol", IPV6);
     }

@@ -79,13 +79,13 @@ final class PortRules {
         }
         v.oneOf("/container/type", c.type(), CONTAINER_TYPES);
         DockerContainer docker = c.docker();
-        v.check(!c.isDocker() || docker != null, "/container/docker", "must be defined for container type DOCKER");
+        v.check(!c.isDockerEngine() || docker != null, "/container/docker", "must be defined for container type DOCKER");
         Map<String, ?> secrets = app.secrets() == null ? Map.of() : app.secrets();
         if (docker != null) {
             v.notEmpty("/container/docker/image", docker.image());
             v.oneOf("/container/docker/network", docker.network(), DOCKER_NETWORKS);
             if (docker.pullConfig() != null) {
-                v.check(!c.isDocker(), "/container/docker/pullConfig", "pullConfig is not supported with Docker containerizer");
+                v.check(!c.isDockerEngine(), "/container/docker/pullConfig", "pullConfig is not supported with Docker containerizer");
                 v.check(secrets.containsKey(docker.pullConfig().secret()), "/container/docker/pullConfig",
                         "pullConfig.secret must refer to an existing secret");
             }
@@ -95,7 +95,7 @@ final class PortRules {
         }
         long containerNetworks = app.networks() == null ? 0
                 : app.networks().stream().filter(n -> Network.CONTAINER.equals(n.mode())).count();
-        v.check(!c.isDocker() || containerNetworks <= 1, "/",
+        v.check(!c.isDockerEngine() || containerNetworks <= 1, "/",
                 "may only specify a single container network when using the Docker container engine");
         List<PortMapping> mappings = c.portMappings() == null ? List.of() : c.portMappings();
         v.check(!app.isHostNetworking() || mappings.isEmpty(), "/", MAPPINGS_WITH_HOST);

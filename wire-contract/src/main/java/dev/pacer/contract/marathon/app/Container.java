@@ -29,7 +29,7 @@ public record Container(
     }
 
     @JsonIgnore
-    public boolean isDocker() {
+    public boolean isDockerEngine() {
         return DOCKER.equals(type);
     }
 }
