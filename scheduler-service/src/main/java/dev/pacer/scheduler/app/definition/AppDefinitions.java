@@ -5,6 +5,7 @@ import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +28,7 @@ public final class AppDefinitions {
     public static final String VERSION_NOT_ALONE = "The 'version' field may only be combined with the 'id' field.";
 
     private static final Set<String> FIELDS = Arrays.stream(AppDefinition.class.getRecordComponents())
-            .map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> ROLLBACK_FIELDS = Set.of("id", "version", "versionInfo");
 
     private final AppJson json;

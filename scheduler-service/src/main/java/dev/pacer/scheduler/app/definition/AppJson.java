@@ -5,10 +5,14 @@ import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.error.ErrorMessages;
 import dev.pacer.contract.marathon.app.AppDefinition;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
@@ -25,6 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * of the request (which may hold secret values) is copied into a message.
  */
 public final class AppJson {
+
+    private static final Set<String> FIELDS = Arrays.stream(AppDefinition.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> MAPS = Set.of("env", "labels", "secrets");
 
     private final JsonMapper mapper;
 
@@ -57,9 +65,17 @@ public final class AppJson {
         return (ObjectNode) body;
     }
 
-    /** Binds an app body as sent, without defaults; mistyped fields are a 400 naming their path. */
+    /**
+     * Binds an app body as sent, without defaults; mistyped fields are a 400 naming their path, and so is
+     * a {@code null} inside an array or as a value of {@code env}, {@code labels} or {@code secrets}
+     * (a top-level {@code null} means "absent", or "reset" in a partial update).
+     */
     public AppDefinition bind(JsonNode body) {
-        requireObject(body);
+        for (Map.Entry<String, JsonNode> field : requireObject(body).properties()) {
+            if (FIELDS.contains(field.getKey())) {
+                rejectNestedNulls(field.getValue(), "/" + field.getKey(), MAPS.contains(field.getKey()));
+            }
+        }
         try {
             return mapper.treeToValue(body, AppDefinition.class);
         } catch (DatabindException e) {
@@ -79,6 +95,30 @@ public final class AppJson {
     /** UTF-8 size of a node as compact JSON. */
     public int sizeOf(JsonNode node) {
         return mapper.writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static void rejectNestedNulls(JsonNode node, String path, boolean valuesRequired) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectNull(node.get(i), path + "(" + i + ")");
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String at = path + "/" + field.getKey();
+                if (valuesRequired) {
+                    rejectNull(field.getValue(), at);
+                } else {
+                    rejectNestedNulls(field.getValue(), at, false);
+                }
+            }
+        }
+    }
+
+    private static void rejectNull(JsonNode node, String path) {
+        if (node.isNull()) {
+            throw invalidJson(path, "must not be null");
+        }
+        rejectNestedNulls(node, path, false);
     }
 
     static ApiException invalidJson(String path, String problem) {

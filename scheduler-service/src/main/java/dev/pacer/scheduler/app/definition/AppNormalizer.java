@@ -89,11 +89,13 @@ public final class AppNormalizer {
 
     /** Dependencies are resolved against the app's parent group, as Marathon does. */
     private static List<String> dependencies(AppDefinition app) {
-        AppId parent;
-        try {
-            parent = AppId.parse(app.id()).parent();
-        } catch (InvalidIdException | NullPointerException e) {
-            parent = AppId.ROOT;
+        AppId parent = AppId.ROOT;
+        if (app.id() != null) {
+            try {
+                parent = AppId.parse(app.id()).parent();
+            } catch (InvalidIdException e) {
+                // an invalid id is reported by validation; resolve against the root meanwhile
+            }
         }
         List<String> result = new ArrayList<>();
         for (String dependency : orEmpty(app.dependencies())) {

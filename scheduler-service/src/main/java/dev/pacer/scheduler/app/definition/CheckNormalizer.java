@@ -1,7 +1,5 @@
 package dev.pacer.scheduler.app.definition;
 
-import static dev.pacer.scheduler.app.definition.AppDefaults.*;
-
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
 import java.util.Objects;
@@ -33,15 +31,15 @@ final class CheckNormalizer {
         }
         return new HealthCheck(
                 protocol,
-                HTTP_PROTOCOLS.contains(protocol) ? Objects.requireNonNullElse(check.path(), HEALTH_PATH) : null,
+                HTTP_PROTOCOLS.contains(protocol) ? Objects.requireNonNullElse(check.path(), AppDefaults.HEALTH_PATH) : null,
                 portIndex,
                 check.port(),
                 check.command(),
-                Objects.requireNonNullElse(check.gracePeriodSeconds(), HEALTH_GRACE_PERIOD_SECONDS),
-                Objects.requireNonNullElse(check.intervalSeconds(), HEALTH_INTERVAL_SECONDS),
-                Objects.requireNonNullElse(check.timeoutSeconds(), HEALTH_TIMEOUT_SECONDS),
-                Objects.requireNonNullElse(check.maxConsecutiveFailures(), HEALTH_MAX_CONSECUTIVE_FAILURES),
-                Objects.requireNonNullElse(check.delaySeconds(), HEALTH_DELAY_SECONDS),
+                Objects.requireNonNullElse(check.gracePeriodSeconds(), AppDefaults.HEALTH_GRACE_PERIOD_SECONDS),
+                Objects.requireNonNullElse(check.intervalSeconds(), AppDefaults.HEALTH_INTERVAL_SECONDS),
+                Objects.requireNonNullElse(check.timeoutSeconds(), AppDefaults.HEALTH_TIMEOUT_SECONDS),
+                Objects.requireNonNullElse(check.maxConsecutiveFailures(), AppDefaults.HEALTH_MAX_CONSECUTIVE_FAILURES),
+                Objects.requireNonNullElse(check.delaySeconds(), AppDefaults.HEALTH_DELAY_SECONDS),
                 MARATHON_HTTP_PROTOCOLS.contains(protocol)
                         ? Objects.requireNonNullElse(check.ignoreHttp1xx(), Boolean.FALSE) : null,
                 Objects.requireNonNullElse(check.ipProtocol(), HealthCheck.IPV4));
@@ -53,14 +51,14 @@ final class CheckNormalizer {
      */
     static ReadinessCheck readiness(ReadinessCheck check) {
         return new ReadinessCheck(
-                Objects.requireNonNullElse(check.name(), READINESS_NAME),
-                Objects.requireNonNullElse(check.protocol(), READINESS_PROTOCOL),
-                Objects.requireNonNullElse(check.path(), READINESS_PATH),
-                Objects.requireNonNullElse(check.portName(), READINESS_PORT_NAME),
-                zeroMeansDefault(check.intervalSeconds(), READINESS_INTERVAL_SECONDS),
-                zeroMeansDefault(check.timeoutSeconds(), READINESS_TIMEOUT_SECONDS),
+                Objects.requireNonNullElse(check.name(), AppDefaults.READINESS_NAME),
+                Objects.requireNonNullElse(check.protocol(), AppDefaults.READINESS_PROTOCOL),
+                Objects.requireNonNullElse(check.path(), AppDefaults.READINESS_PATH),
+                Objects.requireNonNullElse(check.portName(), AppDefaults.READINESS_PORT_NAME),
+                zeroMeansDefault(check.intervalSeconds(), AppDefaults.READINESS_INTERVAL_SECONDS),
+                zeroMeansDefault(check.timeoutSeconds(), AppDefaults.READINESS_TIMEOUT_SECONDS),
                 check.httpStatusCodesForReady() == null || check.httpStatusCodesForReady().isEmpty()
-                        ? READINESS_STATUS_CODES : check.httpStatusCodesForReady(),
+                        ? AppDefaults.READINESS_STATUS_CODES : check.httpStatusCodesForReady(),
                 Objects.requireNonNullElse(check.preserveLastResponse(), Boolean.FALSE));
     }
 

@@ -142,6 +142,17 @@ class AppDefinitionJsonTest {
     }
 
     @Test
+    void nullsInsideArraysAndMaps_areAnInvalidJson400_butReadOnlyFieldsAreNotInspected() {
+        assertThatThrownBy(() -> readNew("{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{},null]}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.body().details())
+                        .containsExactly(ErrorDetail.of("/healthChecks(1)", "must not be null")));
+        assertThatThrownBy(() -> readNew("{\"id\":\"/a\",\"cmd\":\"x\",\"env\":{\"A\":null}}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.body().details())
+                        .containsExactly(ErrorDetail.of("/env/A", "must not be null")));
+        assertThat(readNew("{\"id\":\"/a\",\"cmd\":\"x\",\"tasks\":[null],\"user\":null}").user()).isNull();
+    }
+
+    @Test
     void aBodyThatIsNotAnObject_isAnInvalidJson400() {
         assertThatThrownBy(() -> DEFS.readNew(json("[1]")))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
