@@ -9,6 +9,7 @@ import dev.pacer.contract.task.LaunchRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +49,7 @@ final class LaunchValidator {
         if (hasCmd == hasArgs) {
             errors.add(ErrorDetail.of("/", "exactly one of 'cmd' and 'args' must be given"));
         }
-        if (hasArgs && (body.args().contains(null) || body.args().get(0).isBlank())) {
+        if (hasArgs && (body.args().stream().anyMatch(Objects::isNull) || body.args().get(0).isBlank())) {
             errors.add(ErrorDetail.of("/args", "must not contain null, and the program must not be empty"));
         }
         checkVariables("/env", body.env(), errors);
