@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Registers the node in Redis and keeps its heartbeat: field {@code info} of {@link RedisKeys#agent}
  * (only that field; the others belong to the scheduler) and the agent's score in {@link RedisKeys#AGENTS}.
  *
- * <p>{@code info} is written at start and again after every Redis outage (a Redis that restarted
- * empty learns the node again); the heartbeat every interval. An outage is logged once.
+ * <p>{@code info} is written at start, after every failed write, and whenever the heartbeat finds the
+ * agent missing from the set (a Redis that restarted empty, an agent the scheduler expunged); the
+ * heartbeat every interval. An outage is logged once.
  */
 public final class NodeRegistration {
 
@@ -65,15 +66,25 @@ public final class NodeRegistration {
         return timer != null;
     }
 
+    private void writeInfo(String id) {
+        redis.opsForHash().put(RedisKeys.agent(id), "info", json.writeValueAsString(info));
+        if (!registered) {
+            log.info("Agent {} registered at {}", id, info.apiUrl());
+        }
+    }
+
     void tick() {
         String id = node.id().value();
         try {
             if (!registered) {
-                redis.opsForHash().put(RedisKeys.agent(id), "info", json.writeValueAsString(info));
-                registered = true;
-                log.info("Agent {} registered at {}", id, info.apiUrl());
+                writeInfo(id);
             }
-            redis.opsForZSet().add(RedisKeys.AGENTS, id, clock.millis());
+            Boolean added = redis.opsForZSet().add(RedisKeys.AGENTS, id, clock.millis());
+            if (Boolean.TRUE.equals(added) && registered) {
+                log.info("Agent {} was missing from the agent set (Redis lost its data?); registering again", id);
+                writeInfo(id);
+            }
+            registered = true;
             if (failing) {
                 log.info("Redis reachable again; agent {} heartbeats again", id);
                 failing = false;

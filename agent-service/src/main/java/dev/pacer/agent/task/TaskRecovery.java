@@ -56,20 +56,9 @@ final class TaskRecovery {
     }
 
     private void endedMeanwhile(ManagedTask task) {
-        Optional<Integer> code = task.sandbox().exitCode();
-        TaskState state;
-        String message;
-        if (task.state() == TaskState.TASK_KILLING) {
-            state = TaskState.TASK_KILLED;
-            message = "killed on request";
-        } else if (code.isEmpty()) {
-            state = TaskState.TASK_FAILED;
-            message = ExitMessages.UNKNOWN_WHILE_DOWN;
-        } else {
-            state = code.get() == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
-            message = ExitMessages.exitedWhileDown(code.get());
-        }
-        if (task.finish(state, code.orElse(null), message, book.now())) {
+        Integer code = task.sandbox().exitCode().orElse(null);
+        Ending ending = Ending.of(task.state() == TaskState.TASK_KILLING, code, true);
+        if (task.finish(ending.state(), ending.exitCode(), ending.message(), book.now())) {
             book.publishFinished(task);
         }
     }

@@ -134,19 +134,8 @@ public final class TaskRuntime {
             signals.kill(task.pid()); // whatever the task left behind in its group goes with it
         }
         Integer code = task.sandbox().exitCode().orElseGet(childExitValue);
-        TaskState state;
-        String message;
-        if (task.state() == TaskState.TASK_KILLING) {
-            state = TaskState.TASK_KILLED;
-            message = "killed on request";
-        } else if (code == null) {
-            state = TaskState.TASK_FAILED;
-            message = "exited, exit code unknown";
-        } else {
-            state = code == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
-            message = ExitMessages.exitedWith(code);
-        }
-        if (task.finish(state, code, message, book.now())) {
+        Ending ending = Ending.of(task.state() == TaskState.TASK_KILLING, code, false);
+        if (task.finish(ending.state(), ending.exitCode(), ending.message(), book.now())) {
             book.publishFinished(task);
         }
     }
