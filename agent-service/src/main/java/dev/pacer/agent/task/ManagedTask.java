@@ -82,6 +82,13 @@ final class ManagedTask {
         }
     }
 
+    /** The agent restarted and found the task's process still running. */
+    synchronized void reattached() {
+        if (state == TaskState.TASK_RUNNING) {
+            message = "re-attached after the agent restarted";
+        }
+    }
+
     /** Marks the task as being killed; false when it is already being killed or has ended. */
     synchronized boolean killing() {
         if (state.isTerminal() || state == TaskState.TASK_KILLING) {

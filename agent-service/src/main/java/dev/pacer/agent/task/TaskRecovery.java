@@ -48,6 +48,7 @@ final class TaskRecovery {
     }
 
     private void reattach(ManagedTask task, ProcessHandle process) {
+        task.reattached();
         book.publish(task);
         if (task.state() == TaskState.TASK_KILLING) {
             runtime.beginKill(task);

@@ -75,6 +75,7 @@ class AgentRestartIT {
         assertThat(reattached.pid()).isEqualTo(running.pid());
         assertThat(alive(running.pid())).isTrue();
         assertThat(countOf(statuses(running.taskId()), TaskState.TASK_RUNNING)).as("re-reported").isEqualTo(2);
+        assertThat(last(statuses(running.taskId())).message()).isEqualTo("re-attached after the agent restarted");
         AgentTask seven = get(exitsSeven.taskId());
         assertThat(seven.state()).isEqualTo(TaskState.TASK_FAILED);
         assertThat(seven.exitCode()).isEqualTo(7);
