@@ -63,15 +63,21 @@ final class TaskBook {
         return List.copyOf(tasks.values());
     }
 
-    /** Checkpoints the task's current state and reports it; a checkpoint that cannot be written is logged. */
+    /**
+     * Checkpoints the task's current state and reports it; a checkpoint that cannot be written is logged.
+     * Holds the task's lock throughout, so that two threads publishing one task (a kill and its exit)
+     * cannot write or report its states out of order.
+     */
     void publish(ManagedTask task) {
-        try {
-            checkpoints.save(task.checkpoint());
-        } catch (RuntimeException e) {
-            log.error("Task {} is {} but its checkpoint could not be written; a restart would lose it",
-                    task.id(), task.state(), e);
+        synchronized (task) {
+            try {
+                checkpoints.save(task.checkpoint());
+            } catch (RuntimeException e) {
+                log.error("Task {} is {} but its checkpoint could not be written; a restart would lose it",
+                        task.id(), task.state(), e);
+            }
+            status.report(task.status(node.id().value(), node.host(), clock.instant()));
         }
-        status.report(task.status(node.id().value(), node.host(), clock.instant()));
     }
 
     /** Publishes a task that just reached its terminal state, and counts it. */
