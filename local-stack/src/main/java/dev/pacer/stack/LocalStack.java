@@ -87,8 +87,8 @@ public final class LocalStack implements AutoCloseable {
                 launch("scheduler-service", "scheduler-service", ports.scheduler(), common),
                 launch("secrets-service", "secrets-service", ports.secrets(), common),
                 launch("health-service", "health-service", ports.health(), common),
-                launch("agent-a", "agent-service", ports.agentA(), with(common, "--pacer.agent.zone=a")),
-                launch("agent-b", "agent-service", ports.agentB(), with(common, "--pacer.agent.zone=b")),
+                launch("agent-a", "agent-service", ports.agentA(), agent(common, "agent-a", "a", ports.agentA())),
+                launch("agent-b", "agent-service", ports.agentB(), agent(common, "agent-b", "b", ports.agentB())),
                 launch("gateway-service", "gateway-service", ports.gateway(), common));
         Leftovers.record(pidFile(), ProcessHandle.current());
         ownsPidFile = true;
@@ -168,7 +168,11 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
+        // tasks run in their own sessions and outlive an agent on purpose; a dev stack stops them too
+        List<ProcessHandle> tasks = services.stream().filter(s -> s.name().startsWith("agent-"))
+                .flatMap(s -> s.handle().descendants()).toList();
         services.stream().filter(s -> s != discovery).parallel().forEach(s -> s.stop(Duration.ofSeconds(15)));
+        stopTasks(tasks);
         if (discovery != null) {
             discovery.stop(Duration.ofSeconds(15));
         }
@@ -184,6 +188,21 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    static final int TASK_PORTS_PER_AGENT = 40;
+
+    /** First host port an agent of the local stack hands to tasks, derived from its API port. */
+    static int firstTaskPort(int agentApiPort) {
+        return 20_000 + (agentApiPort % 1000) * TASK_PORTS_PER_AGENT;
+    }
+
+    private static void stopTasks(List<ProcessHandle> tasks) {
+        tasks.forEach(ProcessHandle::destroy);
+        for (ProcessHandle task : tasks) {
+            task.onExit().completeOnTimeout(task, 5, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+        tasks.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
     private boolean startedAnything() {
         return !services.isEmpty() || embeddedRedis != null;
     }
@@ -192,9 +211,20 @@ public final class LocalStack implements AutoCloseable {
         return options.logDir().resolve("stack.pids");
     }
 
-    private static List<String> with(List<String> common, String extra) {
+    /**
+     * Two agents share this machine: each gets its own id, zone, work directory and a disjoint range
+     * of host ports for its tasks (derived from its API port, so two stacks side by side differ too).
+     */
+    private List<String> agent(List<String> common, String id, String zone, int apiPort) {
         List<String> args = new ArrayList<>(common);
-        args.add(extra);
+        int firstPort = firstTaskPort(apiPort);
+        args.add("--pacer.agent.id=" + id);
+        args.add("--pacer.agent.zone=" + zone);
+        // a dev machine is shared by both agents and overcommitted on purpose: room for a few apps at Marathon's default 1 cpu
+        args.add("--pacer.agent.cpus=8");
+        args.add("--pacer.agent.mem=8192");
+        args.add("--pacer.agent.ports=" + firstPort + "-" + (firstPort + TASK_PORTS_PER_AGENT - 1));
+        args.add("--pacer.agent.work-dir=" + options.logDir().resolveSibling("agents").resolve(id));
         return args;
     }
 

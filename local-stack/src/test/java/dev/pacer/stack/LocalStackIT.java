@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,6 +170,132 @@ class LocalStackIT {
             assertThat(response.status()).as(":%d", port).isEqualTo(404);
             assertThat(response.body()).as(":%d", port).isEqualTo("{\"message\":\"Path '/no/such/thing' does not exist\"}");
         }
+    }
+
+    // ---- apps run: the scenario of the "Apps run" issue, on real processes through the gateway ----
+
+    private static final String DEMO = "/demo/web";
+
+    @Test
+    @Order(20)
+    void theDemoApp_runsThreeTasksOverBothZones_eachAnsweringOnItsPort() {
+        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS), """
+                {"id":"/demo/web","cmd":"python3 -m http.server $PORT0","cpus":0.1,"mem":32,"instances":3,
+                 "constraints":[["@zone","GROUP_BY"]]}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            List<JsonNode> tasks = running(DEMO);
+            assertThat(tasks).hasSize(3);
+            assertThat(tasks).extracting(t -> t.path("zone").asString()).contains("a", "b");
+            for (JsonNode task : tasks) {
+                assertThat(Http.get("http://localhost:" + task.path("ports").get(0).asInt() + "/").status()).isEqualTo(200);
+            }
+        });
+    }
+
+    @Test
+    @Order(21)
+    void aTaskWhoseProcessIsKilled_isReplaced_andTheFailureCountsTowardsBackoff() {
+        JsonNode victim = running(DEMO).get(0);
+        ProcessHandle process = taskProcess(victim);
+
+        process.destroyForcibly();   // SIGKILL, as an OOM killer or an operator would
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<JsonNode> tasks = running(DEMO);
+            assertThat(tasks).hasSize(3);
+            assertThat(tasks).extracting(t -> t.path("id").asString()).doesNotContain(victim.path("id").asString());
+        });
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + ports.redis());
+        try (StatefulRedisConnection<String, String> redis = client.connect()) {
+            assertThat(redis.sync().hget(RedisKeys.appBackoff(dev.pacer.contract.ids.AppId.parse(DEMO)), "failures")).isEqualTo("1");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    @Order(22)
+    void scalingUpAndDown_startsAndStopsRealProcesses() {
+        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + DEMO), "{\"instances\":5}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(running(DEMO)).hasSize(5);
+            assertThat(taskProcesses()).hasSize(5);
+        });
+
+        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + "/" + DEMO), "{\"instances\":1}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(running(DEMO)).hasSize(1);
+            assertThat(taskProcesses()).hasSize(1);
+        });
+    }
+
+    @Test
+    @Order(23)
+    void deletingTheApp_leavesNoProcessBehind() {
+        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + DEMO), null).status()).isEqualTo(200);
+        assertThat(Http.get(gateway(ApiPaths.V2_APPS + DEMO)).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taskProcesses()).isEmpty());
+    }
+
+    @Test
+    @Order(24)
+    void whenAnAgentStops_itsTasksComeBackOnTheOtherAgent() {
+        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS),
+                "{\"id\":\"/demo/sleeper\",\"cmd\":\"sleep 600\",\"cpus\":0.1,\"mem\":16,\"instances\":2}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> running("/demo/sleeper").size() == 2);
+        ProcessHandle agentB = started.stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("--pacer.agent.id=agent-b")).findFirst().orElseThrow();
+        List<ProcessHandle> orphans = agentB.descendants().toList();
+
+        agentB.destroyForcibly();
+
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                List<JsonNode> tasks = running("/demo/sleeper");
+                assertThat(tasks).hasSize(2);
+                assertThat(tasks).extracting(t -> t.path("agentId").asString()).containsOnly("agent-a");
+            });
+        } finally {
+            orphans.forEach(ProcessHandle::destroyForcibly);   // the "machine" of agent-b died with them
+        }
+    }
+
+    private static List<JsonNode> running(String app) {
+        Http.Response response = Http.get(gateway(ApiPaths.V2_APPS + app + "/tasks"));
+        assertThat(response.status()).as("GET tasks of %s: %s", app, response.body()).isEqualTo(200);
+        return StreamSupport.stream(JSON.readTree(response.body()).path("tasks").spliterator(), false)
+                .filter(t -> t.path("state").asString().equals("TASK_RUNNING"))
+                .toList();
+    }
+
+    /** The python process of a task: the agent reports the pid of the task's process group leader. */
+    private static ProcessHandle taskProcess(JsonNode task) {
+        int agentPort = task.path("agentId").asString().equals("agent-a") ? ports.agentA() : ports.agentB();
+        JsonNode onAgent = JSON.readTree(Http.get(service(agentPort, ApiPaths.AGENT_TASKS + "/" + task.path("id").asString())).body());
+        ProcessHandle leader = ProcessHandle.of(onAgent.path("pid").asLong()).orElseThrow();
+        return Stream.concat(Stream.of(leader), leader.descendants())
+                .filter(p -> p.info().commandLine().orElse("").contains("http.server"))
+                .reduce((first, second) -> second).orElseThrow();
+    }
+
+    /** Live task processes (http.server) started through the stack's agents. */
+    private static List<ProcessHandle> taskProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").matches(".*python3? -m http.server \\d+.*"))
+                .filter(LocalStackIT::belongsToThisStack)
+                .toList();
+    }
+
+    private static boolean belongsToThisStack(ProcessHandle process) {
+        String line = process.info().commandLine().orElse("");
+        int port = Integer.parseInt(line.replaceAll(".*http.server (\\d+).*", "$1"));
+        int a = LocalStack.firstTaskPort(ports.agentA());
+        int b = LocalStack.firstTaskPort(ports.agentB());
+        int n = LocalStack.TASK_PORTS_PER_AGENT;
+        return port >= a && port < a + n || port >= b && port < b + n;
     }
 
     /** What Ctrl-C does: the launcher's shutdown hook (SIGINT and SIGTERM run the same hook). */
