@@ -1,6 +1,7 @@
 package dev.pacer.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.ApiPaths;
@@ -8,6 +9,13 @@ import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ServiceName;
 import dev.pacer.testsupport.Http;
 import io.lettuce.core.RedisClient;
+import mesosphere.marathon.client.Marathon;
+import mesosphere.marathon.client.MarathonClient;
+import mesosphere.marathon.client.MarathonException;
+import mesosphere.marathon.client.model.v2.App;
+import mesosphere.marathon.client.model.v2.Result;
+import mesosphere.marathon.client.model.v2.Task;
+import mesosphere.marathon.client.model.v2.VersionedApp;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -175,6 +183,8 @@ class LocalStackIT {
     // ---- apps run: the scenario of the "Apps run" issue, on real processes through the gateway ----
 
     private static final String DEMO = "/demo/web";
+    /** A task's python process ({@code python3.11 -m http.server 20200}), not the shell that started it. */
+    private static final Pattern HTTP_SERVER = Pattern.compile(".*python[0-9.]* -m http\\.server (\\d+)$");
 
     @Test
     @Order(20)
@@ -220,14 +230,14 @@ class LocalStackIT {
     void scalingUpAndDown_startsAndStopsRealProcesses() {
         assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + DEMO), "{\"instances\":5}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(running(DEMO)).hasSize(5);
-            assertThat(taskProcesses()).hasSize(5);
+            assertThat(running(DEMO)).as("running tasks").hasSize(5);
+            assertThat(taskProcesses()).as("task processes of %s", allHttpServers()).hasSize(5);
         });
 
         assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + "/" + DEMO), "{\"instances\":1}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(running(DEMO)).hasSize(1);
-            assertThat(taskProcesses()).hasSize(1);
+            assertThat(running(DEMO)).as("running tasks").hasSize(1);
+            assertThat(taskProcesses()).as("task processes of %s", allHttpServers()).hasSize(1);
         });
     }
 
@@ -239,8 +249,72 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taskProcesses()).isEmpty());
     }
 
+    /** The real {@code com.mesosphere:marathon-client:0.6.3}, through the gateway, unchanged. */
     @Test
-    @Order(24)
+    @Order(30)
+    void theMarathonJavaClient_worksThroughTheGateway() {
+        Marathon marathon = MarathonClient.getInstance("http://localhost:" + ports.gateway());
+        assertThat(marathon.getServerInfo().getName()).isEqualTo("pacer");
+
+        App app = new App();
+        app.setId("/client/sleeper");
+        app.setCmd("sleep 600");
+        app.setInstances(1);
+        app.setCpus(0.1);
+        app.setMem(16.0);
+        app.addLabel("team", "client");
+        app.addConstraint("hostname", "MAX_PER", "10");
+        VersionedApp created = marathon.createApp(app);
+        assertThat(created.getId()).isEqualTo("/client/sleeper");
+        assertThat(created.getVersion()).isNotBlank();
+
+        MarathonException duplicate = catchThrowableOfType(MarathonException.class, () -> marathon.createApp(app));
+        assertThat(duplicate.getStatus()).isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> runningViaClient(marathon, "/client/sleeper") == 1);
+        assertThat(marathon.getApp("/client/sleeper").getApp().getLabels()).containsEntry("team", "client");
+        assertThat(marathon.getApps().getApps()).extracting(App::getId).contains("/client/sleeper");
+        assertThat(marathon.getApps(Map.of("label", "team==client")).getApps()).hasSize(1);
+        assertThat(marathon.getTasks().getTasks()).extracting(Task::getAppId).contains("/client/sleeper");
+
+        app.setInstances(2);
+        Result scaled = marathon.updateApp("/client/sleeper", app, false);
+        assertThat(scaled.getDeploymentId()).isNotBlank();
+        await().atMost(Duration.ofSeconds(60)).until(() -> runningViaClient(marathon, "/client/sleeper") == 2);
+
+        Task victim = marathon.getAppTasks("/client/sleeper").getTasks().iterator().next();
+        assertThat(victim.getAgentId()).isNotBlank();
+        assertThat(marathon.deleteAppTask("/client/sleeper", victim.getId(), "false").getTask().getId()).isEqualTo(victim.getId());
+        await().atMost(Duration.ofSeconds(60)).until(() -> runningViaClient(marathon, "/client/sleeper") == 2
+                && marathon.getAppTasks("/client/sleeper").getTasks().stream().noneMatch(t -> t.getId().equals(victim.getId())));
+
+        marathon.deleteAppTasks("/client/sleeper", null, "true");   // kill all and scale to 0
+        await().atMost(Duration.ofSeconds(30)).until(() -> marathon.getApp("/client/sleeper").getApp().getInstances() == 0
+                && runningViaClient(marathon, "/client/sleeper") == 0);
+
+        List<String> versions = List.copyOf(marathon.getAppVersions("/client/sleeper").getVersions());
+        assertThat(versions).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(marathon.getAppVersion("/client/sleeper", versions.get(versions.size() - 1)).getInstances()).isEqualTo(1);
+        assertThat(marathon.getQueue().getQueue()).isNotNull();
+
+        App invalid = new App();
+        invalid.setId("/client/Bad_Id");
+        MarathonException rejected = catchThrowableOfType(MarathonException.class, () -> marathon.createApp(invalid));
+        assertThat(rejected.getStatus()).isEqualTo(422);
+        assertThat(rejected.getMessage()).contains("/id");
+
+        assertThat(marathon.deleteApp("/client/sleeper").getDeploymentId()).isNotBlank();
+        MarathonException gone = catchThrowableOfType(MarathonException.class, () -> marathon.getApp("/client/sleeper"));
+        assertThat(gone.getStatus()).isEqualTo(404);
+        assertThat(gone.getMessage()).contains("App '/client/sleeper' does not exist");
+    }
+
+    private static long runningViaClient(Marathon marathon, String app) {
+        return marathon.getAppTasks(app).getTasks().stream().filter(t -> "TASK_RUNNING".equals(t.getState())).count();
+    }
+
+    @Test
+    @Order(90)
     void whenAnAgentStops_itsTasksComeBackOnTheOtherAgent() {
         Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS),
                 "{\"id\":\"/demo/sleeper\",\"cmd\":\"sleep 600\",\"cpus\":0.1,\"mem\":16,\"instances\":2}");
@@ -284,14 +358,20 @@ class LocalStackIT {
     /** Live task processes (http.server) started through the stack's agents. */
     private static List<ProcessHandle> taskProcesses() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").matches(".*python3? -m http.server \\d+.*"))
+                .filter(p -> HTTP_SERVER.matcher(p.info().commandLine().orElse("")).matches())
                 .filter(LocalStackIT::belongsToThisStack)
                 .toList();
     }
 
+    private static List<String> allHttpServers() {
+        return ProcessHandle.allProcesses().map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .filter(l -> l.contains("http.server")).toList();
+    }
+
     private static boolean belongsToThisStack(ProcessHandle process) {
         String line = process.info().commandLine().orElse("");
-        int port = Integer.parseInt(line.replaceAll(".*http.server (\\d+).*", "$1"));
+        Matcher server = HTTP_SERVER.matcher(line);
+        int port = server.matches() ? Integer.parseInt(server.group(1)) : -1;
         int a = LocalStack.firstTaskPort(ports.agentA());
         int b = LocalStack.firstTaskPort(ports.agentB());
         int n = LocalStack.TASK_PORTS_PER_AGENT;
