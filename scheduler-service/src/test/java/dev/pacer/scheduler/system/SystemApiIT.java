@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
                 "pacer.scheduler.shards.count=4", "pacer.scheduler.shards.lease-ttl=1s",
                 "pacer.scheduler.shards.renew-interval=200ms"})
+@org.springframework.test.annotation.DirtiesContext
 class SystemApiIT {
 
     @DynamicPropertySource

@@ -1,0 +1,237 @@
+package dev.pacer.scheduler.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.agent.Resources;
+import dev.pacer.contract.task.AgentTask;
+import dev.pacer.scheduler.SchedulerApplication;
+import dev.pacer.scheduler.support.RedisTestTemplates;
+import dev.pacer.testsupport.FakeAgent;
+import dev.pacer.testsupport.Http;
+import dev.pacer.testsupport.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The apps API of one real scheduler on a real port, with its state in a real Redis, reconciling onto
+ * two fake agents (zones a and b) that accept launches and report status on the real stream.
+ */
+@SpringBootTest(classes = SchedulerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
+                "pacer.scheduler.shards.count=4", "pacer.scheduler.reconcile.resync-interval=500ms",
+                "pacer.scheduler.reconcile.declined-retry=500ms", "pacer.scheduler.reconcile.agent-lost-after=2s",
+                "pacer.scheduler.placement.heartbeat-timeout=2s"})
+@DirtiesContext
+class AppsApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RedisTestTemplates REDIS = new RedisTestTemplates();
+    private static FakeAgent agentA;
+    private static FakeAgent agentB;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        REDIS.flushPacerKeys();
+        registry.add("spring.data.redis.url", TestRedis::url);
+    }
+
+    @BeforeAll
+    static void agents() {
+        agentA = FakeAgent.start("fake-a", "a", TestRedis.url(), new Resources(4, 4096, 10_000));
+        agentB = FakeAgent.start("fake-b", "b", TestRedis.url(), new Resources(4, 4096, 10_000));
+    }
+
+    @AfterAll
+    static void stopAgents() {
+        agentA.close();
+        agentB.close();
+        REDIS.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void anAppIsCreated_withMarathonsDefaults_andItsTasksRunSpreadOverZones() {
+        Http.Response created = post("{\"id\":\"spread/web\",\"cmd\":\"serve\",\"cpus\":0.5,\"instances\":2}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/v2/apps/spread/web");
+        assertThat(created.header("Marathon-Deployment-Id")).isNotBlank();
+        JsonNode app = JSON.readTree(created.body());
+        assertThat(app.path("id").asString()).isEqualTo("/spread/web");
+        assertThat(app.path("mem").asDouble()).isEqualTo(128.0);
+        assertThat(app.path("backoffFactor").asDouble()).isEqualTo(1.15);
+        assertThat(app.path("deployments").get(0).path("id").asString()).isEqualTo(created.header("Marathon-Deployment-Id"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode info = get("/v2/apps//spread/web").path("app");
+            assertThat(info.path("tasksRunning").asInt()).isEqualTo(2);
+            assertThat(StreamSupport.stream(info.path("tasks").spliterator(), false).map(t -> t.path("zone").asString()))
+                    .containsExactlyInAnyOrder("a", "b");
+        });
+    }
+
+    @Test
+    void anInvalidApp_is422ListingEveryFailingPath_andChangesNothing() {
+        Set<String> before = REDIS.template().keys(RedisKeys.PREFIX + "*");
+
+        Http.Response response = post("{\"id\":\"/Bad_Id\",\"instances\":-1,\"constraints\":[[\"hostname\",\"UNIQUE\",\"x\"]]}");
+
+        assertThat(response.status()).isEqualTo(422);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("message").asString()).isEqualTo("Object is not valid");
+        assertThat(StreamSupport.stream(body.path("details").spliterator(), false).map(d -> d.path("path").asString()))
+                .contains("/id", "/instances", "/constraints(0)");
+        assertThat(REDIS.template().keys(RedisKeys.PREFIX + "*")).isSubsetOf(withVolatileKeys(before));
+    }
+
+    @Test
+    void malformedJson_is400_andADuplicate_is409_andAnUnknownApp_is404() {
+        assertThat(post("{\"id\": ").status()).isEqualTo(400);
+        assertThat(post("{\"id\":\"/dup\",\"cmd\":\"x\",\"instances\":0}").status()).isEqualTo(201);
+        Http.Response duplicate = post("{\"id\":\"/dup\",\"cmd\":\"x\"}");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.body()).isEqualTo("{\"message\":\"An app with id [/dup] already exists.\"}");
+        Http.Response unknown = Http.get(url("/v2/apps/nope"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"message\":\"App '/nope' does not exist\"}");
+        assertThat(Http.send("DELETE", url("/v2/apps/dup/tasks/dup.instance-00000000-0000-0000-0000-000000000000._app.1"), null)
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPartialUpdate_keepsWhatItLeavesOut_versionsAreKept_andAVersionCanBeRolledBackTo() {
+        post("{\"id\":\"/versioned\",\"cmd\":\"run v1\",\"instances\":0,\"labels\":{\"tier\":\"web\"}}");
+        String v1 = get("/v2/apps/versioned/versions").path("versions").get(0).asString();
+
+        Http.Response updated = Http.send("PUT", url("/v2/apps/versioned"), "{\"cmd\":\"run v2\"}");
+        assertThat(updated.status()).isEqualTo(200);
+        JsonNode app = get("/v2/apps/versioned").path("app");
+        assertThat(app.path("cmd").asString()).isEqualTo("run v2");
+        assertThat(app.path("labels").path("tier").asString()).isEqualTo("web");
+        assertThat(get("/v2/apps/versioned/versions").path("versions").size()).isEqualTo(2);
+        assertThat(get("/v2/apps/versioned/versions/" + v1).path("cmd").asString()).isEqualTo("run v1");
+
+        assertThat(Http.send("PUT", url("/v2/apps/versioned"), "{\"version\":\"" + v1 + "\"}").status()).isEqualTo(200);
+        assertThat(get("/v2/apps/versioned").path("app").path("cmd").asString()).isEqualTo("run v1");
+    }
+
+    @Test
+    void listFilters_byLabelSelectorCmdAndId() {
+        post("{\"id\":\"/filters/prod\",\"cmd\":\"python serve\",\"instances\":0,\"labels\":{\"env\":\"prod\"}}");
+        post("{\"id\":\"/filters/dev\",\"cmd\":\"ruby serve\",\"instances\":0,\"labels\":{\"env\":\"dev\"}}");
+
+        assertThat(ids(get("/v2/apps?label=env==prod"))).containsExactly("/filters/prod");
+        assertThat(ids(get("/v2/apps?cmd=RUBY"))).containsExactly("/filters/dev");
+        assertThat(ids(get("/v2/apps?id=filters/"))).containsExactlyInAnyOrder("/filters/prod", "/filters/dev");
+        assertThat(Http.get(url("/v2/apps?label=env%3D%3Dpr%20od")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void aTaskThatFails_isReplacedAfterBackoff_shownInTheQueue_andTheDelayCanBeReset() {
+        post("{\"id\":\"/flaky\",\"cmd\":\"crash\",\"instances\":1,\"cpus\":0.1,\"backoffSeconds\":60}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/flaky").size() == 1);
+        AgentTask first = runningOf("/flaky").get(0);
+
+        (agentA.running().contains(first) ? agentA : agentB).exit(first.taskId(), 1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode queue = get("/v2/queue").path("queue");
+            assertThat(queue.size()).isEqualTo(1);
+            assertThat(queue.get(0).path("app").path("id").asString()).isEqualTo("/flaky");
+            assertThat(queue.get(0).path("delay").path("timeLeftSeconds").asInt()).isGreaterThan(50);
+        });
+        assertThat(runningOf("/flaky")).isEmpty();
+
+        assertThat(Http.send("DELETE", url("/v2/queue/flaky/delay"), null).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/flaky").size() == 1);
+        assertThat(Http.send("DELETE", url("/v2/queue/not-queued/delay"), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAppThatFitsNowhere_waitsInTheQueue_withTheReasons() {
+        post("{\"id\":\"/huge\",\"cmd\":\"x\",\"cpus\":64,\"instances\":1}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode entry = StreamSupport.stream(get("/v2/queue").path("queue").spliterator(), false)
+                    .filter(e -> e.path("app").path("id").asString().equals("/huge")).findFirst().orElseThrow();
+            assertThat(entry.path("count").asInt()).isEqualTo(1);
+            assertThat(entry.path("processedOffersSummary").path("rejectSummaryLastOffers").toString()).contains("insufficient_cpus");
+        });
+        Http.send("DELETE", url("/v2/apps/huge"), null);
+    }
+
+    @Test
+    void killingATaskWithScale_lowersTheInstanceCount() {
+        post("{\"id\":\"/scaled\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":2}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/scaled").size() == 2);
+        String taskId = runningOf("/scaled").get(0).taskId();
+
+        Http.Response killed = Http.send("DELETE", url("/v2/apps/scaled/tasks/" + taskId + "?scale=true"), null);
+
+        assertThat(killed.status()).isEqualTo(200);
+        assertThat(JSON.readTree(killed.body()).path("deploymentId").asString()).isNotBlank();
+        assertThat(get("/v2/apps/scaled").path("app").path("instances").asInt()).isEqualTo(1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> runningOf("/scaled").size() == 1);
+    }
+
+    @Test
+    void deletingAnApp_killsItsTasksOnTheAgents() {
+        post("{\"id\":\"/doomed\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":2}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/doomed").size() == 2);
+
+        assertThat(Http.send("DELETE", url("/v2/apps/doomed"), null).status()).isEqualTo(200);
+
+        assertThat(Http.get(url("/v2/apps/doomed")).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/doomed").isEmpty());
+    }
+
+    private List<AgentTask> runningOf(String appId) {
+        return java.util.stream.Stream.concat(agentA.running().stream(), agentB.running().stream())
+                .filter(t -> t.appId().equals(appId)).toList();
+    }
+
+    private static Set<String> withVolatileKeys(Set<String> keys) {
+        Set<String> all = new java.util.HashSet<>(keys);
+        all.addAll(REDIS.template().keys(RedisKeys.PREFIX + "shard:*"));
+        all.addAll(REDIS.template().keys(RedisKeys.PREFIX + "members*"));
+        all.addAll(REDIS.template().keys(RedisKeys.PREFIX + "agent*"));
+        all.add(RedisKeys.TASK_STATUS_STREAM);
+        return all;
+    }
+
+    private static List<String> ids(JsonNode apps) {
+        return StreamSupport.stream(apps.path("apps").spliterator(), false).map(a -> a.path("id").asString())
+                .filter(id -> id.startsWith("/filters")).toList();
+    }
+
+    private Http.Response post(String body) {
+        return Http.send("POST", url(ApiPaths.V2_APPS), body);
+    }
+
+    private JsonNode get(String path) {
+        Http.Response response = Http.get(url(path));
+        assertThat(response.status()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
