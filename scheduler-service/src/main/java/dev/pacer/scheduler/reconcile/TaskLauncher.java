@@ -70,6 +70,9 @@ public class TaskLauncher {
         BatchPlacement batch = placer.placeAll(request, count, candidates);
         Map<String, Integer> declines = new LinkedHashMap<>();
         batch.declinedReason().ifPresent(d -> declines.putAll(d.reasonCounts()));
+        if (candidates.isEmpty() && count > 0) {
+            declines.put("no_agents", 0);
+        }
         int launched = 0;
         for (AgentId agent : batch.placed()) {
             TaskId id = TaskId.newTask(spec.id());

@@ -46,12 +46,12 @@ class AppsApiIT {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        REDIS.flushPacerKeys();
         registry.add("spring.data.redis.url", TestRedis::url);
     }
 
     @BeforeAll
     static void agents() {
+        REDIS.flushPacerKeys();
         agentA = FakeAgent.start("fake-a", "a", TestRedis.url(), new Resources(4, 4096, 10_000));
         agentB = FakeAgent.start("fake-b", "b", TestRedis.url(), new Resources(4, 4096, 10_000));
     }
