@@ -47,16 +47,18 @@ public class TaskLauncher {
     private final TaskStore tasks;
     private final AgentClient agents;
     private final TaskTransitions transitions;
+    private final dev.pacer.scheduler.SchedulerMetrics metrics;
     private final Clock clock;
 
     public TaskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
-                        TaskTransitions transitions, Clock clock) {
+                        TaskTransitions transitions, dev.pacer.scheduler.SchedulerMetrics metrics, Clock clock) {
         this.views = views;
         this.placer = placer;
         this.claims = claims;
         this.tasks = tasks;
         this.agents = agents;
         this.transitions = transitions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -84,6 +86,7 @@ public class TaskLauncher {
             try {
                 agents.launch(info, launchRequest(spec, id, granted.claim().ports()));
                 launched++;
+                metrics.taskLaunched();
             } catch (AgentUnreachableException e) {
                 log.warn("Launching {} on agent {} failed: {}", id, agent, e.getMessage());
                 tasks.update(spec.id(), id.toString(), r -> r.state().isTerminal() ? r

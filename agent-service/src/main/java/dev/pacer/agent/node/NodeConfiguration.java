@@ -1,0 +1,59 @@
+package dev.pacer.agent.node;
+
+import dev.pacer.agent.AgentProperties;
+import java.time.Clock;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class NodeConfiguration {
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    static PortRangeConverter portRangeConverter() {
+        return new PortRangeConverter();
+    }
+
+    @Bean
+    AgentNode agentNode(AgentProperties properties, Environment env) {
+        return NodeResolver.resolve(properties, HostFacts.of(env));
+    }
+
+    @Bean
+    NodeRegistration nodeRegistration(StringRedisTemplate redis, JsonMapper json, Clock clock, AgentNode node) {
+        return new NodeRegistration(redis, json, clock, node);
+    }
+
+    /** Registers once the web server listens (the API port is known then); stops heartbeating first on shutdown. */
+    @Bean
+    SmartLifecycle nodeRegistrationLifecycle(NodeRegistration registration, AgentProperties properties, Environment env) {
+        return new SmartLifecycle() {
+            @Override
+            public void start() {
+                int port = env.getProperty("local.server.port", Integer.class,
+                        env.getProperty("server.port", Integer.class, 8080));
+                registration.start(port, properties.heartbeatInterval());
+            }
+
+            @Override
+            public void stop() {
+                registration.stop();
+            }
+
+            @Override
+            public boolean isRunning() {
+                return registration.isRunning();
+            }
+
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 512;
+            }
+        };
+    }
+}

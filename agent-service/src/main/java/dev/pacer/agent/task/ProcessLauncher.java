@@ -1,0 +1,103 @@
+package dev.pacer.agent.task;
+
+import dev.pacer.contract.task.LaunchRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a task's process in its sandbox, as the leader of its own session and process group.
+ *
+ * <p>The process is a small {@code /bin/sh} wrapper started through {@code setsid}: it runs the task
+ * (a {@code cmd} through {@code /bin/sh -c}, {@code args} exec'd as they are, without any shell parsing)
+ * in a subshell, then writes the task's exit code to {@link Sandbox#EXIT_FILE}: how an agent that
+ * restarted, and is no longer the parent, learns it. The wrapper outlives a SIGTERM (its trap only
+ * defers it) so that it can record the code; children get the default signal dispositions. stdin is
+ * {@code /dev/null}, stdout and stderr are appended to the sandbox's files, so the task owes the agent
+ * nothing and survives it.
+ */
+public final class ProcessLauncher {
+
+    static final String WRAPPER = String.join("\n",
+            "trap : TERM INT HUP",
+            "( \"$@\" )",
+            "code=$?",
+            "printf '%s\\n' \"$code\" > " + Sandbox.EXIT_FILE,
+            "exit \"$code\"");
+    private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+
+    private final Path setsid;
+    private final Map<String, String> agentEnv;
+    private final String host;
+
+    /**
+     * @param setsid   the {@code setsid} binary, or null where there is none (tasks then share the
+     *                 agent's process group and are signalled as a process tree)
+     * @param agentEnv the agent's environment, of which tasks inherit only {@link TaskEnvironment#INHERITED}
+     */
+    public ProcessLauncher(Path setsid, Map<String, String> agentEnv, String host) {
+        this.setsid = setsid;
+        this.agentEnv = Map.copyOf(agentEnv);
+        this.host = host;
+    }
+
+    /** The {@code setsid} of this machine, or null. */
+    public static Path findSetsid() {
+        return SETSID.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    /** Whether started processes lead their own process group (so that the group can be signalled). */
+    public boolean groupLeaders() {
+        return setsid != null;
+    }
+
+    public Process start(LaunchRequest request, Sandbox sandbox) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(request))
+                .directory(sandbox.dir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.stdout().toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.stderr().toFile()));
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(TaskEnvironment.build(request, agentEnv, host, sandbox.dir()));
+        if (request.cmd() == null || request.cmd().isBlank()) {
+            checkExecutable(request.args().get(0), env.get("PATH"), sandbox.dir());
+        }
+        return builder.start();
+    }
+
+    /** Fails the launch of an {@code args} task whose program cannot be found, instead of starting a doomed process. */
+    static void checkExecutable(String program, String path, Path cwd) throws IOException {
+        if (program.contains("/")) {
+            if (!Files.isExecutable(cwd.resolve(program)) || Files.isDirectory(cwd.resolve(program))) {
+                throw new IOException("'" + program + "' is not an executable file");
+            }
+            return;
+        }
+        for (String dir : (path == null ? "" : path).split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isExecutable(cwd.resolve(candidate)) && !Files.isDirectory(cwd.resolve(candidate))) {
+                return;
+            }
+        }
+        throw new IOException("command '" + program + "' not found on the task's PATH");
+    }
+
+    List<String> command(LaunchRequest request) {
+        List<String> command = new ArrayList<>();
+        if (setsid != null) {
+            command.add(setsid.toString());
+        }
+        command.addAll(List.of("/bin/sh", "-c", WRAPPER, "pacer-task"));
+        if (request.cmd() != null && !request.cmd().isBlank()) {
+            command.addAll(List.of("/bin/sh", "-c", request.cmd()));
+        } else {
+            command.addAll(request.args());
+        }
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pacer.agent.task;
+
+import dev.pacer.contract.task.LaunchRequest;
+import dev.pacer.contract.task.TaskState;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the agent writes to {@code <work-dir>/tasks/<taskId>.json} at every transition of a task, so that
+ * after its own restart it finds the task again.
+ *
+ * @param pid          process id of the task's group leader (the wrapper), null until started
+ * @param processStart start instant of that process as the OS reports it, to tell it from a later
+ *                     process that reused the pid
+ */
+public record TaskCheckpoint(LaunchRequest request, TaskState state, Long pid, Instant processStart,
+                             Instant stagedAt, Instant startedAt, Instant finishedAt, Integer exitCode,
+                             String message) {
+
+    public TaskCheckpoint {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(stagedAt, "stagedAt");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.pacer.agent.task;
+
+import dev.pacer.agent.AgentProperties;
+import dev.pacer.agent.metrics.AgentMetrics;
+import dev.pacer.agent.node.AgentNode;
+import dev.pacer.agent.status.StatusReporter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class TaskConfiguration {
+
+    /** Exit handling, hard kills and the retention sweep. Shut down with the context; tasks are not touched. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService taskTimer() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "pacer-agent-tasks-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    TaskBook taskBook(AgentNode node, JsonMapper json, StatusReporter status, AgentMetrics metrics, Clock clock) {
+        return new TaskBook(node, new CheckpointStore(node.workDir(), json), status, metrics, clock);
+    }
+
+    @Bean
+    TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, ScheduledExecutorService taskTimer) {
+        ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host());
+        return new TaskRuntime(book, launcher, new ProcessSignals(launcher.groupLeaders()), taskTimer,
+                properties.killGracePeriod());
+    }
+
+    /**
+     * Recovers the checkpointed tasks before the web server takes requests (so that a repeated launch
+     * finds its task), then sweeps expired tasks. Stopping it stops the sweep and nothing else: task
+     * processes run on while the agent restarts.
+     */
+    @Bean
+    SmartLifecycle taskRuntimeLifecycle(TaskBook book, TaskRuntime runtime, AgentProperties properties,
+                                        ScheduledExecutorService taskTimer) {
+        return new SmartLifecycle() {
+            private ScheduledFuture<?> sweep;
+
+            @Override
+            public synchronized void start() {
+                new TaskRecovery(book, runtime).recover();
+                Duration retain = properties.retainTerminal();
+                long every = Math.max(100, Math.min(retain.toMillis(), Duration.ofMinutes(1).toMillis()));
+                sweep = taskTimer.scheduleWithFixedDelay(() -> {
+                    try {
+                        runtime.expireTerminal(retain);
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(TaskRuntime.class).warn("Expunging ended tasks failed: {}", e.toString());
+                    }
+                }, every, every, TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public synchronized void stop() {
+                sweep.cancel(false);
+                sweep = null;
+            }
+
+            @Override
+            public synchronized boolean isRunning() {
+                return sweep != null;
+            }
+
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 4096;
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pacer.scheduler;
+
+import dev.pacer.contract.task.TaskState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@link SchedulerMetrics} on Micrometer: counters updated as things happen, never a scan per scrape. */
+public class MicrometerSchedulerMetrics implements SchedulerMetrics {
+
+    private final Map<TaskState, Counter> states = new EnumMap<>(TaskState.class);
+    private final Counter launched;
+    private final Timer passes;
+
+    public MicrometerSchedulerMetrics(MeterRegistry registry) {
+        for (TaskState state : TaskState.values()) {
+            states.put(state, Counter.builder("pacer.scheduler.task.transitions")
+                    .description("Tasks reaching a state (finished, failed, killed, unreachable = lost, ...)")
+                    .tag("state", state.name().substring("TASK_".length()).toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
+        launched = Counter.builder("pacer.scheduler.tasks.launched").description("Tasks handed to agents").register(registry);
+        passes = Timer.builder("pacer.scheduler.reconcile.pass").description("Duration of one app's reconcile pass")
+                .register(registry);
+    }
+
+    @Override
+    public void taskState(TaskState state) {
+        states.get(state).increment();
+    }
+
+    @Override
+    public void taskLaunched() {
+        launched.increment();
+    }
+
+    @Override
+    public void reconcilePass(Duration took) {
+        passes.record(took);
+    }
+}

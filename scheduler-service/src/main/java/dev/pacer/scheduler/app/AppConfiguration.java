@@ -1,0 +1,76 @@
+package dev.pacer.scheduler.app;
+
+import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.app.definition.AppJson;
+import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.app.service.AppInfoWriter;
+import dev.pacer.scheduler.app.service.AppRepository;
+import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.AppSpecs;
+import dev.pacer.scheduler.app.service.AppTaskService;
+import dev.pacer.scheduler.app.store.AppStore;
+import dev.pacer.scheduler.placement.constraint.ConstraintValidator;
+import dev.pacer.scheduler.queue.BackoffStore;
+import dev.pacer.scheduler.reconcile.AppHints;
+import dev.pacer.scheduler.reconcile.TaskKiller;
+import dev.pacer.scheduler.shard.ShardLeases;
+import dev.pacer.scheduler.task.store.TaskStore;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class AppConfiguration {
+
+    @Bean
+    AppJson appJson() {
+        return new AppJson();
+    }
+
+    @Bean
+    AppDefinitions appDefinitions(AppJson json) {
+        return new AppDefinitions(json);
+    }
+
+    @Bean
+    AppValidator appValidator(AppJson json) {
+        return new AppValidator(json, ConstraintValidator::validate);
+    }
+
+    /** @param maxVersions versions kept per app (Marathon's {@code --zk_max_versions}) */
+    @Bean
+    AppStore appStore(StringRedisTemplate redis, @Value("${pacer.scheduler.apps.max-versions:50}") int maxVersions) {
+        return new AppStore(redis, RedisScript.of(new ClassPathResource("scripts/app-write.lua"), Long.class), maxVersions);
+    }
+
+    @Bean
+    AppRepository appRepository(AppStore store, AppJson json, ShardLeases leases) {
+        return new AppRepository(store, json, leases::shardOf);
+    }
+
+    @Bean
+    AppSpecs appSpecs(AppRepository apps) {
+        return new AppSpecs(apps);
+    }
+
+    @Bean
+    AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json) {
+        return new AppInfoWriter(definitions, json);
+    }
+
+    @Bean
+    AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
+                          AppHints hints, Clock clock) {
+        return new AppService(apps, definitions, validator, backoffs, hints, clock);
+    }
+
+    @Bean
+    AppTaskService appTaskService(AppRepository apps, TaskStore tasks, TaskKiller killer, AppService service, AppHints hints) {
+        return new AppTaskService(apps, tasks, killer, service, hints);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pacer.scheduler.app.service;
+
+import dev.pacer.contract.agent.Resources;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.app.AppDefinition;
+import dev.pacer.contract.marathon.app.EnvValue;
+import dev.pacer.contract.marathon.app.UnreachableStrategy;
+import dev.pacer.scheduler.placement.constraint.Constraint;
+import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.reconcile.Desired;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Turns stored (normalised, validated) Marathon definitions into what the reconciler works with. */
+public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
+
+    private static final Duration NEVER = Duration.ofDays(365L * 100);
+
+    private final AppRepository apps;
+
+    public AppSpecs(AppRepository apps) {
+        this.apps = apps;
+    }
+
+    @Override
+    public Optional<AppSpec> apply(AppId app) {
+        return apps.find(app).map(AppSpecs::from);
+    }
+
+    /** One entry per port, in index order (null for an unnamed port): what {@code PORT_<NAME>} variables need. */
+    static List<String> portNamesByIndex(AppDefinition app) {
+        List<String> names = new java.util.ArrayList<>();
+        if (!app.isHostNetworking() && app.container() != null && app.container().portMappings() != null) {
+            app.container().portMappings().forEach(m -> names.add(m.name()));
+        } else if (app.portDefinitions() != null) {
+            app.portDefinitions().forEach(d -> names.add(d.name()));
+        }
+        return names;
+    }
+
+    public static AppSpec from(AppDefinition app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (app.env() != null) {
+            for (Map.Entry<String, EnvValue> e : app.env().entrySet()) {
+                if (!e.getValue().isSecret()) {
+                    env.put(e.getKey(), e.getValue().value());
+                }
+            }
+        }
+        UnreachableStrategy unreachable = app.unreachableStrategy();
+        boolean disabled = unreachable == null || unreachable.disabled();
+        Instant configVersion = app.versionInfo() != null && app.versionInfo().lastConfigChangeAt() != null
+                ? app.versionInfo().lastConfigChangeAt().instant()
+                : app.version().instant();
+        return new AppSpec(app.appId(), app.version().toString(), configVersion, app.instances(),
+                new Resources(app.cpus(), app.mem(), app.disk()), portNamesByIndex(app),
+                Constraint.parseAll(app.constraints() == null ? List.of() : app.constraints()),
+                app.cmd(), app.args(), env, app.labels() == null ? Map.of() : app.labels(),
+                app.taskKillGracePeriodSeconds() == null ? 0 : app.taskKillGracePeriodSeconds(),
+                AppDefinition.OLDEST_FIRST.equals(app.killSelection()) ? Desired.KillOrder.OLDEST_FIRST : Desired.KillOrder.YOUNGEST_FIRST,
+                disabled ? NEVER : Duration.ofSeconds(unreachable.inactiveAfterSeconds()),
+                disabled ? NEVER : Duration.ofSeconds(unreachable.expungeAfterSeconds()),
+                app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds());
+    }
+}

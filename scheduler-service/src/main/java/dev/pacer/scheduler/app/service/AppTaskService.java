@@ -1,0 +1,115 @@
+package dev.pacer.scheduler.app.service;
+
+import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.InvalidIdException;
+import dev.pacer.contract.ids.TaskId;
+import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.reconcile.AppHints;
+import dev.pacer.scheduler.reconcile.TaskKiller;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import dev.pacer.scheduler.task.store.TaskStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tasks as the API shows and kills them. Only active tasks are shown. A kill without {@code scale}
+ * is followed by a replacement (the app still wants its instances); with {@code scale} the app's
+ * instance count goes down by the number killed.
+ */
+public class AppTaskService {
+
+    private final AppRepository apps;
+    private final TaskStore tasks;
+    private final TaskKiller killer;
+    private final AppService appService;
+    private final AppHints hints;
+
+    public AppTaskService(AppRepository apps, TaskStore tasks, TaskKiller killer, AppService appService, AppHints hints) {
+        this.apps = apps;
+        this.tasks = tasks;
+        this.killer = killer;
+        this.appService = appService;
+        this.hints = hints;
+    }
+
+    public List<TaskRecord> activeTasks(AppId app) {
+        return tasks.ofApp(app).stream().filter(TaskRecord::isActive).toList();
+    }
+
+    public List<TaskRecord> tasksOf(AppId app) {
+        apps.require(app);
+        return activeTasks(app);
+    }
+
+    /** Active tasks of every app, optionally only in the given states ({@code GET /v2/tasks}). */
+    public List<TaskRecord> allTasks(Set<TaskState> states) {
+        List<TaskRecord> all = new ArrayList<>();
+        for (var app : apps.list(AppId.ROOT)) {
+            for (TaskRecord t : activeTasks(app.appId())) {
+                if (states.isEmpty() || states.contains(t.state())) {
+                    all.add(t);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Kills the app's tasks (on {@code host} only, unless null or {@code *}). */
+    public Killed killTasks(AppId app, String host, boolean scale) {
+        apps.require(app);
+        List<TaskRecord> victims = activeTasks(app).stream()
+                .filter(t -> host == null || host.equals("*") || host.equals(t.host()) || host.equals(t.agentId()))
+                .toList();
+        return kill(Map.of(app, victims), scale);
+    }
+
+    public Killed killTask(AppId app, String taskId, boolean scale) {
+        apps.require(app);
+        TaskRecord task = activeTasks(app).stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Task '%s' does not exist", taskId));
+        return kill(Map.of(app, List.of(task)), scale);
+    }
+
+    /** {@code POST /v2/tasks/delete}: ids of tasks of any apps. */
+    public Killed killByIds(List<String> ids, boolean scale) {
+        Map<AppId, List<TaskRecord>> byApp = new LinkedHashMap<>();
+        for (String id : ids) {
+            AppId app;
+            try {
+                app = TaskId.parse(id).appId();
+            } catch (InvalidIdException e) {
+                throw ApiException.badRequest("Invalid task id '%s'.", id);
+            }
+            tasks.find(app, id).filter(TaskRecord::isActive)
+                    .ifPresent(t -> byApp.computeIfAbsent(app, a -> new ArrayList<>()).add(t));
+        }
+        return kill(byApp, scale);
+    }
+
+    /** The tasks killed, and the scale change when {@code scale} was asked for. */
+    public record Killed(List<TaskRecord> tasks, DeploymentResult scaled) {
+    }
+
+    private Killed kill(Map<AppId, List<TaskRecord>> victims, boolean scale) {
+        List<TaskRecord> killed = new ArrayList<>();
+        DeploymentResult scaled = null;
+        for (Map.Entry<AppId, List<TaskRecord>> entry : victims.entrySet()) {
+            // kill first: a task whose kill was asked for no longer counts, so the scale-down that
+            // follows cannot make the reconciler pick other victims
+            for (TaskRecord task : entry.getValue()) {
+                killer.kill(task);
+                killed.add(task.withKillRequested());
+            }
+            if (scale) {
+                int instances = apps.require(entry.getKey()).instances();
+                scaled = appService.scaleTo(entry.getKey(), instances - entry.getValue().size());
+            }
+            hints.publish(entry.getKey());
+        }
+        return new Killed(killed, scaled);
+    }
+}

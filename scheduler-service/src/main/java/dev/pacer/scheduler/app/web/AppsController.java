@@ -1,0 +1,213 @@
+package dev.pacer.scheduler.app.web;
+
+import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.app.AppDefinition;
+import dev.pacer.contract.marathon.app.Timestamp;
+import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.app.definition.UpdateMode;
+import dev.pacer.scheduler.app.service.AppInfoWriter;
+import dev.pacer.scheduler.app.service.AppRepository;
+import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.AppTaskService;
+import dev.pacer.scheduler.app.service.DeploymentResult;
+import dev.pacer.scheduler.app.service.LabelSelector;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /v2/apps} and everything below it. Ids may contain {@code /} and arrive as {@code //id}
+ * from the Marathon Java client, so the part after {@code /v2/apps} is parsed by {@link AppPath}
+ * rather than by path variables.
+ */
+@RestController
+class AppsController {
+
+    static final String DEPLOYMENT_HEADER = "Marathon-Deployment-Id";
+
+    private final AppService apps;
+    private final AppTaskService tasks;
+    private final AppRepository repository;
+    private final AppInfoWriter writer;
+    private final AppDefinitions definitions;
+    private final JsonMapper json;
+
+    AppsController(AppService apps, AppTaskService tasks, AppRepository repository, AppInfoWriter writer,
+                   AppDefinitions definitions, JsonMapper json) {
+        this.apps = apps;
+        this.tasks = tasks;
+        this.repository = repository;
+        this.writer = writer;
+        this.definitions = definitions;
+        this.json = json;
+    }
+
+    @GetMapping(ApiPaths.V2_APPS)
+    ObjectNode list(@RequestParam(required = false) String cmd, @RequestParam(required = false) String id,
+                    @RequestParam(required = false) String label, @RequestParam(required = false) List<String> embed) {
+        LabelSelector selector;
+        try {
+            selector = label == null ? null : LabelSelector.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(422, dev.pacer.contract.error.ErrorBody.of(e.getMessage()));
+        }
+        boolean embedTasks = embed != null && embed.stream().anyMatch(e -> e.endsWith("tasks") || e.endsWith("failures"));
+        ObjectNode body = json.createObjectNode();
+        ArrayNode array = body.putArray("apps");
+        for (AppDefinition app : repository.list(AppId.ROOT)) {
+            if (matches(app, cmd, id, selector)) {
+                array.add(writer.appInfo(app, tasks.activeTasks(app.appId()), embedTasks));
+            }
+        }
+        return body;
+    }
+
+    @PostMapping(ApiPaths.V2_APPS)
+    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body) {
+        AppService.Change change = apps.create(body);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create(ApiPaths.V2_APPS + change.app().appId()))
+                .header(DEPLOYMENT_HEADER, change.result().deploymentId())
+                .body(writer.created(change.app(), change.result().deploymentId()));
+    }
+
+    @PutMapping(ApiPaths.V2_APPS)
+    ResponseEntity<DeploymentResult> putAll(@RequestBody JsonNode body,
+                                            @RequestParam(defaultValue = "true") boolean partialUpdate) {
+        return deployed(HttpStatus.OK, apps.putAll(body, partialUpdate ? UpdateMode.PARTIAL : UpdateMode.FULL, false));
+    }
+
+    @PatchMapping(ApiPaths.V2_APPS)
+    ResponseEntity<DeploymentResult> patchAll(@RequestBody JsonNode body) {
+        return deployed(HttpStatus.OK, apps.putAll(body, UpdateMode.PARTIAL, true));
+    }
+
+    @RequestMapping(ApiPaths.V2_APPS + "/**")
+    ResponseEntity<?> app(HttpServletRequest request, @RequestBody(required = false) JsonNode body,
+                          @RequestParam(defaultValue = "true") boolean partialUpdate,
+                          @RequestParam(required = false) String host,
+                          @RequestParam(defaultValue = "false") boolean scale,
+                          @RequestParam(defaultValue = "false") boolean wipe) {
+        AppPath path = AppPath.parse(rest(request));
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        if (scale && wipe) {
+            throw ApiException.badRequest("You cannot use scale and wipe at the same time.");
+        }
+        return switch (path.kind()) {
+            case APP -> switch (method) {
+                case "GET" -> ResponseEntity.ok(Map.of("app", writer.appInfo(repository.require(path.app()),
+                        tasks.activeTasks(path.app()), true)));
+                case "PUT" -> put(path.app(), body, partialUpdate);
+                case "PATCH" -> deployed(HttpStatus.OK, apps.patch(path.app(), body));
+                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.app()));
+                default -> notAllowed(method);
+            };
+            case GROUP_WILDCARD -> method.equals("GET")
+                    ? ResponseEntity.ok(Map.of("*", repository.list(path.app()).stream()
+                            .map(a -> writer.appInfo(a, tasks.activeTasks(a.appId()), true)).toList()))
+                    : notAllowed(method);
+            case TASKS -> switch (method) {
+                case "GET" -> ResponseEntity.ok(Map.of("tasks", taskJson(tasks.tasksOf(path.app()))));
+                case "DELETE" -> killed(tasks.killTasks(path.app(), host, scale), false);
+                default -> notAllowed(method);
+            };
+            case TASK -> method.equals("DELETE")
+                    ? killed(tasks.killTask(path.app(), path.argument(), scale), true)
+                    : notAllowed(method);
+            case VERSIONS -> method.equals("GET")
+                    ? ResponseEntity.ok(Map.of("versions", versions(path.app())))
+                    : notAllowed(method);
+            case VERSION -> method.equals("GET") ? ResponseEntity.ok(version(path.app(), path.argument())) : notAllowed(method);
+            case RESTART -> switch (method) {
+                case "POST" -> deployed(HttpStatus.OK, apps.restart(path.app()));
+                // Marathon's quirk: DELETE .../restart deletes the app whose id ends in "restart"
+                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(AppId.parse(path.app() + "/restart")));
+                default -> notAllowed(method);
+            };
+        };
+    }
+
+    private ResponseEntity<?> put(AppId id, JsonNode body, boolean partialUpdate) {
+        AppService.Change change = apps.put(id, body, partialUpdate ? UpdateMode.PARTIAL : UpdateMode.FULL);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(DEPLOYMENT_HEADER, change.result().deploymentId());
+        if (change.created()) {
+            response.location(URI.create(ApiPaths.V2_APPS + id));
+        }
+        return response.body(change.result());
+    }
+
+    private List<String> versions(AppId app) {
+        repository.require(app);
+        return repository.versions(app);
+    }
+
+    private JsonNode version(AppId app, String raw) {
+        repository.require(app);
+        Timestamp version;
+        try {
+            version = Timestamp.parse(raw);
+        } catch (RuntimeException e) {
+            throw ApiException.notFound("App '%s' does not exist in version %s", app, raw);
+        }
+        return definitions.write(repository.version(app, version).orElseThrow(() ->
+                ApiException.notFound("App '%s' does not exist in version %s", app, raw)));
+    }
+
+    private ResponseEntity<?> killed(AppTaskService.Killed killed, boolean single) {
+        if (killed.scaled() != null) {
+            return deployed(HttpStatus.OK, killed.scaled());
+        }
+        List<Object> json = taskJson(killed.tasks());
+        return ResponseEntity.ok(single ? Map.of("task", json.isEmpty() ? Map.of() : json.get(0)) : Map.of("tasks", json));
+    }
+
+    private List<Object> taskJson(List<TaskRecord> records) {
+        return records.stream().<Object>map(writer::task).toList();
+    }
+
+    private static ResponseEntity<DeploymentResult> deployed(HttpStatus status, DeploymentResult result) {
+        return ResponseEntity.status(status).header(DEPLOYMENT_HEADER, result.deploymentId()).body(result);
+    }
+
+    private static ResponseEntity<?> notAllowed(String method) {
+        throw new ApiException(405, dev.pacer.contract.error.ErrorBody.of("Method '" + method + "' is not supported here."));
+    }
+
+    private static boolean matches(AppDefinition app, String cmd, String id, LabelSelector selector) {
+        if (cmd != null && (app.cmd() == null || !app.cmd().toLowerCase(Locale.ROOT).contains(cmd.toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        if (id != null && !app.id().toLowerCase(Locale.ROOT).contains(id.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return selector == null || selector.test(app.labels());
+    }
+
+    /** The raw path after {@code /v2/apps}, each segment percent-decoded. */
+    private static String rest(HttpServletRequest request) {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        return UriUtils.decode(uri.substring(ApiPaths.V2_APPS.length()), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.pacer.scheduler.reconcile;
+
+import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.InvalidIdException;
+import dev.pacer.scheduler.MicrometerSchedulerMetrics;
+import dev.pacer.scheduler.SchedulerMetrics;
+import dev.pacer.scheduler.agent.AgentClient;
+import dev.pacer.scheduler.agent.AgentDirectory;
+import dev.pacer.scheduler.agent.AgentMonitor;
+import dev.pacer.scheduler.app.service.AppRepository;
+import dev.pacer.scheduler.app.service.AppSpecs;
+import dev.pacer.scheduler.placement.Placer;
+import dev.pacer.scheduler.placement.claim.AgentClaims;
+import dev.pacer.scheduler.placement.claim.AgentViews;
+import dev.pacer.scheduler.queue.BackoffStore;
+import dev.pacer.scheduler.queue.QueueStore;
+import dev.pacer.scheduler.shard.ShardLeases;
+import dev.pacer.scheduler.task.status.TaskLifecycle;
+import dev.pacer.scheduler.task.status.TaskStatusApplier;
+import dev.pacer.scheduler.task.status.TaskStatusConsumer;
+import dev.pacer.scheduler.task.status.TaskTransitions;
+import dev.pacer.scheduler.task.store.TaskStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires tasks, agents and the reconcile loop; {@link SchedulerLoops} runs them. */
+@Configuration(proxyBeanMethods = false)
+class ReconcileConfiguration {
+
+    @Bean
+    SchedulerMetrics schedulerMetrics(MeterRegistry registry) {
+        return new MicrometerSchedulerMetrics(registry);
+    }
+
+    @Bean
+    TaskStore taskStore(StringRedisTemplate redis, JsonMapper json) {
+        return new TaskStore(redis, json, RedisScript.of(new ClassPathResource("scripts/compare-and-set.lua"), Long.class));
+    }
+
+    @Bean
+    BackoffStore backoffStore(StringRedisTemplate redis) {
+        return new BackoffStore(redis);
+    }
+
+    @Bean
+    QueueStore queueStore(StringRedisTemplate redis, JsonMapper json) {
+        return new QueueStore(redis, json);
+    }
+
+    @Bean
+    AppHints appHints(StringRedisTemplate redis) {
+        return new AppHints(redis);
+    }
+
+    @Bean
+    AgentClient agentClient(JsonMapper json, ReconcileProperties properties) {
+        return new AgentClient(json, Duration.ofSeconds(1), properties.agentCallTimeout());
+    }
+
+    @Bean
+    AgentDirectory agentDirectory(StringRedisTemplate redis, JsonMapper json) {
+        return new AgentDirectory(redis, json);
+    }
+
+    @Bean
+    TaskLifecycle taskLifecycle(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
+                                AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock) {
+        return new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock);
+    }
+
+    @Bean
+    TaskKiller taskKiller(TaskStore tasks, AgentDirectory directory, AgentClient agents, TaskTransitions transitions, Clock clock) {
+        return new TaskKiller(tasks, directory, agents, transitions, clock);
+    }
+
+    @Bean
+    TaskLauncher taskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
+                              TaskTransitions transitions, SchedulerMetrics metrics, Clock clock) {
+        return new TaskLauncher(views, placer, claims, tasks, agents, transitions, metrics, clock);
+    }
+
+    @Bean
+    AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, TaskLauncher launcher, TaskKiller killer,
+                                BackoffStore backoffs, QueueStore queue, AppRepository apps,
+                                ReconcileProperties properties, Clock clock) {
+        return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    KeyedWorkQueue<AppId> reconcileQueue(AppReconciler reconciler, ReconcileProperties properties, SchedulerMetrics metrics,
+                                         MeterRegistry registry) {
+        KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), app -> {
+            long start = System.nanoTime();
+            try {
+                return reconciler.reconcile(app);
+            } finally {
+                metrics.reconcilePass(Duration.ofNanos(System.nanoTime() - start));
+            }
+        });
+        Gauge.builder("pacer.scheduler.reconcile.queued", queue, KeyedWorkQueue::queued)
+                .description("Apps waiting for a reconcile worker (at most one entry per app)").register(registry);
+        Gauge.builder("pacer.scheduler.reconcile.busy", queue, KeyedWorkQueue::busy)
+                .description("Reconcile workers busy now").register(registry);
+        return queue;
+    }
+
+    @Bean
+    TaskStatusApplier taskStatusApplier(TaskStore tasks, TaskTransitions transitions) {
+        return new TaskStatusApplier(tasks, transitions);
+    }
+
+    @Bean
+    AgentMonitor agentMonitor(StringRedisTemplate redis, TaskStore tasks, TaskTransitions transitions, ShardLeases leases,
+                              ReconcileProperties properties, Clock clock) {
+        return new AgentMonitor(redis, tasks, transitions, leases::owns, properties.agentLostAfter(), clock);
+    }
+
+    @Bean
+    SchedulerLoops schedulerLoops(StringRedisTemplate redis, JsonMapper json, TaskStatusApplier applier,
+                                  ClusterMembership membership, KeyedWorkQueue<AppId> queue, ShardLeases leases,
+                                  dev.pacer.scheduler.app.store.AppStore apps, AgentMonitor monitor,
+                                  RedisMessageListenerContainer listeners, ReconcileProperties properties) {
+        listeners.addMessageListener((message, pattern) -> {
+            try {
+                AppId app = AppId.parse(new String(message.getBody(), StandardCharsets.UTF_8));
+                if (leases.owns(app.toString())) {
+                    queue.enqueue(app);
+                }
+            } catch (InvalidIdException ignored) {
+                // not an app id
+            }
+        }, new ChannelTopic(RedisKeys.APP_HINTS));
+        return new SchedulerLoops(() -> new TaskStatusConsumer(redis, json, applier,
+                Optional.ofNullable(membership.selfId()).orElse("scheduler"), Duration.ofSeconds(30)),
+                queue, leases, apps, monitor, properties);
+    }
+}
