@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Does the API stay flat as the store grows? Starts its own redis-server and one scheduler-service,
@@ -83,13 +84,12 @@ public final class ApiLatencyBench {
         }
         List<PhaseResult> results = new ArrayList<>();
         for (int size : options.sizes()) {
+            String seeded = "";
             if (options.needsApps()) {
                 log("seeding to %d apps ...", size);
                 Duration took = seeder.growTo(size);
-                String settled = seeder.settle();
-                notes.add(String.format("%d apps: seeded in %.1f s (%s), %s; scheduler RSS %s MiB", size,
-                        took.toMillis() / 1000.0, options.seedWith(), settled,
-                        Machine.rssMiB(stack.schedulerPid()).map(String::valueOf).orElse("?")));
+                seeded = String.format(Locale.ROOT, "seeded in %.1f s (%s), %s; ", took.toMillis() / 1000.0,
+                        options.seedWith(), seeder.settle(stack.schedulerProcess()));
             }
             log("%d apps: warming up (%d requests per op, %d threads) ...", size, options.warmup(), maxThreads);
             for (Op op : options.ops()) {
@@ -107,6 +107,11 @@ public final class ApiLatencyBench {
                             r.throughput(), r.errors());
                 }
             }
+            // after the measurements: the list's garbage must not land in them
+            String list = options.needsApps() && options.listProbes() > 0
+                    ? "; " + ListProbe.probe(client, options.listProbes()) : "";
+            notes.add(String.format("%d apps: %sscheduler RSS %s MiB after measuring%s", size, seeded,
+                    Machine.rssMiB(stack.schedulerPid()).map(String::valueOf).orElse("?"), list));
         }
         return results;
     }

@@ -17,13 +17,14 @@ import java.util.List;
  * @param warmup              unmeasured requests per op at each size, before measuring
  * @param batch               apps per bulk {@code PUT /v2/apps} while seeding
  * @param seedWith            {@code bulk} ({@code PUT /v2/apps} with arrays) or {@code post} (one {@code POST} per app)
- * @param settle              longest wait after seeding for {@code GET /v2/deployments} to be empty
+ * @param listProbes          {@code GET /v2/apps} calls per size after measuring, for the notes (0: none)
+ * @param settle              longest wait after seeding for the deployments to drain and the scheduler to be idle
  * @param schedulerJvmOptions flags of the scheduler JVM (default: the local stack's lean flags)
  * @param schedulerArgs       extra Spring arguments for the scheduler ({@code --scheduler-arg=--a.b=c}, repeatable)
  */
 public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, List<Integer> sizes,
                            List<Integer> threads,
-                           int requests, int warmup, int batch, String seedWith, Duration settle,
+                           int requests, int warmup, int batch, String seedWith, int listProbes, Duration settle,
                            Duration readyTimeout, List<String> schedulerJvmOptions, List<String> schedulerArgs) {
 
     /** The local stack's lean flags (STACK.md pitfall 9), so the figures match what run-local.sh runs. */
@@ -39,7 +40,8 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
               --warmup=1000            unmeasured requests per op at each size
               --batch=500              apps per bulk PUT /v2/apps while seeding
               --seed-with=bulk|post    seed with bulk PUT /v2/apps (default) or one POST /v2/apps per app
-              --settle=SECONDS         longest wait for GET /v2/deployments to be empty after seeding (60)
+              --list-probes=3          GET /v2/apps calls per size after measuring, reported as a note (0: none)
+              --settle=SECONDS         longest wait after seeding for deployments to drain and the scheduler to idle (60)
               --jvm-opts="FLAGS"       scheduler JVM flags (default: %s)
               --scheduler-arg=ARG      extra scheduler argument, repeatable (e.g. --scheduler-arg=--logging.level.root=WARN)
               --ready-timeout=SECONDS  scheduler start-up limit (120)
@@ -68,8 +70,8 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("--threads needs positive numbers");
         }
-        if (requests < 1 || warmup < 0 || batch < 1) {
-            throw new IllegalArgumentException("--requests and --batch must be positive, --warmup not negative");
+        if (requests < 1 || warmup < 0 || batch < 1 || listProbes < 0) {
+            throw new IllegalArgumentException("--requests and --batch must be positive, --warmup and --list-probes not negative");
         }
         if (!seedWith.equals("bulk") && !seedWith.equals("post")) {
             throw new IllegalArgumentException("--seed-with must be bulk or post");
@@ -87,6 +89,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         int warmup = 1000;
         int batch = 500;
         String seedWith = "bulk";
+        int listProbes = 3;
         Duration settle = Duration.ofSeconds(60);
         Duration readyTimeout = Duration.ofSeconds(120);
         List<String> jvm = LEAN_JVM;
@@ -101,6 +104,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--batch" -> batch = Integer.parseInt(value);
                 case "--seed-with" -> seedWith = value;
+                case "--list-probes" -> listProbes = Integer.parseInt(value);
                 case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(value));
                 case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(Long.parseLong(value));
                 case "--jvm-opts" -> jvm = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
@@ -117,7 +121,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         return new BenchOptions(home,
                 logDir != null ? logDir : home.resolve(".pacer/bench-logs"),
                 outDir != null ? outDir : home.resolve("bench/results"),
-                ops, sizes, threads, requests, warmup, batch, seedWith, settle, readyTimeout, jvm, schedulerArgs);
+                ops, sizes, threads, requests, warmup, batch, seedWith, listProbes, settle, readyTimeout, jvm, schedulerArgs);
     }
 
     /** True when an op reads or writes apps, so the store must be seeded. */

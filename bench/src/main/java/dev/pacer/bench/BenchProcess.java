@@ -40,6 +40,10 @@ final class BenchProcess {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     Path log() {
         return log;
     }

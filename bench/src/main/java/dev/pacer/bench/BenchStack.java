@@ -53,6 +53,10 @@ final class BenchStack implements AutoCloseable {
         return scheduler.pid();
     }
 
+    ProcessHandle schedulerProcess() {
+        return scheduler.handle();
+    }
+
     Path schedulerLog() {
         return scheduler.log();
     }

@@ -3,6 +3,7 @@ package dev.pacer.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,26 +51,39 @@ final class Seeder {
     }
 
     /**
-     * Waits until {@code GET /v2/deployments} answers {@code []}, at most {@code settle}; where the
-     * endpoint is not there (yet), pauses a few seconds instead. Returns a sentence for the report.
+     * Waits, at most {@code settle} in all, until {@code GET /v2/deployments} answers {@code []} (where
+     * the endpoint exists) and then until the scheduler is idle: under 10% of a core for two seconds
+     * in a row (its reconcilers work through the apps just written). Returns a phrase for the report.
      */
-    String settle() {
+    String settle(ProcessHandle scheduler) {
         long t0 = System.nanoTime();
         long deadline = t0 + options.settle().toNanos();
-        while (true) {
+        String deployments = "no GET /v2/deployments";
+        while (System.nanoTime() < deadline) {
             MarathonClient.Response response = client.deployments();
             if (response.status() != 200) {
-                pause(Duration.ofSeconds(3));
-                return "GET /v2/deployments -> " + response.status() + ": paused 3 s instead";
+                break;
             }
             if (response.body().replaceAll("\\s", "").equals("[]")) {
-                return String.format("deployments drained in %.1f s", (System.nanoTime() - t0) / 1e9);
-            }
-            if (System.nanoTime() > deadline) {
-                return "deployments still running after " + options.settle().toSeconds() + " s: measured anyway";
+                deployments = "deployments drained";
+                break;
             }
             pause(Duration.ofMillis(500));
         }
+        int quietSeconds = 0;
+        Duration cpu = cpu(scheduler);
+        while (quietSeconds < 2 && System.nanoTime() < deadline) {
+            pause(Duration.ofSeconds(1));
+            Duration now = cpu(scheduler);
+            quietSeconds = now.minus(cpu).toMillis() < 100 ? quietSeconds + 1 : 0;
+            cpu = now;
+        }
+        return String.format(Locale.ROOT, "%s, scheduler %s after %.1f s", deployments,
+                quietSeconds >= 2 ? "idle" : "still busy (measured anyway)", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private void postEach(int from, int to) {
