@@ -41,7 +41,7 @@ public final class ApiLatencyBench {
             return;
         }
         try {
-            new ApiLatencyBench(options).run("java -jar bench/target/bench.jar " + String.join(" ", args));
+            new ApiLatencyBench(options).run(("java -jar bench/target/bench.jar " + String.join(" ", args)).trim());
         } catch (RuntimeException e) {
             System.err.println("bench: failed: " + e.getMessage());
             System.exit(1);
@@ -91,6 +91,8 @@ public final class ApiLatencyBench {
                 seeded = String.format(Locale.ROOT, "seeded in %.1f s (%s), %s; ", took.toMillis() / 1000.0,
                         options.seedWith(), seeder.settle(stack.schedulerProcess()));
             }
+            String idle = options.idleWindow().isZero() ? ""
+                    : IdleCpu.measure(stack.schedulerProcess(), stack.redisProcess(), options.idleWindow()) + "; ";
             log("%d apps: warming up (%d requests per op, %d threads) ...", size, options.warmup(), maxThreads);
             for (Op op : options.ops()) {
                 if (options.warmup() > 0) {
@@ -110,7 +112,7 @@ public final class ApiLatencyBench {
             // after the measurements: the list's garbage must not land in them
             String list = options.needsApps() && options.listProbes() > 0
                     ? "; " + ListProbe.probe(client, options.listProbes()) : "";
-            notes.add(String.format("%d apps: %sscheduler RSS %s MiB after measuring%s", size, seeded,
+            notes.add(String.format("%d apps: %s%sscheduler RSS %s MiB after measuring%s", size, seeded, idle,
                     Machine.rssMiB(stack.schedulerPid()).map(String::valueOf).orElse("?"), list));
         }
         return results;

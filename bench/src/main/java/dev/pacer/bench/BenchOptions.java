@@ -18,14 +18,15 @@ import java.util.List;
  * @param batch               apps per bulk {@code PUT /v2/apps} while seeding
  * @param seedWith            {@code bulk} ({@code PUT /v2/apps} with arrays) or {@code post} (one {@code POST} per app)
  * @param listProbes          {@code GET /v2/apps} calls per size after measuring, for the notes (0: none)
+ * @param idleWindow          how long to sample the idle CPU of scheduler and Redis at each size (0: skip)
  * @param settle              longest wait after seeding for the deployments to drain and the scheduler to be idle
  * @param schedulerJvmOptions flags of the scheduler JVM (default: the local stack's lean flags)
  * @param schedulerArgs       extra Spring arguments for the scheduler ({@code --scheduler-arg=--a.b=c}, repeatable)
  */
-public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, List<Integer> sizes,
-                           List<Integer> threads,
-                           int requests, int warmup, int batch, String seedWith, int listProbes, Duration settle,
-                           Duration readyTimeout, List<String> schedulerJvmOptions, List<String> schedulerArgs) {
+public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, List<Integer> sizes, List<Integer> threads,
+                           int requests, int warmup, int batch, String seedWith, int listProbes, Duration idleWindow,
+                           Duration settle, Duration readyTimeout, List<String> schedulerJvmOptions,
+                           List<String> schedulerArgs) {
 
     /** The local stack's lean flags (STACK.md pitfall 9), so the figures match what run-local.sh runs. */
     public static final List<String> LEAN_JVM = List.of(
@@ -41,6 +42,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
               --batch=500              apps per bulk PUT /v2/apps while seeding
               --seed-with=bulk|post    seed with bulk PUT /v2/apps (default) or one POST /v2/apps per app
               --list-probes=3          GET /v2/apps calls per size after measuring, reported as a note (0: none)
+              --idle=SECONDS           sample the idle CPU of scheduler and redis at each size (10; 0: skip)
               --settle=SECONDS         longest wait after seeding for deployments to drain and the scheduler to idle (60)
               --jvm-opts="FLAGS"       scheduler JVM flags (default: %s)
               --scheduler-arg=ARG      extra scheduler argument, repeatable (e.g. --scheduler-arg=--logging.level.root=WARN)
@@ -90,6 +92,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         int batch = 500;
         String seedWith = "bulk";
         int listProbes = 3;
+        Duration idleWindow = Duration.ofSeconds(10);
         Duration settle = Duration.ofSeconds(60);
         Duration readyTimeout = Duration.ofSeconds(120);
         List<String> jvm = LEAN_JVM;
@@ -105,6 +108,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
                 case "--batch" -> batch = Integer.parseInt(value);
                 case "--seed-with" -> seedWith = value;
                 case "--list-probes" -> listProbes = Integer.parseInt(value);
+                case "--idle" -> idleWindow = Duration.ofSeconds(Long.parseLong(value));
                 case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(value));
                 case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(Long.parseLong(value));
                 case "--jvm-opts" -> jvm = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
@@ -121,7 +125,8 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         return new BenchOptions(home,
                 logDir != null ? logDir : home.resolve(".pacer/bench-logs"),
                 outDir != null ? outDir : home.resolve("bench/results"),
-                ops, sizes, threads, requests, warmup, batch, seedWith, listProbes, settle, readyTimeout, jvm, schedulerArgs);
+                ops, sizes, threads, requests, warmup, batch, seedWith, listProbes, idleWindow, settle,
+                readyTimeout, jvm, schedulerArgs);
     }
 
     /** True when an op reads or writes apps, so the store must be seeded. */

@@ -23,6 +23,7 @@ final class BenchStack implements AutoCloseable {
     private final List<BenchProcess> started = new ArrayList<>();
     private boolean closed;
     private BenchProcess scheduler;
+    private BenchProcess redis;
     private String schedulerUrl;
     private String redisUrl;
 
@@ -57,6 +58,10 @@ final class BenchStack implements AutoCloseable {
         return scheduler.handle();
     }
 
+    ProcessHandle redisProcess() {
+        return redis.handle();
+    }
+
     Path schedulerLog() {
         return scheduler.log();
     }
@@ -70,7 +75,7 @@ final class BenchStack implements AutoCloseable {
         }
         command.addAll(List.of(EmbeddedRedis.binary().toString(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
-        BenchProcess redis = track(BenchProcess.start("redis", command, options.logDir()));
+        redis = track(BenchProcess.start("redis", command, options.logDir()));
         redis.awaitReady(() -> listening(port), Duration.ofSeconds(10));
         redisUrl = "redis://127.0.0.1:" + port;
     }

@@ -71,19 +71,15 @@ final class Seeder {
             pause(Duration.ofMillis(500));
         }
         int quietSeconds = 0;
-        Duration cpu = cpu(scheduler);
+        Duration cpu = IdleCpu.cpu(scheduler);
         while (quietSeconds < 2 && System.nanoTime() < deadline) {
             pause(Duration.ofSeconds(1));
-            Duration now = cpu(scheduler);
+            Duration now = IdleCpu.cpu(scheduler);
             quietSeconds = now.minus(cpu).toMillis() < 100 ? quietSeconds + 1 : 0;
             cpu = now;
         }
         return String.format(Locale.ROOT, "%s, scheduler %s after %.1f s", deployments,
                 quietSeconds >= 2 ? "idle" : "still busy (measured anyway)", (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static Duration cpu(ProcessHandle process) {
-        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private void postEach(int from, int to) {
