@@ -93,6 +93,14 @@ public final class ApiLatencyBench {
             }
             String idle = options.idleWindow().isZero() ? ""
                     : IdleCpu.measure(stack.schedulerProcess(), stack.redisProcess(), options.idleWindow()) + "; ";
+            if (size == options.sizes().get(0) && options.dryRound()) {
+                // the JVM keeps warming for thousands of requests: without this, the first size would be
+                // measured on a colder scheduler than the later ones, which flatters their ratios
+                log("%d apps: one unmeasured round of every phase first ...", size);
+                for (int threads : options.threads()) {
+                    options.ops().forEach(op -> phase.run(size, op, threads, options.requests()));
+                }
+            }
             log("%d apps: warming up (%d requests per op, %d threads) ...", size, options.warmup(), maxThreads);
             for (Op op : options.ops()) {
                 if (options.warmup() > 0) {

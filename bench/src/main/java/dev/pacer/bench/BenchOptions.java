@@ -15,6 +15,7 @@ import java.util.List;
  * @param threads             client thread counts, each measured at every size
  * @param requests            measured requests per (size, op, threads)
  * @param warmup              unmeasured requests per op at each size, before measuring
+ * @param dryRound            at the first size, run every phase once unmeasured before warming up
  * @param batch               apps per bulk {@code PUT /v2/apps} while seeding
  * @param seedWith            {@code bulk} ({@code PUT /v2/apps} with arrays) or {@code post} (one {@code POST} per app)
  * @param listProbes          {@code GET /v2/apps} calls per size after measuring, for the notes (0: none)
@@ -24,7 +25,7 @@ import java.util.List;
  * @param schedulerArgs       extra Spring arguments for the scheduler ({@code --scheduler-arg=--a.b=c}, repeatable)
  */
 public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, List<Integer> sizes, List<Integer> threads,
-                           int requests, int warmup, int batch, String seedWith, int listProbes, Duration idleWindow,
+                           int requests, int warmup, boolean dryRound, int batch, String seedWith, int listProbes, Duration idleWindow,
                            Duration settle, Duration readyTimeout, List<String> schedulerJvmOptions,
                            List<String> schedulerArgs) {
 
@@ -39,6 +40,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
               --threads=1,8            client thread counts
               --requests=2000          measured requests per (size, op, threads)
               --warmup=1000            unmeasured requests per op at each size
+              --dry-round=true         at the first size, one unmeasured round of every phase (JVM as warm as later)
               --batch=500              apps per bulk PUT /v2/apps while seeding
               --seed-with=bulk|post    seed with bulk PUT /v2/apps (default) or one POST /v2/apps per app
               --list-probes=3          GET /v2/apps calls per size after measuring, reported as a note (0: none)
@@ -89,6 +91,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         List<Integer> threads = List.of(1, 8);
         int requests = 2000;
         int warmup = 1000;
+        boolean dryRound = true;
         int batch = 500;
         String seedWith = "bulk";
         int listProbes = 3;
@@ -106,6 +109,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
                 case "--requests" -> requests = Integer.parseInt(value);
                 case "--warmup" -> warmup = Integer.parseInt(value);
                 case "--batch" -> batch = Integer.parseInt(value);
+                case "--dry-round" -> dryRound = Boolean.parseBoolean(value);
                 case "--seed-with" -> seedWith = value;
                 case "--list-probes" -> listProbes = Integer.parseInt(value);
                 case "--idle" -> idleWindow = Duration.ofSeconds(Long.parseLong(value));
@@ -125,7 +129,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
         return new BenchOptions(home,
                 logDir != null ? logDir : home.resolve(".pacer/bench-logs"),
                 outDir != null ? outDir : home.resolve("bench/results"),
-                ops, sizes, threads, requests, warmup, batch, seedWith, listProbes, idleWindow, settle,
+                ops, sizes, threads, requests, warmup, dryRound, batch, seedWith, listProbes, idleWindow, settle,
                 readyTimeout, jvm, schedulerArgs);
     }
 
