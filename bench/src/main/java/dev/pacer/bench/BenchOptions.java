@@ -25,8 +25,8 @@ import java.util.List;
  * @param schedulerArgs       extra Spring arguments for the scheduler ({@code --scheduler-arg=--a.b=c}, repeatable)
  */
 public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, List<Integer> sizes, List<Integer> threads,
-                           int requests, int warmup, boolean dryRound, int batch, String seedWith, int listProbes, Duration idleWindow,
-                           Duration settle, Duration readyTimeout, List<String> schedulerJvmOptions,
+                           int requests, int warmup, boolean dryRound, int batch, String seedWith, int listProbes,
+                           Duration idleWindow, Duration settle, Duration readyTimeout, List<String> schedulerJvmOptions,
                            List<String> schedulerArgs) {
 
     /** The local stack's lean flags (STACK.md pitfall 9), so the figures match what run-local.sh runs. */
