@@ -1,0 +1,140 @@
+package dev.pacer.bench;
+
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.testsupport.EmbeddedRedis;
+import dev.pacer.testsupport.FreePorts;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the benchmark runs against, started by itself on free ports: one redis-server (the embedded
+ * binary) and one scheduler-service JVM pointed at it, with Eureka off. {@link #close()} stops the
+ * scheduler, then Redis; it is safe to call twice (the shutdown hook and the normal path both do).
+ */
+final class BenchStack implements AutoCloseable {
+
+    private final BenchOptions options;
+    private final List<BenchProcess> started = new ArrayList<>();
+    private boolean closed;
+    private BenchProcess scheduler;
+    private BenchProcess redis;
+    private String schedulerUrl;
+    private String redisUrl;
+
+    BenchStack(BenchOptions options) {
+        this.options = options;
+    }
+
+    /** Starts Redis, then the scheduler, and waits for its readiness; stops both if that fails. */
+    void start() {
+        try {
+            startRedis();
+            startScheduler();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    String schedulerUrl() {
+        return schedulerUrl;
+    }
+
+    String redisUrl() {
+        return redisUrl;
+    }
+
+    long schedulerPid() {
+        return scheduler.pid();
+    }
+
+    ProcessHandle schedulerProcess() {
+        return scheduler.handle();
+    }
+
+    ProcessHandle redisProcess() {
+        return redis.handle();
+    }
+
+    Path schedulerLog() {
+        return scheduler.log();
+    }
+
+    private void startRedis() {
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>();
+        // own session: a Ctrl-C reaches the scheduler first; Redis is stopped last, by close()
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(List.of(EmbeddedRedis.binary().toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        redis = track(BenchProcess.start("redis", command, options.logDir()));
+        redis.awaitReady(() -> listening(port), Duration.ofSeconds(10));
+        redisUrl = "redis://127.0.0.1:" + port;
+    }
+
+    private void startScheduler() {
+        Path jar = options.home().resolve("scheduler-service/target/scheduler-service.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first "
+                    + "(./mvnw -o -q -pl scheduler-service,bench -am package -DskipTests)");
+        }
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.schedulerJvmOptions());
+        // the service exits by itself if this JVM is killed outright (service-autoconfigure)
+        command.add("-Dpacer.parent-pid=" + ProcessHandle.current().pid());
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.data.redis.url=" + redisUrl,
+                "--eureka.client.enabled=false"));
+        command.addAll(options.schedulerArgs());
+        scheduler = track(BenchProcess.start("scheduler-service", command, options.logDir()));
+        schedulerUrl = "http://127.0.0.1:" + port;
+        MarathonClient probe = new MarathonClient(schedulerUrl, Duration.ofSeconds(2));
+        scheduler.awaitReady(() -> answers200(probe, ApiPaths.ACTUATOR_READINESS), options.readyTimeout());
+    }
+
+    /** Remembers a process to stop; one started while closing (Ctrl-C during start-up) is stopped at once. */
+    private synchronized BenchProcess track(BenchProcess process) {
+        started.add(process);
+        if (closed) {
+            process.stop(Duration.ofSeconds(5));
+            throw new IllegalStateException("stopping");
+        }
+        return process;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop(Duration.ofSeconds(15));
+        }
+    }
+
+    private static boolean answers200(MarathonClient client, String path) {
+        try {
+            return client.get(path).status() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
