@@ -64,6 +64,7 @@ class SystemApiIT {
         Http.Response response = Http.get(url(ApiPaths.PING));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("pong");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-cache, no-store, must-revalidate");
     }
 
     @Test
