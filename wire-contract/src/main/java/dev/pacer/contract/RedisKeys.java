@@ -34,6 +34,9 @@ public final class RedisKeys {
     /** Sorted set of the ids of apps with tasks waiting to be launched ({@code /v2/queue}). */
     public static final String QUEUE = PREFIX + "queue";
 
+    /** Set of the service ports assigned to apps' port definitions, unique across the cluster. */
+    public static final String SERVICE_PORTS = PREFIX + "service-ports";
+
     /** Pub/sub channel carrying an app id whose state changed: wakes its reconciler early (a hint only). */
     public static final String APP_HINTS = PREFIX + "app-hints";
 

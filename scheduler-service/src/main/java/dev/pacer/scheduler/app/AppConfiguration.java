@@ -3,6 +3,7 @@ package dev.pacer.scheduler.app;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppJson;
 import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
@@ -63,10 +64,21 @@ class AppConfiguration {
         return new AppInfoWriter(definitions, json);
     }
 
+    /**
+     * @param min first service port (Marathon's {@code local_port_min})
+     * @param max last service port (Marathon's {@code local_port_max})
+     */
+    @Bean
+    ServicePorts servicePorts(StringRedisTemplate redis,
+                              @Value("${pacer.scheduler.service-ports.min:10000}") int min,
+                              @Value("${pacer.scheduler.service-ports.max:20000}") int max) {
+        return new ServicePorts(redis, RedisScript.of(new ClassPathResource("scripts/service-port-allocate.lua"), Long.class), min, max);
+    }
+
     @Bean
     AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                          AppHints hints, Clock clock) {
-        return new AppService(apps, definitions, validator, backoffs, hints, clock);
+                          ServicePorts servicePorts, AppHints hints, Clock clock) {
+        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, clock);
     }
 
     @Bean

@@ -35,7 +35,8 @@ public class AppInfoWriter {
         info.putArray("deployments");
         if (embedTasks) {
             ArrayNode array = info.putArray("tasks");
-            active.forEach(t -> array.add(json.valueToTree(task(t))));
+            List<Integer> servicePorts = dev.pacer.scheduler.app.ports.ServicePorts.ports(app);
+            active.forEach(t -> array.add(json.valueToTree(task(t, servicePorts))));
         }
         return info;
     }
@@ -49,11 +50,16 @@ public class AppInfoWriter {
     }
 
     public MarathonTask task(TaskRecord t) {
+        return task(t, List.of());
+    }
+
+    /** A task in Marathon's JSON, with its app's service ports. */
+    public MarathonTask task(TaskRecord t, List<Integer> servicePorts) {
         boolean active = t.isActive();
         return new MarathonTask(t.taskId(), t.appId(), t.host(), t.agentId(), t.agentId(), t.state().name(),
                 active && t.stagedAt() != null ? Timestamp.format(t.stagedAt()) : null,
                 active && t.startedAt() != null ? Timestamp.format(t.startedAt()) : null,
-                active ? t.version() : null, active ? t.ports() : List.of(), List.of(),
+                active ? t.version() : null, active ? t.ports() : List.of(), servicePorts,
                 null, List.of(), t.region(), t.zone(), "*");
     }
 }

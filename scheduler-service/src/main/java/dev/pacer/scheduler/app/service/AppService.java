@@ -9,6 +9,7 @@ import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.app.definition.UpdateMode;
+import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.reconcile.AppHints;
 import java.time.Clock;
@@ -34,23 +35,30 @@ public class AppService {
     private final AppDefinitions definitions;
     private final AppValidator validator;
     private final BackoffStore backoffs;
+    private final ServicePorts servicePorts;
     private final AppHints hints;
     private final Clock clock;
 
     public AppService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                      AppHints hints, Clock clock) {
+                      ServicePorts servicePorts, AppHints hints, Clock clock) {
         this.apps = apps;
         this.definitions = definitions;
         this.validator = validator;
         this.backoffs = backoffs;
+        this.servicePorts = servicePorts;
         this.hints = hints;
         this.clock = clock;
     }
 
     public Change create(JsonNode body) {
-        AppDefinition app = stamp(definitions.readNew(body), null);
-        validator.check(app);
-        ApiException.checkConflict(apps.create(app), "An app with id [%s] already exists.", app.appId());
+        AppDefinition valid = stamp(definitions.readNew(body), null);
+        validator.check(valid);
+        ApiException.checkConflict(apps.find(valid.appId()).isEmpty(), "An app with id [%s] already exists.", valid.appId());
+        AppDefinition app = servicePorts.assign(null, valid);
+        if (!apps.create(app)) {
+            servicePorts.release(app);
+            throw ApiException.conflict("An app with id [%s] already exists.", app.appId());
+        }
         hints.publish(app.appId());
         return new Change(true, result(app), app);
     }
@@ -68,6 +76,7 @@ public class AppService {
         if (stored.isEmpty()) {
             AppDefinition app = stamp(definitions.readNew(body, id), null);
             validator.check(app);
+            app = servicePorts.assign(null, app);
             apps.save(app);
             hints.publish(id);
             return new Change(true, result(app), app);
@@ -111,8 +120,9 @@ public class AppService {
             throw ApiException.invalid(errors);
         }
         for (AppDefinition[] change : changes) {
-            apps.save(change[1]);
-            afterSave(change[0], change[1]);
+            AppDefinition app = servicePorts.assign(change[0], change[1]);
+            apps.save(app);
+            afterSave(change[0], app);
         }
         return new DeploymentResult(UUID.randomUUID().toString(), now.toString());
     }
@@ -134,7 +144,9 @@ public class AppService {
     }
 
     public DeploymentResult delete(AppId id) {
+        Optional<AppDefinition> stored = apps.find(id);
         ApiException.checkFound(apps.delete(id), "App '%s' does not exist", id);
+        stored.ifPresent(servicePorts::release);
         hints.publish(id);
         return new DeploymentResult(UUID.randomUUID().toString(), Timestamp.now(clock).toString());
     }
@@ -142,6 +154,7 @@ public class AppService {
     private DeploymentResult save(AppDefinition stored, AppDefinition next) {
         AppDefinition app = versioned(stored, next, Timestamp.now(clock));
         validator.check(app);
+        app = servicePorts.assign(stored, app);
         apps.save(app);
         afterSave(stored, app);
         return result(app);

@@ -7,6 +7,7 @@ import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.UpdateMode;
+import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
@@ -128,7 +129,7 @@ class AppsController {
                             .map(a -> writer.appInfo(a, tasks.activeTasks(a.appId()), true)).toList()))
                     : notAllowed(method);
             case TASKS -> switch (method) {
-                case "GET" -> ResponseEntity.ok(Map.of("tasks", taskJson(tasks.tasksOf(path.app()))));
+                case "GET" -> ResponseEntity.ok(Map.of("tasks", tasksWithServicePorts(path.app())));
                 case "DELETE" -> killed(tasks.killTasks(path.app(), host, scale), false);
                 default -> notAllowed(method);
             };
@@ -156,6 +157,11 @@ class AppsController {
             response.location(URI.create(ApiPaths.V2_APPS + id));
         }
         return response.body(change.result());
+    }
+
+    private List<Object> tasksWithServicePorts(AppId app) {
+        List<Integer> servicePorts = ServicePorts.ports(repository.require(app));
+        return tasks.tasksOf(app).stream().<Object>map(t -> writer.task(t, servicePorts)).toList();
     }
 
     private List<String> versions(AppId app) {

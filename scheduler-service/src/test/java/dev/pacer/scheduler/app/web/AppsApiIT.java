@@ -85,6 +85,9 @@ class AppsApiIT {
             assertThat(StreamSupport.stream(info.path("tasks").spliterator(), false).map(t -> t.path("zone").asString()))
                     .containsExactlyInAnyOrder("a", "b");
         });
+        int servicePort = app.path("portDefinitions").get(0).path("port").asInt();
+        assertThat(servicePort).isBetween(10000, 20000);
+        assertThat(get("/v2/apps/spread/web/tasks").path("tasks").get(0).path("servicePorts").get(0).asInt()).isEqualTo(servicePort);
     }
 
     @Test
