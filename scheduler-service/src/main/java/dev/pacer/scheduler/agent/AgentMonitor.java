@@ -34,6 +34,7 @@ public class AgentMonitor {
     private final Predicate<String> owned;
     private final Duration lostAfter;
     private final Clock clock;
+    private final java.util.Map<AgentState, java.util.concurrent.atomic.AtomicInteger> byState = new java.util.EnumMap<>(AgentState.class);
 
     public AgentMonitor(StringRedisTemplate redis, TaskStore tasks, TaskTransitions transitions,
                         Predicate<String> owned, Duration lostAfter, Clock clock) {
@@ -43,6 +44,14 @@ public class AgentMonitor {
         this.owned = owned;
         this.lostAfter = lostAfter;
         this.clock = clock;
+        for (AgentState state : AgentState.values()) {
+            byState.put(state, new java.util.concurrent.atomic.AtomicInteger());
+        }
+    }
+
+    /** Agents of this instance's shards in {@code state} at the last pass (summed over instances: the cluster's). */
+    public int agentsIn(AgentState state) {
+        return byState.get(state).get();
     }
 
     public void pass() {
@@ -51,6 +60,7 @@ public class AgentMonitor {
         if (agents == null) {
             return;
         }
+        java.util.Map<AgentState, Integer> counts = new java.util.EnumMap<>(AgentState.class);
         for (TypedTuple<String> agent : agents) {
             String id = agent.getValue();
             if (id == null || agent.getScore() == null || !owned.test(id)) {
@@ -66,7 +76,11 @@ public class AgentMonitor {
                 redis.opsForHash().put(RedisKeys.agent(id), "state", AgentState.ACTIVE.name());
                 log.info("Agent {} heartbeats again: active", id);
             }
+            AgentState seen = silent ? AgentState.LOST
+                    : AgentState.DRAINING.name().equals(state) ? AgentState.DRAINING : AgentState.ACTIVE;
+            counts.merge(seen, 1, Integer::sum);
         }
+        byState.forEach((s, n) -> n.set(counts.getOrDefault(s, 0)));
     }
 
     private int markTasksUnreachable(String agentId, Instant now) {

@@ -125,8 +125,14 @@ class ReconcileConfiguration {
 
     @Bean
     AgentMonitor agentMonitor(StringRedisTemplate redis, TaskStore tasks, TaskTransitions transitions, ShardLeases leases,
-                              ReconcileProperties properties, Clock clock) {
-        return new AgentMonitor(redis, tasks, transitions, leases::owns, properties.agentLostAfter(), clock);
+                              ReconcileProperties properties, Clock clock, MeterRegistry registry) {
+        AgentMonitor monitor = new AgentMonitor(redis, tasks, transitions, leases::owns, properties.agentLostAfter(), clock);
+        for (dev.pacer.contract.agent.AgentState state : dev.pacer.contract.agent.AgentState.values()) {
+            Gauge.builder("pacer.scheduler.agents", monitor, m -> m.agentsIn(state))
+                    .description("Agents watched by this instance, by state (sum over instances for the cluster)")
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+        }
+        return monitor;
     }
 
     @Bean

@@ -205,6 +205,25 @@ class AppsApiIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/doomed").isEmpty());
     }
 
+    @Test
+    void theTasksOfALostAgent_areReplacedOnTheOthers_andTheAgentIsCountedLost() {
+        try (FakeAgent doomed = FakeAgent.start("fake-doomed", "c", TestRedis.url(), new Resources(4, 4096, 10_000))) {
+            post("{\"id\":\"/pinned\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":1,\"constraints\":[[\"@zone\",\"LIKE\",\"c|a\"]]}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> doomed.running().size() + runningOf("/pinned").size() >= 1);
+            boolean onDoomed = !doomed.running().isEmpty();
+
+            doomed.stopHeartbeats();
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                assertThat(runningOf("/pinned")).hasSize(1);
+                assertThat(Http.get(url("/actuator/prometheus")).body()).contains("pacer_scheduler_agents{service=\"scheduler-service\",state=\"lost\"} 1.0");
+            });
+            if (onDoomed) {
+                assertThat(agentA.running()).extracting(AgentTask::appId).contains("/pinned");
+            }
+        }
+    }
+
     private List<AgentTask> runningOf(String appId) {
         return java.util.stream.Stream.concat(agentA.running().stream(), agentB.running().stream())
                 .filter(t -> t.appId().equals(appId)).toList();
