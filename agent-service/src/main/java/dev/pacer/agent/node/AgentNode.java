@@ -25,6 +25,13 @@ public record AgentNode(AgentId id, String host, String zone, String region, Map
         Objects.requireNonNull(workDir, "workDir");
     }
 
+    /** This node with one more attribute (replacing one of the same name). */
+    public AgentNode withAttribute(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(attributes);
+        more.put(name, value);
+        return new AgentNode(id, host, zone, region, more, capacity, ports, workDir);
+    }
+
     /** What the agent registers in Redis once its API listens on {@code apiPort}. */
     public AgentInfo info(int apiPort) {
         return new AgentInfo(id.value(), host, apiPort, zone, region, attributes, capacity, ports);

@@ -1,6 +1,7 @@
 package dev.pacer.agent.node;
 
 import dev.pacer.agent.AgentProperties;
+import dev.pacer.agent.TaskRuntimeProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.SmartLifecycle;
@@ -19,9 +20,11 @@ class NodeConfiguration {
         return new PortRangeConverter();
     }
 
+    /** A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and operators. */
     @Bean
-    AgentNode agentNode(AgentProperties properties, Environment env) {
-        return NodeResolver.resolve(properties, HostFacts.of(env));
+    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, Environment env) {
+        AgentNode node = NodeResolver.resolve(properties, HostFacts.of(env));
+        return runtime.isSimulated() ? node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated") : node;
     }
 
     @Bean

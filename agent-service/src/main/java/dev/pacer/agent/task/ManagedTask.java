@@ -73,6 +73,15 @@ final class ManagedTask {
 
     /** The process started; a kill asked for while staging stays in force (the state stays {@code TASK_KILLING}). */
     synchronized void started(long pid, Instant processStart, Instant now) {
+        started((Long) pid, processStart, now);
+    }
+
+    /** The simulated runtime "started" the task: no process, no pid. */
+    synchronized void startedWithoutProcess(Instant now) {
+        started(null, null, now);
+    }
+
+    private void started(Long pid, Instant processStart, Instant now) {
         this.pid = pid;
         this.processStart = processStart;
         this.startedAt = now;
@@ -80,6 +89,11 @@ final class ManagedTask {
             state = TaskState.TASK_RUNNING;
             message = "started";
         }
+    }
+
+    /** Whether the task started and has not ended. */
+    synchronized boolean running() {
+        return startedAt != null && !state.isTerminal();
     }
 
     /** The agent restarted and found the task's process still running. */

@@ -35,7 +35,7 @@ final class TaskBook {
         this.status = status;
         this.metrics = metrics;
         this.clock = clock;
-        metrics.runningTasks(() -> tasks.values().stream().filter(t -> t.pid() != null && !t.state().isTerminal()).count());
+        metrics.runningTasks(() -> tasks.values().stream().filter(ManagedTask::running).count());
     }
 
     Instant now() {

@@ -1,6 +1,7 @@
 package dev.pacer.agent.task;
 
 import dev.pacer.agent.AgentProperties;
+import dev.pacer.agent.TaskRuntimeProperties;
 import dev.pacer.agent.metrics.AgentMetrics;
 import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.StatusReporter;
@@ -37,7 +38,14 @@ class TaskConfiguration {
     }
 
     @Bean
-    TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, ScheduledExecutorService taskTimer) {
+    TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, TaskRuntimeProperties runtime,
+                            ScheduledExecutorService taskTimer) {
+        if (runtime.isSimulated()) {
+            LoggerFactory.getLogger(TaskRuntime.class).warn("Agent {} runs the SIMULATED runtime: tasks are not "
+                    + "processes (benchmarks only); fail-after {}", node.id(),
+                    runtime.simulated().failAfter() == null ? "none" : runtime.simulated().failAfter());
+            return new TaskRuntime(book, new SimulatedTaskLauncher(book, taskTimer, runtime.simulated().failAfter()));
+        }
         ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host());
         return new TaskRuntime(book, launcher, new ProcessSignals(launcher.groupLeaders()), taskTimer,
                 properties.killGracePeriod());
@@ -56,7 +64,7 @@ class TaskConfiguration {
 
             @Override
             public synchronized void start() {
-                new TaskRecovery(book, runtime).recover();
+                new TaskRecovery(book, runtime.launcher()).recover();
                 Duration retain = properties.retainTerminal();
                 long every = Math.max(100, Math.min(retain.toMillis(), Duration.ofMinutes(1).toMillis()));
                 sweep = taskTimer.scheduleWithFixedDelay(() -> {

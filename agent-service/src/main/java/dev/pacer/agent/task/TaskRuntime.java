@@ -2,23 +2,18 @@ package dev.pacer.agent.task;
 
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.LaunchRequest;
-import dev.pacer.contract.task.TaskState;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * Runs this agent's tasks as OS processes: launch (idempotent by task id), watch until the process
- * exits, kill (SIGTERM to the task's group, SIGKILL after the grace period), expunge after retention.
- * Every transition is checkpointed and reported through the {@link TaskBook}. Stopping the runtime
- * leaves running tasks alone: a restarted agent re-attaches to them ({@link TaskRecovery}).
+ * This agent's tasks: launch (idempotent by task id), list, kill, expunge after retention. Every
+ * transition is checkpointed and reported through the {@link TaskBook}; running and stopping the work
+ * itself is the {@link TaskLauncher}'s (OS processes, or nothing in the simulated runtime). Stopping the
+ * runtime leaves running tasks alone: a restarted agent takes them over ({@link TaskRecovery}).
  */
 public final class TaskRuntime {
 
@@ -27,18 +22,21 @@ public final class TaskRuntime {
     }
 
     private final TaskBook book;
-    private final ProcessLauncher launcher;
-    private final ProcessSignals signals;
-    private final ScheduledExecutorService timer;
-    private final Duration defaultGrace;
+    private final TaskLauncher launcher;
 
-    TaskRuntime(TaskBook book, ProcessLauncher launcher, ProcessSignals signals, ScheduledExecutorService timer,
-                Duration defaultGrace) {
+    TaskRuntime(TaskBook book, TaskLauncher launcher) {
         this.book = book;
         this.launcher = launcher;
-        this.signals = signals;
-        this.timer = timer;
-        this.defaultGrace = defaultGrace;
+    }
+
+    /** The process runtime. */
+    TaskRuntime(TaskBook book, ProcessLauncher launcher, ProcessSignals signals, ScheduledExecutorService timer,
+                Duration defaultGrace) {
+        this(book, new ProcessTaskLauncher(book, launcher, signals, timer, defaultGrace));
+    }
+
+    TaskLauncher launcher() {
+        return launcher;
     }
 
     /** Starts the task unless its id is known: then the known task is the answer, whatever its state. */
@@ -49,7 +47,7 @@ public final class TaskRuntime {
             return new Launch(known.snapshot(), false);
         }
         book.publish(task);
-        start(task);
+        launcher.start(task);
         return new Launch(task.snapshot(), true);
     }
 
@@ -71,8 +69,8 @@ public final class TaskRuntime {
         found.ifPresent(task -> {
             if (task.killing()) {
                 book.publish(task);
-                if (task.pid() != null) {
-                    beginKill(task);
+                if (task.running()) {
+                    launcher.kill(task);
                 }
             }
         });
@@ -87,56 +85,6 @@ public final class TaskRuntime {
             if (task.state().isTerminal() && finished != null && !finished.isAfter(cutoff)) {
                 book.forget(task);
             }
-        }
-    }
-
-    private void start(ManagedTask task) {
-        Process process;
-        try {
-            task.sandbox().create();
-            process = launcher.start(task.request(), task.sandbox());
-        } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            if (task.finish(TaskState.TASK_FAILED, null, "could not start: " + reason, book.now())) {
-                book.publishFinished(task);
-            }
-            return;
-        }
-        task.started(process.pid(), process.info().startInstant().orElse(null), book.now());
-        book.launched();
-        book.publish(task);
-        if (task.state() == TaskState.TASK_KILLING) {
-            beginKill(task);
-        }
-        watch(task, process.onExit(), process::exitValue);
-    }
-
-    /** Sends SIGTERM to the task's group now and SIGKILL once its grace period is over. */
-    void beginKill(ManagedTask task) {
-        long pid = task.pid();
-        signals.terminate(pid);
-        int seconds = task.request().killGracePeriodSeconds();
-        Duration grace = seconds > 0 ? Duration.ofSeconds(seconds) : defaultGrace;
-        task.hardKill(timer.schedule(() -> {
-            if (!task.state().isTerminal()) {
-                signals.kill(pid);
-            }
-        }, grace.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
-    /** Ends the task when {@code exit} completes; {@code childExitValue} is used when the wrapper left no exit file. */
-    void watch(ManagedTask task, CompletableFuture<?> exit, Supplier<Integer> childExitValue) {
-        exit.whenCompleteAsync((ignored, error) -> exited(task, childExitValue), timer);
-    }
-
-    private void exited(ManagedTask task, Supplier<Integer> childExitValue) {
-        if (launcher.groupLeaders()) {
-            signals.kill(task.pid()); // whatever the task left behind in its group goes with it
-        }
-        Integer code = task.sandbox().exitCode().orElseGet(childExitValue);
-        Ending ending = Ending.of(task.state() == TaskState.TASK_KILLING, code, false);
-        if (task.finish(ending.state(), ending.exitCode(), ending.message(), book.now())) {
-            book.publishFinished(task);
         }
     }
 }

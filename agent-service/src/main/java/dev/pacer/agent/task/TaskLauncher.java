@@ -1,0 +1,23 @@
+package dev.pacer.agent.task;
+
+/**
+ * What runs a task once the {@link TaskRuntime} has recorded it: the one seam between the task book, the
+ * REST API and the status stream (shared) and the thing that does the work. {@link ProcessTaskLauncher}
+ * runs OS processes; {@link SimulatedTaskLauncher} runs nothing (scale benchmarks only). Every transition
+ * goes through the {@link TaskBook}, so both are checkpointed and reported alike.
+ */
+interface TaskLauncher {
+
+    /** Starts a task that was just recorded and reported {@code TASK_STAGING}; ends it {@code TASK_FAILED} if it cannot start. */
+    void start(ManagedTask task);
+
+    /** Stops a started task that was just marked and reported {@code TASK_KILLING}. */
+    void kill(ManagedTask task);
+
+    /**
+     * Takes over a task that a checkpoint names as not ended, after the agent's (re)start.
+     *
+     * @return whether the task still runs
+     */
+    boolean recover(ManagedTask task);
+}
