@@ -45,11 +45,18 @@ public class AppTaskService {
         return activeTasks(app);
     }
 
+    /** Active tasks of each of the given apps, read in a fixed number of round trips. */
+    public Map<AppId, List<TaskRecord>> activeTasks(List<AppId> ids) {
+        Map<AppId, List<TaskRecord>> all = tasks.ofApps(ids);
+        all.replaceAll((app, list) -> list.stream().filter(TaskRecord::isActive).toList());
+        return all;
+    }
+
     /** Active tasks of every app, optionally only in the given states ({@code GET /v2/tasks}). */
     public List<TaskRecord> allTasks(Set<TaskState> states) {
         List<TaskRecord> all = new ArrayList<>();
-        for (var app : apps.list(AppId.ROOT)) {
-            for (TaskRecord t : activeTasks(app.appId())) {
+        for (List<TaskRecord> ofApp : activeTasks(apps.list(AppId.ROOT).stream().map(a -> a.appId()).toList()).values()) {
+            for (TaskRecord t : ofApp) {
                 if (states.isEmpty() || states.contains(t.state())) {
                     all.add(t);
                 }

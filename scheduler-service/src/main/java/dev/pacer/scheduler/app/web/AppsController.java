@@ -76,10 +76,10 @@ class AppsController {
         boolean embedTasks = embed != null && embed.stream().anyMatch(e -> e.endsWith("tasks") || e.endsWith("failures"));
         ObjectNode body = json.createObjectNode();
         ArrayNode array = body.putArray("apps");
-        for (AppDefinition app : repository.list(AppId.ROOT)) {
-            if (matches(app, cmd, id, selector)) {
-                array.add(writer.appInfo(app, tasks.activeTasks(app.appId()), embedTasks));
-            }
+        List<AppDefinition> selected = repository.list(AppId.ROOT).stream().filter(a -> matches(a, cmd, id, selector)).toList();
+        Map<AppId, List<TaskRecord>> taskRecords = tasks.activeTasks(selected.stream().map(AppDefinition::appId).toList());
+        for (AppDefinition app : selected) {
+            array.add(writer.appInfo(app, taskRecords.get(app.appId()), embedTasks));
         }
         return body;
     }

@@ -85,6 +85,12 @@ class AppsApiIT {
             assertThat(StreamSupport.stream(info.path("tasks").spliterator(), false).map(t -> t.path("zone").asString()))
                     .containsExactlyInAnyOrder("a", "b");
         });
+        JsonNode listed = StreamSupport.stream(get("/v2/apps?embed=apps.tasks").path("apps").spliterator(), false)
+                .filter(a -> a.path("id").asString().equals("/spread/web")).findFirst().orElseThrow();
+        assertThat(listed.path("tasksRunning").asInt()).isEqualTo(2);
+        assertThat(listed.path("tasks").size()).isEqualTo(2);
+        assertThat(StreamSupport.stream(get("/v2/tasks?status=running").path("tasks").spliterator(), false)
+                .filter(t -> t.path("appId").asString().equals("/spread/web")).count()).isEqualTo(2);
         int servicePort = app.path("portDefinitions").get(0).path("port").asInt();
         assertThat(servicePort).isBetween(10000, 20000);
         assertThat(get("/v2/apps/spread/web/tasks").path("tasks").get(0).path("servicePorts").get(0).asInt()).isEqualTo(servicePort);
