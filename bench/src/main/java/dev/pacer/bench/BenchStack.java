@@ -1,5 +1,7 @@
 package dev.pacer.bench;
 
+import dev.pacer.testsupport.ManagedProcess;
+
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.testsupport.EmbeddedRedis;
 import dev.pacer.testsupport.FreePorts;
@@ -20,10 +22,10 @@ import java.util.List;
 final class BenchStack implements AutoCloseable {
 
     private final BenchOptions options;
-    private final List<BenchProcess> started = new ArrayList<>();
+    private final List<ManagedProcess> started = new ArrayList<>();
     private boolean closed;
-    private BenchProcess scheduler;
-    private BenchProcess redis;
+    private ManagedProcess scheduler;
+    private ManagedProcess redis;
     private String schedulerUrl;
     private String redisUrl;
 
@@ -68,15 +70,8 @@ final class BenchStack implements AutoCloseable {
 
     private void startRedis() {
         int port = FreePorts.next();
-        List<String> command = new ArrayList<>();
-        // own session: a Ctrl-C reaches the scheduler first; Redis is stopped last, by close()
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.addAll(List.of(EmbeddedRedis.binary().toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
-        redis = track(BenchProcess.start("redis", command, options.logDir()));
-        redis.awaitReady(() -> listening(port), Duration.ofSeconds(10));
+        redis = track(ManagedProcess.start("redis", ManagedProcess.redisServerCommand(port), options.logDir()));
+        redis.awaitReady(() -> ManagedProcess.listening(port), Duration.ofSeconds(10));
         redisUrl = "redis://127.0.0.1:" + port;
     }
 
@@ -97,14 +92,14 @@ final class BenchStack implements AutoCloseable {
                 "--spring.data.redis.url=" + redisUrl,
                 "--eureka.client.enabled=false"));
         command.addAll(options.schedulerArgs());
-        scheduler = track(BenchProcess.start("scheduler-service", command, options.logDir()));
+        scheduler = track(ManagedProcess.start("scheduler-service", command, options.logDir()));
         schedulerUrl = "http://127.0.0.1:" + port;
         MarathonClient probe = new MarathonClient(schedulerUrl, Duration.ofSeconds(2));
         scheduler.awaitReady(() -> answers200(probe, ApiPaths.ACTUATOR_READINESS), options.readyTimeout());
     }
 
     /** Remembers a process to stop; one started while closing (Ctrl-C during start-up) is stopped at once. */
-    private synchronized BenchProcess track(BenchProcess process) {
+    private synchronized ManagedProcess track(ManagedProcess process) {
         started.add(process);
         if (closed) {
             process.stop(Duration.ofSeconds(5));
@@ -125,15 +120,6 @@ final class BenchStack implements AutoCloseable {
         try {
             return client.get(path).status() == 200;
         } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
             return false;
         }
     }

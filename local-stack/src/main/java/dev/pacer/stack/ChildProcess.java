@@ -1,9 +1,7 @@
 package dev.pacer.stack;
 
+import dev.pacer.testsupport.ManagedProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
-/** One process of the stack (a service JVM or redis-server), its output going to one log file. */
+/** One process of the stack (a service JVM or redis-server) with the check that says it is ready. */
 final class ChildProcess {
 
     /** Lean flags: ~5 s start-up and ~250 MiB each on 2 cores (STACK.md, pitfall 9). */
@@ -24,17 +21,13 @@ final class ChildProcess {
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final String name;
+    private final ManagedProcess process;
     private final int port;
-    private final Path log;
-    private final Process process;
     private final IntPredicate ready;
 
-    private ChildProcess(String name, int port, Path log, Process process, IntPredicate ready) {
-        this.name = name;
-        this.port = port;
-        this.log = log;
+    private ChildProcess(ManagedProcess process, int port, IntPredicate ready) {
         this.process = process;
+        this.port = port;
         this.ready = ready;
     }
 
@@ -51,41 +44,18 @@ final class ChildProcess {
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.addAll(args);
-        return start(name, port, logDir, command,
+        return new ChildProcess(ManagedProcess.start(name, command, logDir), port,
                 p -> status("http://localhost:" + p + "/actuator/health/readiness") == 200);
     }
 
-    /**
-     * redis-server, in its own session where {@code setsid} exists: a Ctrl-C in the terminal then
-     * reaches the services but not Redis, which the launcher stops last, after the services have
-     * given back their leases.
-     */
-    static ChildProcess redis(Path binary, int port, Path logDir) {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.addAll(List.of(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no"));
-        return start("redis", port, logDir, command, ChildProcess::listening);
-    }
-
-    private static ChildProcess start(String name, int port, Path logDir, List<String> command, IntPredicate ready) {
-        Path log = logDir.resolve(name + ".log");
-        try {
-            Files.createDirectories(logDir);
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            return new ChildProcess(name, port, log, process, ready);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+    /** The embedded redis-server, in its own session (see {@link ManagedProcess#redisServerCommand}). */
+    static ChildProcess redis(int port, Path logDir) {
+        return new ChildProcess(ManagedProcess.start("redis", ManagedProcess.redisServerCommand(port), logDir), port,
+                ManagedProcess::listening);
     }
 
     String name() {
-        return name;
+        return process.name();
     }
 
     int port() {
@@ -93,11 +63,11 @@ final class ChildProcess {
     }
 
     Path log() {
-        return log;
+        return process.log();
     }
 
     ProcessHandle handle() {
-        return process.toHandle();
+        return process.handle();
     }
 
     boolean isAlive() {
@@ -108,17 +78,9 @@ final class ChildProcess {
         return process.isAlive() && ready.test(port);
     }
 
-    /** SIGTERM (a graceful shutdown for Spring and Redis alike), then SIGKILL after {@code grace}. */
+    /** SIGTERM, then SIGKILL after {@code grace}. */
     void stop(Duration grace) {
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop(grace);
     }
 
     static int status(String url) {
@@ -130,15 +92,6 @@ final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.pacer.stack;
 
 import dev.pacer.contract.ApiPaths;
-import dev.pacer.testsupport.EmbeddedRedis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
             redisUrl = options.redisUrl();
             System.out.println("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
         } else {
-            embeddedRedis = ChildProcess.redis(EmbeddedRedis.binary(), ports.redis(), options.logDir());
+            embeddedRedis = ChildProcess.redis(ports.redis(), options.logDir());
             redisUrl = "redis://127.0.0.1:" + ports.redis();
             awaitReady(List.of(embeddedRedis));
             System.out.println("Redis:      " + redisUrl + " (embedded redis-server)");
