@@ -62,7 +62,7 @@ public class AppReconciler {
         Instant now = clock.instant();
         Optional<AppSpec> spec = specs.apply(app);
         List<TaskRecord> observed = tasks.ofApp(app);
-        Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted);
+        Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout());
         Plan plan = ReconcileDiff.plan(desired, observed, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
 
         plan.expunge().forEach(launcher::expunge);

@@ -14,7 +14,9 @@ import java.util.List;
  * <ul>
  *   <li>Terminal records are expunged. An unreachable task counts until {@code inactiveAfter}, is
  *       replaced after that, and is forgotten after {@code expungeAfter}.</li>
- *   <li>Tasks whose kill was requested do not count (their replacement may start).</li>
+ *   <li>Tasks whose kill was requested do not count (their replacement may start). A task still
+ *       staging after {@code launchTimeout} is killed and replaced: a launch lost between placing and
+ *       starting (an agent that never ran it, a scheduler that died in between) repairs itself.</li>
  *   <li>Missing instances of the current definition are launched. Tasks of an outdated definition
  *       are kept only while current ones are not yet running, so capacity never drops during a
  *       change (a rolling replacement; deployments with upgrade strategies refine this).</li>
@@ -30,6 +32,7 @@ public final class ReconcileDiff {
     public static Plan plan(Desired desired, List<TaskRecord> tasks, Instant now, int maxLaunches, int maxKills) {
         List<TaskRecord> expunge = new ArrayList<>();
         List<TaskRecord> counted = new ArrayList<>();
+        List<TaskRecord> stuck = new ArrayList<>();
         for (TaskRecord task : tasks) {
             if (task.state().isTerminal()) {
                 expunge.add(task);
@@ -39,11 +42,16 @@ public final class ReconcileDiff {
                 } else if (now.isBefore(task.unreachableSince().plus(desired.inactiveAfter())) && !desired.deleting()) {
                     counted.add(task);
                 }
-            } else if (!task.killRequested()) {
+            } else if (task.killRequested()) {
+                continue;
+            } else if (task.state() == TaskState.TASK_STAGING && !now.isBefore(task.stagedAt().plus(desired.launchTimeout()))) {
+                stuck.add(task);
+            } else {
                 counted.add(task);
             }
         }
         if (desired.deleting()) {
+            counted.addAll(stuck);
             return new Plan(0, cap(counted, maxKills), expunge);
         }
         List<TaskRecord> current = new ArrayList<>();
@@ -51,7 +59,7 @@ public final class ReconcileDiff {
         for (TaskRecord task : counted) {
             (isCurrent(task, desired) ? current : outdated).add(task);
         }
-        List<TaskRecord> kills = new ArrayList<>();
+        List<TaskRecord> kills = new ArrayList<>(stuck);
         int surplus = current.size() - desired.instances();
         if (surplus > 0) {
             kills.addAll(inKillOrder(current, desired).subList(0, surplus));

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param declinedRetry      how soon an app whose launches could not be placed is tried again
  * @param agentLostAfter     an agent silent this long is lost; its tasks become unreachable
  * @param agentCallTimeout   timeout of a call to an agent's API
+ * @param launchTimeout      a task still staging this long is given up and replaced (Marathon's
+ *                           {@code task_launch_timeout})
  */
 @ConfigurationProperties(ReconcileProperties.PREFIX)
 public record ReconcileProperties(
@@ -26,7 +28,8 @@ public record ReconcileProperties(
         @DefaultValue("50") int maxKillsPerPass,
         @DefaultValue("5s") Duration declinedRetry,
         @DefaultValue("10s") Duration agentLostAfter,
-        @DefaultValue("5s") Duration agentCallTimeout) {
+        @DefaultValue("5s") Duration agentCallTimeout,
+        @DefaultValue("5m") Duration launchTimeout) {
 
     public static final String PREFIX = "pacer.scheduler.reconcile";
 }

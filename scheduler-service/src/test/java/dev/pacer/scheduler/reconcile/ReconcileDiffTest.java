@@ -94,13 +94,24 @@ class ReconcileDiffTest {
 
         List<TaskRecord> halfway = new ArrayList<>(old);
         halfway.add(running(V2, 3));
-        halfway.add(task(V2, 4, TaskState.TASK_STAGING));
+        halfway.add(TaskRecord.staged(TaskId.newTask(APP), "agent-b", "h", V2.toString(), List.of(), NOW.minusSeconds(5)));
         assertThat(ReconcileDiff.plan(v2, halfway, NOW, 100, 100).kills()).hasSize(1);
 
         List<TaskRecord> done = new ArrayList<>(old);
         done.add(running(V2, 3));
         done.add(running(V2, 4));
         assertThat(ReconcileDiff.plan(v2, done, NOW, 100, 100).kills()).containsExactlyInAnyOrderElementsOf(old);
+    }
+
+    @Test
+    void aTaskStillStagingAfterTheLaunchTimeout_isKilledAndReplaced() {
+        TaskRecord lost = TaskRecord.staged(TaskId.newTask(APP), "agent-a", "h", V1.toString(), List.of(), NOW.minusSeconds(301));
+        TaskRecord fresh = TaskRecord.staged(TaskId.newTask(APP), "agent-a", "h", V1.toString(), List.of(), NOW.minusSeconds(10));
+
+        Plan plan = ReconcileDiff.plan(desired(2), List.of(lost, fresh), NOW, 100, 100);
+
+        assertThat(plan.kills()).containsExactly(lost);
+        assertThat(plan.launches()).isEqualTo(1);
     }
 
     @Test
