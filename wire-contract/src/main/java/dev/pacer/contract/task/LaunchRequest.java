@@ -1,5 +1,6 @@
 package dev.pacer.contract.task;
 
+import dev.pacer.contract.marathon.app.HealthCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,10 +16,25 @@ import java.util.Objects;
  * @param ports                     host ports claimed for the task, in port-definition order
  * @param portNames                 names of those ports (null entries when unnamed), same order
  * @param killGracePeriodSeconds    SIGTERM to SIGKILL delay when the task is killed
+ * @param healthChecks              the app's health checks of {@code version}; the agent runs the COMMAND
+ *                                  and MESOS_* ones beside the task (index = position in this list)
+ * @param secretEnv                 environment variable name to secret path, resolved by the agent at launch
+ * @param secretFiles               sandbox-relative file path to secret path, written by the agent with mode 0600
+ * @param secretGrant               the signed, short-lived grant the agent redeems for those secrets (null when none)
  */
 public record LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
                             Map<String, String> env, Map<String, String> labels, List<Integer> ports,
-                            List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds) {
+                            List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
+                            List<HealthCheck> healthChecks, Map<String, String> secretEnv,
+                            Map<String, String> secretFiles, String secretGrant) {
+
+    /** A launch without health checks or secrets. */
+    public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
+                         Map<String, String> env, Map<String, String> labels, List<Integer> ports,
+                         List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds) {
+        this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
+                List.of(), Map.of(), Map.of(), null);
+    }
 
     public LaunchRequest {
         Objects.requireNonNull(taskId, "taskId");
@@ -28,6 +44,9 @@ public record LaunchRequest(String taskId, String appId, String version, String 
         env = env == null ? Map.of() : Map.copyOf(env);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         ports = ports == null ? List.of() : List.copyOf(ports);
+        healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
+        secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
+        secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
         portNames = portNames == null ? java.util.Collections.nCopies(ports.size(), null) : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
         if ((cmd == null || cmd.isBlank()) == args.isEmpty()) {
             throw new IllegalArgumentException("exactly one of cmd and args must be given");
