@@ -2,6 +2,7 @@ package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +16,16 @@ import java.util.Map;
  * @param version        the stored version tasks are launched with
  * @param configVersion  {@code versionInfo.lastConfigChangeAt}: tasks older than this are outdated
  * @param portNames      one entry per port definition (null when unnamed)
+ * @param healthChecks   the app's health checks (the agent runs the COMMAND ones)
+ * @param secretEnv      environment variable name to secret path (never a value)
+ * @param secretFiles    sandbox-relative file path to secret path, from {@code container.volumes[].secret}
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
                       Map<String, String> env, Map<String, String> labels, int killGracePeriodSeconds,
                       Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
-                      int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds) {
+                      int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
+                      List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles) {
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
@@ -28,6 +33,9 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
         args = args == null ? List.of() : List.copyOf(args);
         env = Map.copyOf(env);
         labels = Map.copyOf(labels);
+        healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
+        secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
+        secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
     }
 
     public Desired desired() {

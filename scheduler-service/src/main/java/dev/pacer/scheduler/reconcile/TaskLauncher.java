@@ -109,6 +109,7 @@ public class TaskLauncher {
     private static LaunchRequest launchRequest(AppSpec spec, TaskId id, List<Integer> ports) {
         return new LaunchRequest(id.toString(), spec.id().toString(), spec.version(), spec.cmd(), spec.args(),
                 spec.env(), spec.labels(), ports, spec.portNames(), spec.resources().cpus(), spec.resources().mem(),
-                spec.resources().disk(), spec.killGracePeriodSeconds());
+                spec.resources().disk(), spec.killGracePeriodSeconds(), spec.healthChecks(), spec.secretEnv(),
+                spec.secretFiles(), null);
     }
 }

@@ -4,6 +4,7 @@ import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.EnvValue;
+import dev.pacer.contract.marathon.app.SecretDef;
 import dev.pacer.contract.marathon.app.UnreachableStrategy;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import dev.pacer.scheduler.reconcile.AppSpec;
@@ -45,10 +46,14 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
 
     public static AppSpec from(AppDefinition app) {
         Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> secretEnv = new LinkedHashMap<>();
+        Map<String, SecretDef> secrets = app.secrets() == null ? Map.of() : app.secrets();
         if (app.env() != null) {
             for (Map.Entry<String, EnvValue> e : app.env().entrySet()) {
                 if (!e.getValue().isSecret()) {
                     env.put(e.getKey(), e.getValue().value());
+                } else if (secrets.get(e.getValue().secret()) != null) {
+                    secretEnv.put(e.getKey(), secrets.get(e.getValue().secret()).source());
                 }
             }
         }
@@ -65,6 +70,22 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
                 AppDefinition.OLDEST_FIRST.equals(app.killSelection()) ? Desired.KillOrder.OLDEST_FIRST : Desired.KillOrder.YOUNGEST_FIRST,
                 disabled ? NEVER : Duration.ofSeconds(unreachable.inactiveAfterSeconds()),
                 disabled ? NEVER : Duration.ofSeconds(unreachable.expungeAfterSeconds()),
-                app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds());
+                app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds(),
+                app.healthChecks(), secretEnv, secretFiles(app, secrets));
+    }
+
+    /** {@code container.volumes[]} entries with a {@code secret}: their {@code containerPath} to the secret's path. */
+    static Map<String, String> secretFiles(AppDefinition app, Map<String, SecretDef> secrets) {
+        Map<String, String> files = new LinkedHashMap<>();
+        if (app.container() == null || app.container().volumes() == null) {
+            return files;
+        }
+        for (Map<String, Object> volume : app.container().volumes()) {
+            if (volume != null && volume.get("secret") instanceof String name && secrets.get(name) != null
+                    && volume.get("containerPath") instanceof String path) {
+                files.put(path, secrets.get(name).source());
+            }
+        }
+        return files;
     }
 }
