@@ -128,4 +128,27 @@ public final class RedisKeys {
     public static String shardEpoch(int shard) {
         return PREFIX + "shard:{" + shard + "}:epoch";
     }
+
+    /**
+     * Hash of the app locks of running deployments: field = app id, value = deployment id. Locks,
+     * the deployment index and deployment records share one hash tag so that starting, advancing
+     * and finishing a deployment is one script.
+     */
+    public static final String DEPLOYMENT_LOCKS = PREFIX + "{deployments}:locks";
+
+    /** Sorted set of running deployment ids, score = start (epoch ms). */
+    public static final String DEPLOYMENTS = PREFIX + "{deployments}:index";
+
+    /**
+     * Hash of one running deployment: {@code plan} = the plan JSON (app ids and target versions,
+     * never definitions), {@code step} = the current step (1-based).
+     */
+    public static String deployment(String id) {
+        return PREFIX + "{deployments}:d:" + id;
+    }
+
+    /** Set of the apps whose action of {@code step} is done in deployment {@code id}. */
+    public static String deploymentDone(String id, int step) {
+        return deployment(id) + ":done:" + step;
+    }
 }

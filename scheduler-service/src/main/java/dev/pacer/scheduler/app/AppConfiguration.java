@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import dev.pacer.scheduler.deploy.DeploymentService;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -77,8 +78,8 @@ class AppConfiguration {
 
     @Bean
     AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                          ServicePorts servicePorts, AppHints hints, Clock clock) {
-        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, clock);
+                          ServicePorts servicePorts, AppHints hints, DeploymentService deployments, Clock clock) {
+        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, deployments, clock);
     }
 
     @Bean

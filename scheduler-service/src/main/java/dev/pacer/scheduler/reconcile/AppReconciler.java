@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public class AppReconciler {
     private final QueueStore queue;
     private final AppForgetter forgetter;
     private final ReconcileProperties properties;
+    private final HealthyTasks health;
+    private final DeploymentHook deployments;
     private final Clock clock;
 
     /** Drops a deleted app whose tasks are all gone from its shard. */
@@ -46,7 +49,7 @@ public class AppReconciler {
 
     public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
-                         ReconcileProperties properties, Clock clock) {
+                         ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock) {
         this.specs = specs;
         this.tasks = tasks;
         this.launcher = launcher;
@@ -55,6 +58,8 @@ public class AppReconciler {
         this.queue = queue;
         this.forgetter = forgetter;
         this.properties = properties;
+        this.health = health;
+        this.deployments = deployments;
         this.clock = clock;
     }
 
@@ -63,7 +68,8 @@ public class AppReconciler {
         Optional<AppSpec> spec = specs.apply(app);
         List<TaskRecord> observed = tasks.ofApp(app);
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout());
-        Plan plan = ReconcileDiff.plan(desired, observed, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
+        Set<String> healthy = spec.map(s -> health.of(s, observed)).orElse(Set.of());
+        Plan plan = ReconcileDiff.plan(desired, observed, healthy, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
 
         plan.expunge().forEach(launcher::expunge);
         plan.kills().forEach(killer::kill);
@@ -72,17 +78,18 @@ public class AppReconciler {
                         && t.statusAt().plus(KILL_RETRY).isBefore(now))
                 .forEach(killer::kill);
 
+        boolean deploying = deployments.afterPass(app, spec, observed, healthy, now);
         if (spec.isEmpty()) {
             queue.done(app);
             if (observed.stream().allMatch(t -> plan.expunge().contains(t))) {
                 forgetter.forget(app);
                 log.info("App {} is gone: every task stopped", app);
-                return Optional.empty();
+                return deploying ? Optional.of(SOON) : Optional.empty();
             }
             return Optional.of(SOON);
         }
         Optional<Duration> again = launch(spec.get(), observed, plan, now);
-        boolean inFlight = !plan.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
+        boolean inFlight = deploying || !plan.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
                 && (t.killRequested() || t.state() == dev.pacer.contract.task.TaskState.TASK_STAGING));
         return again.isPresent() ? again : inFlight ? Optional.of(SOON) : Optional.empty();
     }

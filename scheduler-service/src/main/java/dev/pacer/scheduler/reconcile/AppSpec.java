@@ -19,13 +19,16 @@ import java.util.Map;
  * @param healthChecks   the app's health checks (the agent runs the COMMAND ones)
  * @param secretEnv      environment variable name to secret path (never a value)
  * @param secretFiles    sandbox-relative file path to secret path, from {@code container.volumes[].secret}
+ * @param minimumHealthCapacity  {@code upgradeStrategy.minimumHealthCapacity} (default 1)
+ * @param maximumOverCapacity    {@code upgradeStrategy.maximumOverCapacity} (default 1)
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
                       Map<String, String> env, Map<String, String> labels, int killGracePeriodSeconds,
                       Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
-                      List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles) {
+                      List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
+                      double minimumHealthCapacity, double maximumOverCapacity) {
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
@@ -39,7 +42,8 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
     }
 
     public Desired desired() {
-        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, false);
+        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, false)
+                .withUpgradeStrategy(minimumHealthCapacity, maximumOverCapacity);
     }
 
     /** What remains to be done for an app that was deleted: stop every task. */

@@ -13,19 +13,39 @@ import java.time.Instant;
  * @param deleting       the app is being deleted: every task goes
  * @param launchTimeout  a task still staging this long after it was placed is given up and replaced
  *                       (its agent never started it, or the scheduler died between placing and launching)
+ * @param minimumHealthCapacity  share of {@code instances} kept healthy while outdated tasks are replaced
+ * @param maximumOverCapacity    share of {@code instances} that may run on top of them meanwhile
  */
 public record Desired(int instances, Instant configVersion, KillOrder killSelection,
-                      Duration inactiveAfter, Duration expungeAfter, boolean deleting, Duration launchTimeout) {
+                      Duration inactiveAfter, Duration expungeAfter, boolean deleting, Duration launchTimeout,
+                      double minimumHealthCapacity, double maximumOverCapacity) {
 
     public static final Duration DEFAULT_LAUNCH_TIMEOUT = Duration.ofMinutes(5);
 
     public Desired(int instances, Instant configVersion, KillOrder killSelection,
                    Duration inactiveAfter, Duration expungeAfter, boolean deleting) {
-        this(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, DEFAULT_LAUNCH_TIMEOUT);
+        this(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, DEFAULT_LAUNCH_TIMEOUT, 1.0, 1.0);
     }
 
     public Desired withLaunchTimeout(Duration timeout) {
-        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, timeout);
+        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, timeout,
+                minimumHealthCapacity, maximumOverCapacity);
+    }
+
+    /** Marathon's {@code upgradeStrategy}. */
+    public Desired withUpgradeStrategy(double minimumHealthCapacity, double maximumOverCapacity) {
+        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, launchTimeout,
+                minimumHealthCapacity, maximumOverCapacity);
+    }
+
+    /** Healthy tasks a replacement never goes below: {@code ceil(minimumHealthCapacity × instances)}. */
+    public int minimumHealthy() {
+        return (int) Math.ceil(minimumHealthCapacity * instances - 1e-9);
+    }
+
+    /** Tasks a replacement never goes above: {@code floor((1 + maximumOverCapacity) × instances)}. */
+    public int maximumTotal() {
+        return Math.max(instances, (int) Math.floor((1 + maximumOverCapacity) * instances + 1e-9));
     }
 
     /** Marathon's {@code killSelection}. */

@@ -96,8 +96,14 @@ class ReconcileConfiguration {
     @Bean
     AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, TaskLauncher launcher, TaskKiller killer,
                                 BackoffStore backoffs, QueueStore queue, AppRepository apps,
-                                ReconcileProperties properties, Clock clock) {
-        return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, clock);
+                                ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock) {
+        return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, health,
+                deployments, clock);
+    }
+
+    @Bean
+    HealthyTasks healthyTasks(StringRedisTemplate redis, JsonMapper json) {
+        return new HealthyTasks(redis, json);
     }
 
     @Bean(destroyMethod = "close")

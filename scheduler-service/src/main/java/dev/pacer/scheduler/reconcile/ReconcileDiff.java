@@ -17,9 +17,13 @@ import java.util.List;
  *   <li>Tasks whose kill was requested do not count (their replacement may start). A task still
  *       staging after {@code launchTimeout} is killed and replaced: a launch lost between placing and
  *       starting (an agent that never ran it, a scheduler that died in between) repairs itself.</li>
- *   <li>Missing instances of the current definition are launched. Tasks of an outdated definition
- *       are kept only while current ones are not yet running, so capacity never drops during a
- *       change (a rolling replacement; deployments with upgrade strategies refine this).</li>
+ *   <li>Missing instances of the current definition are launched, as far as the upgrade strategy
+ *       allows: while outdated tasks remain, the total stays within {@code maximumTotal()}.</li>
+ *   <li>Outdated tasks are replaced without the healthy ones dropping below {@code minimumHealthy()}:
+ *       an outdated task is kept while it is needed to make up that number with the healthy current
+ *       ones; the rest go (unhealthy ones first). When the strategy leaves no room at all (keep every
+ *       task healthy, start none on top), one outdated task at a time is stopped to make progress once
+ *       every current task is healthy, as Marathon does.</li>
  *   <li>Surplus tasks are killed in {@code killSelection} order, tasks not yet running first.</li>
  *   <li>Each pass launches and kills at most the given caps; the rest waits for the next pass.</li>
  * </ul>
@@ -29,7 +33,18 @@ public final class ReconcileDiff {
     private ReconcileDiff() {
     }
 
+    /** A plan in which every running task counts as healthy (an app without health checks). */
     public static Plan plan(Desired desired, List<TaskRecord> tasks, Instant now, int maxLaunches, int maxKills) {
+        java.util.Set<String> running = new java.util.HashSet<>();
+        tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).forEach(t -> running.add(t.taskId()));
+        return plan(desired, tasks, running, now, maxLaunches, maxKills);
+    }
+
+    /**
+     * @param healthy ids of the tasks that are running and pass every health check of their app
+     */
+    public static Plan plan(Desired desired, List<TaskRecord> tasks, java.util.Set<String> healthy, Instant now,
+                            int maxLaunches, int maxKills) {
         List<TaskRecord> expunge = new ArrayList<>();
         List<TaskRecord> counted = new ArrayList<>();
         List<TaskRecord> stuck = new ArrayList<>();
@@ -64,14 +79,20 @@ public final class ReconcileDiff {
         if (surplus > 0) {
             kills.addAll(inKillOrder(current, desired).subList(0, surplus));
         }
-        long runningCurrent = current.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).count();
-        int outdatedToKeep = (int) Math.max(0, desired.instances() - runningCurrent);
-        List<TaskRecord> outdatedInOrder = inKillOrder(outdated, desired);
-        int outdatedSurplus = outdated.size() - outdatedToKeep;
-        if (outdatedSurplus > 0) {
-            kills.addAll(outdatedInOrder.subList(0, outdatedSurplus));
+        java.util.function.Predicate<TaskRecord> isHealthy = t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId());
+        long healthyCurrent = current.stream().filter(isHealthy).count();
+        List<TaskRecord> healthyOutdated = inKillOrder(outdated.stream().filter(isHealthy).toList(), desired);
+        int keep = (int) Math.max(0, Math.min(healthyOutdated.size(), desired.minimumHealthy() - healthyCurrent));
+        List<TaskRecord> outdatedKills = new ArrayList<>(inKillOrder(outdated.stream().filter(isHealthy.negate()).toList(), desired));
+        outdatedKills.addAll(healthyOutdated.subList(0, healthyOutdated.size() - keep));
+        int remaining = current.size() + outdated.size() - outdatedKills.size();
+        int launches = Math.max(0, Math.min(desired.instances() - current.size(), desired.maximumTotal() - remaining));
+        if (launches == 0 && outdatedKills.isEmpty() && !outdated.isEmpty() && current.size() < desired.instances()
+                && healthyCurrent == current.size()) {
+            outdatedKills.add(healthyOutdated.get(0));
+            launches = 1;
         }
-        int launches = Math.max(0, desired.instances() - current.size());
+        kills.addAll(outdatedKills);
         return new Plan(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
     }
 

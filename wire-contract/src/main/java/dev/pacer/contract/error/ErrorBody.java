@@ -13,11 +13,27 @@ import java.util.Objects;
  */
 public record ErrorBody(
         String message,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ErrorDetail> details) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ErrorDetail> details,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DeploymentRef> deployments) {
 
     public ErrorBody {
         Objects.requireNonNull(message, "message");
         details = details == null ? List.of() : List.copyOf(details);
+        deployments = deployments == null ? List.of() : List.copyOf(deployments);
+    }
+
+    public ErrorBody(String message, List<ErrorDetail> details) {
+        this(message, details, List.of());
+    }
+
+    /** A deployment named in a 409 "locked" answer: {@code {"id": "..."}}. */
+    public record DeploymentRef(String id) {
+    }
+
+    /** Marathon's 409 for a change to something a running deployment holds. */
+    public static ErrorBody locked(List<String> deploymentIds) {
+        return new ErrorBody(ErrorMessages.locked(deploymentIds.get(0)), List.of(),
+                deploymentIds.stream().map(DeploymentRef::new).toList());
     }
 
     public static ErrorBody of(String message) {

@@ -13,6 +13,12 @@ public final class ErrorMessages {
     private ErrorMessages() {
     }
 
+    /** Marathon's 409 message for a change to an app, group or pod held by a running deployment. */
+    public static String locked(String deploymentId) {
+        return "App is locked by one or more deployments. Override with the option '?force=true'. View details at '/v2/deployments/"
+                + deploymentId + "'.";
+    }
+
     public static String pathNotFound(String path) {
         return "Path '" + path + "' does not exist";
     }

@@ -26,13 +26,21 @@ public class AppInfoWriter {
     }
 
     public ObjectNode appInfo(AppDefinition app, List<TaskRecord> tasks, boolean embedTasks) {
+        return appInfo(app, tasks, embedTasks, null);
+    }
+
+    /** @param deploymentId the running deployment holding the app, null when none */
+    public ObjectNode appInfo(AppDefinition app, List<TaskRecord> tasks, boolean embedTasks, String deploymentId) {
         ObjectNode info = definitions.write(app);
         List<TaskRecord> active = tasks.stream().filter(TaskRecord::isActive).toList();
         info.put("tasksStaged", active.stream().filter(t -> t.state() == TaskState.TASK_STAGING || t.state() == TaskState.TASK_STARTING).count());
         info.put("tasksRunning", active.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).count());
         info.put("tasksHealthy", 0);
         info.put("tasksUnhealthy", 0);
-        info.putArray("deployments");
+        ArrayNode deployments = info.putArray("deployments");
+        if (deploymentId != null) {
+            deployments.addObject().put("id", deploymentId);
+        }
         if (embedTasks) {
             ArrayNode array = info.putArray("tasks");
             List<Integer> servicePorts = dev.pacer.scheduler.app.ports.ServicePorts.ports(app);

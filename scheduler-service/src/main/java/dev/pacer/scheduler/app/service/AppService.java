@@ -10,25 +10,33 @@ import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.app.definition.UpdateMode;
 import dev.pacer.scheduler.app.ports.ServicePorts;
+import dev.pacer.scheduler.deploy.DeploymentAction;
+import dev.pacer.scheduler.deploy.DeploymentPlan;
+import dev.pacer.scheduler.deploy.DeploymentService;
+import dev.pacer.scheduler.deploy.RunningDeployment;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.reconcile.AppHints;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Changes to app definitions: create, update (partial or full, or a rollback to a stored version),
- * scale, restart, delete. Every request is validated completely before anything is written, so a
- * rejected request changes nothing; every accepted change stores a new version and wakes the app's
- * reconciler, which converges the tasks.
+ * scale, restart, delete. Every request is validated completely and its deployment started (its
+ * apps locked: 409 while another deployment holds one, unless {@code force}) before anything is
+ * written, so a rejected request changes nothing; every accepted change stores a new version and
+ * wakes the app's reconciler, which converges the tasks while the deployment tracks it.
  */
 public class AppService {
 
     /** The outcome of a PUT: whether it created the app, and the change. */
     public record Change(boolean created, DeploymentResult result, AppDefinition app) {
+    }
+
+    /** One app's change: {@code before} null for a new app, {@code after} null for a deletion. */
+    record Edit(AppDefinition before, AppDefinition after) {
     }
 
     private final AppRepository apps;
@@ -37,66 +45,74 @@ public class AppService {
     private final BackoffStore backoffs;
     private final ServicePorts servicePorts;
     private final AppHints hints;
+    private final DeploymentService deployments;
     private final Clock clock;
 
     public AppService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                      ServicePorts servicePorts, AppHints hints, Clock clock) {
+                      ServicePorts servicePorts, AppHints hints, DeploymentService deployments, Clock clock) {
         this.apps = apps;
         this.definitions = definitions;
         this.validator = validator;
         this.backoffs = backoffs;
         this.servicePorts = servicePorts;
         this.hints = hints;
+        this.deployments = deployments;
         this.clock = clock;
     }
 
-    public Change create(JsonNode body) {
+    public Change create(JsonNode body, boolean force) {
         AppDefinition valid = stamp(definitions.readNew(body), null);
         validator.check(valid);
         ApiException.checkConflict(apps.find(valid.appId()).isEmpty(), "An app with id [%s] already exists.", valid.appId());
-        AppDefinition app = servicePorts.assign(null, valid);
+        DeploymentPlan plan = begin(List.of(new Edit(null, valid)), valid.version(), force, null);
+        AppDefinition app;
+        try {
+            app = servicePorts.assign(null, valid);
+        } catch (RuntimeException e) {
+            deployments.abort(plan);
+            throw e;
+        }
         if (!apps.create(app)) {
             servicePorts.release(app);
+            deployments.abort(plan);
             throw ApiException.conflict("An app with id [%s] already exists.", app.appId());
         }
         hints.publish(app.appId());
-        return new Change(true, result(app), app);
+        return new Change(true, new DeploymentResult(plan.id(), app.version().toString()), app);
     }
 
     /** {@code PUT /v2/apps/{id}}: updates the app, rolls it back, or creates it. */
-    public Change put(AppId id, JsonNode body, UpdateMode mode) {
+    public Change put(AppId id, JsonNode body, UpdateMode mode, boolean force) {
         Optional<AppDefinition> stored = apps.find(id);
         Optional<Timestamp> rollback = definitions.rollbackVersion(body);
         if (rollback.isPresent()) {
             AppDefinition current = stored.orElseThrow(() -> ApiException.notFound("App '%s' does not exist", id));
             AppDefinition old = apps.version(id, rollback.get()).orElseThrow(() ->
                     ApiException.notFound("App '%s' does not exist in version %s", id, rollback.get()));
-            return new Change(false, save(current, old), old);
+            return new Change(false, save(current, old, force), old);
         }
         if (stored.isEmpty()) {
             AppDefinition app = stamp(definitions.readNew(body, id), null);
             validator.check(app);
-            app = servicePorts.assign(null, app);
-            apps.save(app);
-            hints.publish(id);
-            return new Change(true, result(app), app);
+            DeploymentResult result = commit(List.of(new Edit(null, app)), app.version(), force, null);
+            return new Change(true, result, app);
         }
         AppDefinition updated = definitions.readUpdate(body, stored.get(), mode);
-        return new Change(false, save(stored.get(), updated), updated);
+        return new Change(false, save(stored.get(), updated, force), updated);
     }
 
     /** {@code PATCH /v2/apps/{id}}: a partial update of an existing app. */
-    public DeploymentResult patch(AppId id, JsonNode body) {
+    public DeploymentResult patch(AppId id, JsonNode body, boolean force) {
         AppDefinition stored = apps.require(id);
-        return save(stored, definitions.readUpdate(body, stored, UpdateMode.PARTIAL));
+        return save(stored, definitions.readUpdate(body, stored, UpdateMode.PARTIAL), force);
     }
 
-    /** Bulk {@code PUT}/{@code PATCH /v2/apps}: every app validated first, then all written. */
-    public DeploymentResult putAll(JsonNode body, UpdateMode mode, boolean mustExist) {
+    /** Bulk {@code PUT}/{@code PATCH /v2/apps}: every app validated first, then all written in one deployment. */
+    public DeploymentResult putAll(JsonNode body, UpdateMode mode, boolean mustExist, boolean force) {
         if (body == null || !body.isArray()) {
             throw ApiException.badRequest("Expected a JSON array of apps");
         }
-        List<AppDefinition[]> changes = new ArrayList<>();
+        List<Edit> changes = new ArrayList<>();
         List<ErrorDetail> errors = new ArrayList<>();
         Timestamp now = Timestamp.now(clock);
         for (int i = 0; i < body.size(); i++) {
@@ -114,50 +130,110 @@ public class AppService {
                     ? versioned(stored.get(), definitions.readUpdate(item, stored.get(), mode), now)
                     : stamp(definitions.readNew(item, id), now);
             errors.addAll(AppValidator.prefixed("/(" + i + ")", validator.validate(next)));
-            changes.add(new AppDefinition[] {stored.orElse(null), next});
+            changes.add(new Edit(stored.orElse(null), next));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        for (AppDefinition[] change : changes) {
-            AppDefinition app = servicePorts.assign(change[0], change[1]);
-            apps.save(app);
-            afterSave(change[0], app);
-        }
-        return new DeploymentResult(UUID.randomUUID().toString(), now.toString());
+        return commit(changes, now, force, null);
     }
 
     /** Sets {@code instances}, as a scale-only change ({@code DELETE .../tasks?scale=true}). */
-    public DeploymentResult scaleTo(AppId id, int instances) {
+    public DeploymentResult scaleTo(AppId id, int instances, boolean force) {
         AppDefinition stored = apps.require(id);
-        return save(stored, stored.toBuilder().instances(Math.max(0, instances)).build());
+        return save(stored, stored.toBuilder().instances(Math.max(0, instances)).build(), force);
     }
 
-    /** A new version with the same definition: every task counts as outdated and is replaced. */
-    public DeploymentResult restart(AppId id) {
+    /** A new version with the same definition: every task counts as outdated and is replaced (rolling). */
+    public DeploymentResult restart(AppId id, boolean force) {
         AppDefinition stored = apps.require(id);
         Timestamp now = Timestamp.now(clock);
         AppDefinition restarted = stored.toBuilder().version(now).versionInfo(new VersionInfo(now, now)).build();
-        apps.save(restarted);
-        afterSave(stored, restarted);
-        return result(restarted);
+        return commit(List.of(new Edit(stored, restarted)), now, force, null);
     }
 
-    public DeploymentResult delete(AppId id) {
-        Optional<AppDefinition> stored = apps.find(id);
-        ApiException.checkFound(apps.delete(id), "App '%s' does not exist", id);
-        stored.ifPresent(servicePorts::release);
-        hints.publish(id);
-        return new DeploymentResult(UUID.randomUUID().toString(), Timestamp.now(clock).toString());
+    public DeploymentResult delete(AppId id, boolean force) {
+        AppDefinition stored = apps.require(id);
+        return commit(List.of(new Edit(stored, null)), Timestamp.now(clock), force, null);
     }
 
-    private DeploymentResult save(AppDefinition stored, AppDefinition next) {
+    /**
+     * {@code DELETE /v2/deployments/{id}}: cancels the deployment and starts one that takes each of
+     * its apps back to the version it had before (a created app is removed). A deleted app cannot be
+     * brought back: its versions went with it.
+     */
+    public DeploymentResult revert(String deploymentId) {
+        RunningDeployment running = deployments.require(deploymentId);
+        Timestamp now = Timestamp.now(clock);
+        List<Edit> changes = new ArrayList<>();
+        for (DeploymentAction action : running.plan().steps().stream().flatMap(List::stream).toList()) {
+            AppId id = AppId.parse(action.app());
+            Optional<AppDefinition> current = apps.find(id);
+            if (action.previousVersion() == null) {
+                current.ifPresent(app -> changes.add(new Edit(app, null)));
+            } else if (current.isPresent()) {
+                apps.version(id, Timestamp.parse(action.previousVersion())).ifPresent(old ->
+                        changes.add(new Edit(current.get(), versioned(current.get(), old, now))));
+            }
+        }
+        return commit(changes, now, true, deploymentId);
+    }
+
+    /** 409 when a running deployment holds any of the apps. */
+    public void requireUnlocked(java.util.Collection<AppId> ids) {
+        deployments.requireUnlocked(ids.stream().map(AppId::toString).toList());
+    }
+
+    private DeploymentResult save(AppDefinition stored, AppDefinition next, boolean force) {
         AppDefinition app = versioned(stored, next, Timestamp.now(clock));
         validator.check(app);
-        app = servicePorts.assign(stored, app);
-        apps.save(app);
-        afterSave(stored, app);
-        return result(app);
+        return commit(List.of(new Edit(stored, app)), app.version(), force, null);
+    }
+
+    /**
+     * Starts the deployment of validated changes ({before, after}; after null = delete), then writes
+     * them. A 409 from a running deployment leaves everything as it was; a failure while writing
+     * ends the deployment again.
+     */
+    private DeploymentResult commit(List<Edit> changes, Timestamp version, boolean force, String rollbackOf) {
+        DeploymentPlan plan = begin(changes, version, force, rollbackOf);
+        try {
+            for (Edit change : changes) {
+                if (change.after() == null) {
+                    apps.delete(change.before().appId());
+                    servicePorts.release(change.before());
+                    hints.publish(change.before().appId());
+                } else {
+                    AppDefinition app = servicePorts.assign(change.before(), change.after());
+                    apps.save(app);
+                    afterSave(change.before(), app);
+                }
+            }
+        } catch (RuntimeException e) {
+            deployments.abort(plan);
+            throw e;
+        }
+        return new DeploymentResult(plan.id(), version.toString());
+    }
+
+    private DeploymentPlan begin(List<Edit> changes, Timestamp version, boolean force, String rollbackOf) {
+        List<DeploymentAction> actions = changes.stream().map(AppService::action).toList();
+        return deployments.begin(List.of(actions), version.toString(), force, rollbackOf);
+    }
+
+    /** Marathon's action for a change: start, stop, scale (instances only) or a rolling restart. */
+    static DeploymentAction action(Edit change) {
+        AppDefinition before = change.before();
+        AppDefinition after = change.after();
+        if (before == null) {
+            return new DeploymentAction(DeploymentAction.Type.StartApplication, after.id(), after.version().toString(), null);
+        }
+        if (after == null) {
+            return new DeploymentAction(DeploymentAction.Type.StopApplication, before.id(), null, before.version().toString());
+        }
+        DeploymentAction.Type type = AppDefinitions.isScaleOnly(before, after)
+                ? DeploymentAction.Type.ScaleApplication : DeploymentAction.Type.RestartApplication;
+        return new DeploymentAction(type, after.id(), after.version().toString(), before.version().toString());
     }
 
     /** Marathon's versioning: a scale-only change moves {@code lastScalingAt}, any other change both dates. */
@@ -179,7 +255,4 @@ public class AppService {
         hints.publish(after.appId());
     }
 
-    private static DeploymentResult result(AppDefinition app) {
-        return new DeploymentResult(UUID.randomUUID().toString(), app.version().toString());
-    }
 }

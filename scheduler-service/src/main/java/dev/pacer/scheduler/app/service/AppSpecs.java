@@ -6,6 +6,7 @@ import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.EnvValue;
 import dev.pacer.contract.marathon.app.SecretDef;
 import dev.pacer.contract.marathon.app.UnreachableStrategy;
+import dev.pacer.contract.marathon.app.UpgradeStrategy;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import dev.pacer.scheduler.reconcile.AppSpec;
 import dev.pacer.scheduler.reconcile.Desired;
@@ -58,6 +59,7 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
             }
         }
         UnreachableStrategy unreachable = app.unreachableStrategy();
+        UpgradeStrategy upgrade = app.upgradeStrategy();
         boolean disabled = unreachable == null || unreachable.disabled();
         Instant configVersion = app.versionInfo() != null && app.versionInfo().lastConfigChangeAt() != null
                 ? app.versionInfo().lastConfigChangeAt().instant()
@@ -71,7 +73,9 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
                 disabled ? NEVER : Duration.ofSeconds(unreachable.inactiveAfterSeconds()),
                 disabled ? NEVER : Duration.ofSeconds(unreachable.expungeAfterSeconds()),
                 app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds(),
-                app.healthChecks(), secretEnv, secretFiles(app, secrets));
+                app.healthChecks(), secretEnv, secretFiles(app, secrets),
+                upgrade == null || upgrade.minimumHealthCapacity() == null ? 1.0 : upgrade.minimumHealthCapacity(),
+                upgrade == null || upgrade.maximumOverCapacity() == null ? 1.0 : upgrade.maximumOverCapacity());
     }
 
     /** {@code container.volumes[]} entries with a {@code secret}: their {@code containerPath} to the secret's path. */

@@ -66,23 +66,23 @@ public class AppTaskService {
     }
 
     /** Kills the app's tasks (on {@code host} only, unless null or {@code *}). */
-    public Killed killTasks(AppId app, String host, boolean scale) {
+    public Killed killTasks(AppId app, String host, boolean scale, boolean force) {
         apps.require(app);
         List<TaskRecord> victims = activeTasks(app).stream()
                 .filter(t -> host == null || host.equals("*") || host.equals(t.host()) || host.equals(t.agentId()))
                 .toList();
-        return kill(Map.of(app, victims), scale);
+        return kill(Map.of(app, victims), scale, force);
     }
 
-    public Killed killTask(AppId app, String taskId, boolean scale) {
+    public Killed killTask(AppId app, String taskId, boolean scale, boolean force) {
         apps.require(app);
         TaskRecord task = activeTasks(app).stream().filter(t -> t.taskId().equals(taskId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Task '%s' does not exist", taskId));
-        return kill(Map.of(app, List.of(task)), scale);
+        return kill(Map.of(app, List.of(task)), scale, force);
     }
 
     /** {@code POST /v2/tasks/delete}: ids of tasks of any apps. */
-    public Killed killByIds(List<String> ids, boolean scale) {
+    public Killed killByIds(List<String> ids, boolean scale, boolean force) {
         Map<AppId, List<TaskRecord>> byApp = new LinkedHashMap<>();
         for (String id : ids) {
             AppId app;
@@ -94,14 +94,21 @@ public class AppTaskService {
             tasks.find(app, id).filter(TaskRecord::isActive)
                     .ifPresent(t -> byApp.computeIfAbsent(app, a -> new ArrayList<>()).add(t));
         }
-        return kill(byApp, scale);
+        return kill(byApp, scale, force);
     }
 
     /** The tasks killed, and the scale change when {@code scale} was asked for. */
     public record Killed(List<TaskRecord> tasks, DeploymentResult scaled) {
     }
 
-    private Killed kill(Map<AppId, List<TaskRecord>> victims, boolean scale) {
+    /**
+     * With {@code scale}, a deployment holding any of the apps is a 409 before anything is killed
+     * (unless {@code force}, which cancels it).
+     */
+    private Killed kill(Map<AppId, List<TaskRecord>> victims, boolean scale, boolean force) {
+        if (scale && !force) {
+            appService.requireUnlocked(victims.keySet());
+        }
         List<TaskRecord> killed = new ArrayList<>();
         DeploymentResult scaled = null;
         for (Map.Entry<AppId, List<TaskRecord>> entry : victims.entrySet()) {
@@ -113,7 +120,7 @@ public class AppTaskService {
             }
             if (scale) {
                 int instances = apps.require(entry.getKey()).instances();
-                scaled = appService.scaleTo(entry.getKey(), instances - entry.getValue().size());
+                scaled = appService.scaleTo(entry.getKey(), instances - entry.getValue().size(), true);
             }
             hints.publish(entry.getKey());
         }

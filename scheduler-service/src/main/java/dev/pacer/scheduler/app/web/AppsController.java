@@ -14,6 +14,7 @@ import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.app.service.LabelSelector;
+import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -53,9 +54,11 @@ class AppsController {
     private final AppInfoWriter writer;
     private final AppDefinitions definitions;
     private final JsonMapper json;
+    private final DeploymentService deployments;
 
     AppsController(AppService apps, AppTaskService tasks, AppRepository repository, AppInfoWriter writer,
-                   AppDefinitions definitions, JsonMapper json) {
+                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments) {
+        this.deployments = deployments;
         this.apps = apps;
         this.tasks = tasks;
         this.repository = repository;
@@ -78,15 +81,16 @@ class AppsController {
         ArrayNode array = body.putArray("apps");
         List<AppDefinition> selected = repository.list(AppId.ROOT).stream().filter(a -> matches(a, cmd, id, selector)).toList();
         Map<AppId, List<TaskRecord>> taskRecords = tasks.activeTasks(selected.stream().map(AppDefinition::appId).toList());
+        Map<String, String> locks = deployments.locksOf(selected.stream().map(AppDefinition::id).toList());
         for (AppDefinition app : selected) {
-            array.add(writer.appInfo(app, taskRecords.get(app.appId()), embedTasks));
+            array.add(writer.appInfo(app, taskRecords.get(app.appId()), embedTasks, locks.get(app.id())));
         }
         return body;
     }
 
     @PostMapping(ApiPaths.V2_APPS)
-    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body) {
-        AppService.Change change = apps.create(body);
+    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean force) {
+        AppService.Change change = apps.create(body, force);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(ApiPaths.V2_APPS + change.app().appId()))
                 .header(DEPLOYMENT_HEADER, change.result().deploymentId())
@@ -95,13 +99,14 @@ class AppsController {
 
     @PutMapping(ApiPaths.V2_APPS)
     ResponseEntity<DeploymentResult> putAll(@RequestBody JsonNode body,
-                                            @RequestParam(defaultValue = "true") boolean partialUpdate) {
-        return deployed(HttpStatus.OK, apps.putAll(body, partialUpdate ? UpdateMode.PARTIAL : UpdateMode.FULL, false));
+                                            @RequestParam(defaultValue = "true") boolean partialUpdate,
+                                            @RequestParam(defaultValue = "false") boolean force) {
+        return deployed(HttpStatus.OK, apps.putAll(body, partialUpdate ? UpdateMode.PARTIAL : UpdateMode.FULL, false, force));
     }
 
     @PatchMapping(ApiPaths.V2_APPS)
-    ResponseEntity<DeploymentResult> patchAll(@RequestBody JsonNode body) {
-        return deployed(HttpStatus.OK, apps.putAll(body, UpdateMode.PARTIAL, true));
+    ResponseEntity<DeploymentResult> patchAll(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean force) {
+        return deployed(HttpStatus.OK, apps.putAll(body, UpdateMode.PARTIAL, true, force));
     }
 
     @RequestMapping(ApiPaths.V2_APPS + "/**")
@@ -109,19 +114,23 @@ class AppsController {
                           @RequestParam(defaultValue = "true") boolean partialUpdate,
                           @RequestParam(required = false) String host,
                           @RequestParam(defaultValue = "false") boolean scale,
-                          @RequestParam(defaultValue = "false") boolean wipe) {
+                          @RequestParam(defaultValue = "false") boolean wipe,
+                          @RequestParam(required = false) Boolean force) {
         AppPath path = AppPath.parse(rest(request));
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         if (scale && wipe) {
             throw ApiException.badRequest("You cannot use scale and wipe at the same time.");
         }
+        // Marathon's defaults: DELETE of an app or of .../restart forces, every other change does not
+        boolean forced = force != null ? force : method.equals("DELETE") && path.kind() != AppPath.Kind.TASKS
+                && path.kind() != AppPath.Kind.TASK;
         return switch (path.kind()) {
             case APP -> switch (method) {
                 case "GET" -> ResponseEntity.ok(Map.of("app", writer.appInfo(repository.require(path.app()),
-                        tasks.activeTasks(path.app()), true)));
-                case "PUT" -> put(path.app(), body, partialUpdate);
-                case "PATCH" -> deployed(HttpStatus.OK, apps.patch(path.app(), body));
-                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.app()));
+                        tasks.activeTasks(path.app()), true, deployments.locksOf(List.of(path.app().toString())).get(path.app().toString()))));
+                case "PUT" -> put(path.app(), body, partialUpdate, forced);
+                case "PATCH" -> deployed(HttpStatus.OK, apps.patch(path.app(), body, forced));
+                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.app(), forced));
                 default -> notAllowed(method);
             };
             case GROUP_WILDCARD -> method.equals("GET")
@@ -130,27 +139,27 @@ class AppsController {
                     : notAllowed(method);
             case TASKS -> switch (method) {
                 case "GET" -> ResponseEntity.ok(Map.of("tasks", tasksWithServicePorts(path.app())));
-                case "DELETE" -> killed(tasks.killTasks(path.app(), host, scale), false);
+                case "DELETE" -> killed(tasks.killTasks(path.app(), host, scale, forced), false);
                 default -> notAllowed(method);
             };
             case TASK -> method.equals("DELETE")
-                    ? killed(tasks.killTask(path.app(), path.argument(), scale), true)
+                    ? killed(tasks.killTask(path.app(), path.argument(), scale, forced), true)
                     : notAllowed(method);
             case VERSIONS -> method.equals("GET")
                     ? ResponseEntity.ok(Map.of("versions", versions(path.app())))
                     : notAllowed(method);
             case VERSION -> method.equals("GET") ? ResponseEntity.ok(version(path.app(), path.argument())) : notAllowed(method);
             case RESTART -> switch (method) {
-                case "POST" -> deployed(HttpStatus.OK, apps.restart(path.app()));
+                case "POST" -> deployed(HttpStatus.OK, apps.restart(path.app(), forced));
                 // Marathon's quirk: DELETE .../restart deletes the app whose id ends in "restart"
-                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(AppId.parse(path.app() + "/restart")));
+                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(AppId.parse(path.app() + "/restart"), forced));
                 default -> notAllowed(method);
             };
         };
     }
 
-    private ResponseEntity<?> put(AppId id, JsonNode body, boolean partialUpdate) {
-        AppService.Change change = apps.put(id, body, partialUpdate ? UpdateMode.PARTIAL : UpdateMode.FULL);
+    private ResponseEntity<?> put(AppId id, JsonNode body, boolean partialUpdate, boolean force) {
+        AppService.Change change = apps.put(id, body, partialUpdate ? UpdateMode.PARTIAL : UpdateMode.FULL, force);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(change.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(DEPLOYMENT_HEADER, change.result().deploymentId());
         if (change.created()) {

@@ -55,11 +55,12 @@ class TasksController {
 
     @PostMapping(ApiPaths.V2_TASKS + "/delete")
     ResponseEntity<?> delete(@RequestBody DeleteTasks body, @RequestParam(defaultValue = "false") boolean scale,
-                             @RequestParam(defaultValue = "false") boolean wipe) {
+                             @RequestParam(defaultValue = "false") boolean wipe,
+                             @RequestParam(defaultValue = "false") boolean force) {
         if (scale && wipe) {
             throw dev.pacer.boot.error.ApiException.badRequest("You cannot use scale and wipe at the same time.");
         }
-        AppTaskService.Killed killed = tasks.killByIds(body.ids() == null ? List.of() : body.ids(), scale);
+        AppTaskService.Killed killed = tasks.killByIds(body.ids() == null ? List.of() : body.ids(), scale, force);
         if (killed.scaled() != null) {
             return ResponseEntity.ok(killed.scaled());
         }

@@ -1,0 +1,26 @@
+package dev.pacer.scheduler.deploy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+
+/** {@code pacer.deployments.started}, {@code pacer.deployments.ended{outcome}}, {@code pacer.deployments.running}. */
+public class DeploymentMetrics {
+
+    private final MeterRegistry registry;
+
+    public DeploymentMetrics(MeterRegistry registry, Supplier<Number> running) {
+        this.registry = registry;
+        Gauge.builder("pacer.deployments.running", running).description("Deployments in progress").register(registry);
+    }
+
+    void started(DeploymentPlan plan) {
+        Counter.builder("pacer.deployments.started").tag("kind", plan.rollbackOf() == null ? "change" : "rollback")
+                .register(registry).increment();
+    }
+
+    void ended(String outcome) {
+        Counter.builder("pacer.deployments.ended").tag("outcome", outcome).register(registry).increment();
+    }
+}

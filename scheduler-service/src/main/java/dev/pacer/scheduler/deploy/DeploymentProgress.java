@@ -1,0 +1,102 @@
+package dev.pacer.scheduler.deploy;
+
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.reconcile.AppHints;
+import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.reconcile.DeploymentHook;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import dev.pacer.contract.task.TaskState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves deployments forward from the reconcile passes of their apps — no deployment has an owner
+ * process that could die with it. After each pass of a locked app, the app's action in the current
+ * step is checked; when it is done it is recorded (one script), the last one of a step advances
+ * the step, the last step ends the deployment and frees its locks. Whichever scheduler holds the
+ * app's shard does this, so a deployment survives any scheduler restart and resumes where it was.
+ *
+ * <p>An action is done when the app runs exactly {@code instances} tasks of its target version,
+ * all running and healthy, and nothing else (stop: no task left). A change that was started but
+ * never stored (the scheduler died in between) is given up after {@link #UNSTORED_GRACE}; a change
+ * superseded by a newer version counts as done — a deployment is never left holding its locks.
+ */
+public class DeploymentProgress implements DeploymentHook {
+
+    static final Duration UNSTORED_GRACE = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(DeploymentProgress.class);
+
+    private final DeploymentStore store;
+    private final DeploymentService service;
+    private final AppHints hints;
+
+    public DeploymentProgress(DeploymentStore store, DeploymentService service, AppHints hints) {
+        this.store = store;
+        this.service = service;
+        this.hints = hints;
+    }
+
+    @Override
+    public boolean afterPass(AppId app, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy, Instant now) {
+        String appId = app.toString();
+        Optional<String> lock = store.lockOf(appId);
+        if (lock.isEmpty()) {
+            return false;
+        }
+        Optional<RunningDeployment> found = store.get(lock.get());
+        if (found.isEmpty()) {
+            store.releaseStale(appId, lock.get());
+            return false;
+        }
+        RunningDeployment deployment = found.get();
+        DeploymentPlan plan = deployment.plan();
+        int step = plan.stepOf(appId).orElse(0);
+        if (step != deployment.currentStep()) {
+            return false;
+        }
+        DeploymentAction action = plan.actionOf(appId).orElseThrow();
+        if (!isDone(action, spec, tasks, healthy, now, Instant.ofEpochMilli(plan.startedAt()))) {
+            return true;
+        }
+        int after = store.complete(deployment, appId);
+        if (after > plan.totalSteps()) {
+            service.end(plan, "finished");
+        } else if (after > step) {
+            log.info("Deployment {} at step {} of {}", plan.id(), after, plan.totalSteps());
+            plan.step(after).forEach(a -> hints.publish(AppId.parse(a.app())));
+        }
+        return false;
+    }
+
+    static boolean isDone(DeploymentAction action, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy,
+                          Instant now, Instant started) {
+        List<TaskRecord> active = tasks.stream().filter(TaskRecord::isActive).toList();
+        if (action.action() == DeploymentAction.Type.StopApplication) {
+            return spec.isEmpty() && active.isEmpty();
+        }
+        if (spec.isEmpty()) {
+            return true; // deleted since: nothing left to converge to
+        }
+        Instant stored = Instant.parse(spec.get().version());
+        Instant target = Instant.parse(action.version());
+        if (stored.isAfter(target)) {
+            return true; // superseded by a newer change
+        }
+        if (stored.isBefore(target)) {
+            if (now.isAfter(started.plus(UNSTORED_GRACE))) {
+                log.warn("Deployment action {} of {} gives up: version {} was never stored", action.action(), action.app(), target);
+                return true;
+            }
+            return false;
+        }
+        Instant configVersion = spec.get().configVersion();
+        return active.size() == spec.get().instances() && active.stream().allMatch(t ->
+                !t.killRequested() && t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId())
+                        && !Instant.parse(t.version()).isBefore(configVersion));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.pacer.scheduler.deploy;
+
+import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.error.ErrorBody;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts, lists and ends deployments. A change is started here before it is written: its apps are
+ * locked (409 while another deployment holds one, unless {@code force} cancels that deployment),
+ * then the caller stores the new definitions. Deployments of different apps never block each other.
+ */
+public class DeploymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentService.class);
+    private static final int START_ATTEMPTS = 5;
+
+    private final DeploymentStore store;
+    private final DeploymentMetrics metrics;
+    private final Clock clock;
+
+    public DeploymentService(DeploymentStore store, DeploymentMetrics metrics, Clock clock) {
+        this.store = store;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Locks the apps of {@code steps} and stores the deployment. Without {@code force}, a running
+     * deployment on any of them is a 409 naming it; with it, those deployments are cancelled (no
+     * rollback) and this one takes their place.
+     */
+    public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf) {
+        DeploymentPlan plan = new DeploymentPlan(UUID.randomUUID().toString(), version, clock.millis(), steps, rollbackOf);
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            List<String> holders = store.start(plan);
+            if (holders.isEmpty()) {
+                metrics.started(plan);
+                log.info("Deployment {} started: {} step(s), apps {}", plan.id(), plan.totalSteps(), abbreviated(plan.affectedApps()));
+                return plan;
+            }
+            if (!force) {
+                throw new ApiException(409, ErrorBody.locked(holders));
+            }
+            holders.forEach(id -> store.get(id).ifPresent(d -> end(d.plan(), "cancelled by a forced change " + plan.id())));
+        }
+        throw ApiException.conflict("Could not take over the deployments of %s; try again", abbreviated(plan.affectedApps()));
+    }
+
+    /** 409 naming the deployments that hold any of the apps. */
+    public void requireUnlocked(List<String> apps) {
+        List<String> holders = store.locksOf(apps).values().stream().distinct().toList();
+        if (!holders.isEmpty()) {
+            throw new ApiException(409, ErrorBody.locked(holders));
+        }
+    }
+
+    /** The deployments holding the given apps, by app id. */
+    public java.util.Map<String, String> locksOf(java.util.Collection<String> apps) {
+        return store.locksOf(apps);
+    }
+
+    /** Ends a deployment whose change could not be stored (the request failed after {@link #begin}). */
+    public void abort(DeploymentPlan plan) {
+        end(plan, "aborted: its change was not stored");
+    }
+
+    public List<RunningDeployment> list() {
+        return store.all();
+    }
+
+    public Optional<RunningDeployment> find(String id) {
+        return store.get(id);
+    }
+
+    public RunningDeployment require(String id) {
+        return store.get(id).orElseThrow(() -> ApiException.notFound("DeploymentPlan %s does not exist", id));
+    }
+
+    /** Ends a deployment: releases its locks and forgets it. */
+    public boolean end(DeploymentPlan plan, String why) {
+        boolean ended = store.end(plan);
+        if (ended) {
+            metrics.ended(why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled" : "abandoned");
+            log.info("Deployment {} {}", plan.id(), why);
+        }
+        return ended;
+    }
+
+    private static String abbreviated(List<String> apps) {
+        return apps.size() <= 5 ? apps.toString() : apps.subList(0, 5) + " and " + (apps.size() - 5) + " more";
+    }
+}

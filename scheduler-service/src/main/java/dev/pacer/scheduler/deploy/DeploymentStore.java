@@ -1,0 +1,138 @@
+package dev.pacer.scheduler.deploy;
+
+import dev.pacer.contract.RedisKeys;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Running deployments in Redis: one hash per deployment (plan JSON, current step), an index, and
+ * one lock hash (app id → deployment id). Every change that touches locks is one script, so two
+ * deployments can never both hold an app and a finished deployment never leaves a lock behind.
+ */
+public class DeploymentStore {
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final RedisScript<List> start;
+    private final RedisScript<Long> end;
+    private final RedisScript<Long> progress;
+
+    public DeploymentStore(StringRedisTemplate redis, JsonMapper json, RedisScript<List> start, RedisScript<Long> end,
+                           RedisScript<Long> progress) {
+        this.redis = redis;
+        this.json = json;
+        this.start = start;
+        this.end = end;
+        this.progress = progress;
+    }
+
+    /** Stores and locks; returns the ids of deployments holding any of its apps (then nothing changed). */
+    @SuppressWarnings("unchecked")
+    public List<String> start(DeploymentPlan plan) {
+        List<String> args = new ArrayList<>();
+        args.add(plan.id());
+        args.add(json.writeValueAsString(plan));
+        args.add(Long.toString(plan.startedAt()));
+        args.add(Integer.toString(plan.totalSteps()));
+        args.addAll(plan.affectedApps());
+        List<String> holders = redis.execute(start, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
+                RedisKeys.deployment(plan.id())), args.toArray());
+        return holders == null ? List.of() : List.copyOf(holders);
+    }
+
+    /** Removes the deployment and the locks it holds; false when it was not there. */
+    public boolean end(DeploymentPlan plan) {
+        List<String> args = new ArrayList<>();
+        args.add(plan.id());
+        args.addAll(plan.affectedApps());
+        Long removed = redis.execute(end, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
+                RedisKeys.deployment(plan.id())), args.toArray());
+        return removed != null && removed > 0;
+    }
+
+    /**
+     * Marks the app's action of {@code step} done. Returns the step the deployment is at afterwards
+     * ({@code totalSteps + 1} once the last step completed, 0 when the deployment is gone).
+     */
+    public int complete(RunningDeployment deployment, String app) {
+        int step = deployment.currentStep();
+        Long now = redis.execute(progress, List.of(RedisKeys.deployment(deployment.id()),
+                        RedisKeys.deploymentDone(deployment.id(), step)),
+                Integer.toString(step), app, Integer.toString(deployment.plan().step(step).size()));
+        return now == null ? 0 : now.intValue();
+    }
+
+    public Optional<RunningDeployment> get(String id) {
+        Map<Object, Object> fields = redis.opsForHash().entries(RedisKeys.deployment(id));
+        return read(fields);
+    }
+
+    /** Every running deployment, oldest first. */
+    public List<RunningDeployment> all() {
+        Set<String> ids = redis.opsForZSet().range(RedisKeys.DEPLOYMENTS, 0, -1);
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> order = List.copyOf(ids);
+        List<Object> hashes = redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+            order.forEach(id -> connection.hashCommands().hGetAll(RedisKeys.deployment(id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return null;
+        });
+        List<RunningDeployment> result = new ArrayList<>();
+        for (Object hash : hashes) {
+            if (hash instanceof Map<?, ?> fields) {
+                read(fields).ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+
+    /** The deployment holding the app, if any. */
+    public Optional<String> lockOf(String app) {
+        Object id = redis.opsForHash().get(RedisKeys.DEPLOYMENT_LOCKS, app);
+        return Optional.ofNullable((String) id);
+    }
+
+    /** The deployments holding the given apps (apps without one are left out). */
+    public Map<String, String> locksOf(Collection<String> apps) {
+        Map<String, String> locks = new LinkedHashMap<>();
+        if (apps.isEmpty()) {
+            return locks;
+        }
+        List<Object> keys = List.copyOf(apps);
+        List<Object> ids = redis.opsForHash().multiGet(RedisKeys.DEPLOYMENT_LOCKS, keys);
+        for (int i = 0; i < keys.size(); i++) {
+            if (ids.get(i) != null) {
+                locks.put((String) keys.get(i), (String) ids.get(i));
+            }
+        }
+        return locks;
+    }
+
+    /** Drops a lock whose deployment no longer exists (a crash between the two is repaired here). */
+    public void releaseStale(String app, String deploymentId) {
+        if (get(deploymentId).isEmpty()) {
+            redis.execute(end, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
+                    RedisKeys.deployment(deploymentId)), deploymentId, app);
+        }
+    }
+
+    private Optional<RunningDeployment> read(Map<?, ?> fields) {
+        Object plan = fields.get("plan");
+        Object step = fields.get("step");
+        if (plan == null || step == null) {
+            return Optional.empty();
+        }
+        String planJson = plan instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : plan.toString();
+        String stepText = step instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : step.toString();
+        return Optional.of(new RunningDeployment(json.readValue(planJson, DeploymentPlan.class), Integer.parseInt(stepText)));
+    }
+}

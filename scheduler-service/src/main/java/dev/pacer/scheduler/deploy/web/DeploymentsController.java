@@ -1,0 +1,80 @@
+package dev.pacer.scheduler.deploy.web;
+
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.DeploymentResult;
+import dev.pacer.scheduler.deploy.DeploymentAction;
+import dev.pacer.scheduler.deploy.DeploymentPlan;
+import dev.pacer.scheduler.deploy.DeploymentService;
+import dev.pacer.scheduler.deploy.RunningDeployment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /v2/deployments} and {@code DELETE /v2/deployments/{id}} (reference §3.3, §6). Actions
+ * carry both {@code action} (Marathon 1.3+) and {@code type} (what the Java client reads).
+ */
+@RestController
+class DeploymentsController {
+
+    private final DeploymentService deployments;
+    private final AppService apps;
+
+    DeploymentsController(DeploymentService deployments, AppService apps) {
+        this.deployments = deployments;
+        this.apps = apps;
+    }
+
+    @GetMapping({ApiPaths.V2_DEPLOYMENTS, ApiPaths.V2_DEPLOYMENTS + "/"})
+    List<Map<String, Object>> list() {
+        return deployments.list().stream().map(DeploymentsController::info).toList();
+    }
+
+    /** Rollback by default (200 with the rollback's DeploymentResult); {@code force=true}: stop, 202. */
+    @DeleteMapping(ApiPaths.V2_DEPLOYMENTS + "/{id}")
+    ResponseEntity<?> cancel(@PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
+        RunningDeployment running = deployments.require(id);
+        if (force) {
+            deployments.end(running.plan(), "cancelled without rollback");
+            return ResponseEntity.status(HttpStatus.ACCEPTED).build();
+        }
+        DeploymentResult rollback = apps.revert(id);
+        return ResponseEntity.ok().header("Marathon-Deployment-Id", rollback.deploymentId()).body(rollback);
+    }
+
+    static Map<String, Object> info(RunningDeployment running) {
+        DeploymentPlan plan = running.plan();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("id", plan.id());
+        info.put("version", plan.version());
+        info.put("affectedApps", plan.affectedApps());
+        info.put("affectedPods", List.of());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        plan.steps().forEach(step -> steps.add(Map.of("actions", step.stream().map(a -> action(a, false)).toList())));
+        info.put("steps", steps);
+        info.put("currentActions", plan.step(running.currentStep()).stream().map(a -> action(a, true)).toList());
+        info.put("currentStep", Math.min(running.currentStep(), plan.totalSteps()));
+        info.put("totalSteps", plan.totalSteps());
+        return info;
+    }
+
+    private static Map<String, Object> action(DeploymentAction action, boolean current) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", action.action().name());
+        json.put("type", action.action().name());
+        json.put("app", action.app());
+        if (current) {
+            json.put("readinessCheckResults", List.of());
+        }
+        return json;
+    }
+}
