@@ -155,6 +155,68 @@ class ReconcileDiffTest {
         }
     }
 
+    @Test
+    void aRollingReplacement_keepsMinimumHealthy_staysWithinMaximumTotal_andFinishes_forEveryStrategy() {
+        for (double minimumHealth : new double[] {0, 0.25, 0.5, 0.75, 1}) {
+            for (double overCapacity : new double[] {0, 0.5, 1}) {
+                for (int instances = 1; instances <= 6; instances++) {
+                    Desired desired = new Desired(instances, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false)
+                            .withUpgradeStrategy(minimumHealth, overCapacity).withLaunchTimeout(Duration.ofDays(1));
+                    String strategy = "min " + minimumHealth + " over " + overCapacity + " n " + instances;
+                    // no room at all (keep every task, start none on top): one at a time may dip, as in Marathon
+                    int floor = desired.minimumHealthy() - (desired.maximumTotal() == instances && desired.minimumHealthy() == instances ? 1 : 0);
+                    List<TaskRecord> tasks = new ArrayList<>();
+                    for (int i = 0; i < instances; i++) {
+                        tasks.add(running(V1, i));
+                    }
+                    int passes = 0;
+                    while (!(tasks.size() == instances && tasks.stream().allMatch(t -> t.version().equals(V2.toString())
+                            && t.state() == TaskState.TASK_RUNNING))) {
+                        assertThat(++passes).as(strategy + ": finishes").isLessThan(50);
+                        java.util.Set<String> healthy = new java.util.HashSet<>();
+                        tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).forEach(t -> healthy.add(t.taskId()));
+                        Plan plan = ReconcileDiff.plan(desired, tasks, healthy, NOW, 100, 100);
+                        tasks.removeAll(plan.kills());
+                        assertThat(tasks.stream().filter(t -> healthy.contains(t.taskId())).count())
+                                .as(strategy + ": healthy after the kills of pass " + passes).isGreaterThanOrEqualTo(floor);
+                        // tasks started in the previous pass are running and healthy now
+                        tasks.replaceAll(t -> t.state() == TaskState.TASK_STAGING ? t.withState(TaskState.TASK_RUNNING, NOW, "", null) : t);
+                        for (int i = 0; i < plan.launches(); i++) {
+                            tasks.add(task(V2, 200 + passes * 10 + i, TaskState.TASK_STAGING));
+                        }
+                        assertThat(tasks.size()).as(strategy + ": total in pass " + passes).isLessThanOrEqualTo(desired.maximumTotal());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void withHalfHealthAndNoOverCapacity_fourTasks_goTwoAtATime() {
+        Desired desired = new Desired(4, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false).withUpgradeStrategy(0.5, 0);
+        List<TaskRecord> old = List.of(running(V1, 1), running(V1, 2), running(V1, 3), running(V1, 4));
+        java.util.Set<String> healthy = new java.util.HashSet<>(old.stream().map(TaskRecord::taskId).toList());
+
+        Plan plan = ReconcileDiff.plan(desired, old, healthy, NOW, 100, 100);
+
+        assertThat(plan.kills()).hasSize(2);
+        assertThat(plan.launches()).isEqualTo(2);
+    }
+
+    @Test
+    void newTasksThatAreRunningButNotHealthy_doNotReleaseOldOnes() {
+        Desired desired = new Desired(2, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
+        TaskRecord old1 = running(V1, 1);
+        TaskRecord old2 = running(V1, 2);
+        TaskRecord new1 = running(V2, 3);
+        TaskRecord new2 = running(V2, 4);
+
+        Plan plan = ReconcileDiff.plan(desired, List.of(old1, old2, new1, new2), java.util.Set.of(old1.taskId(), old2.taskId()), NOW, 100, 100);
+
+        assertThat(plan.kills()).isEmpty();
+        assertThat(plan.launches()).isZero();
+    }
+
     private static Desired desired(int instances) {
         return desired(instances, KillOrder.YOUNGEST_FIRST);
     }

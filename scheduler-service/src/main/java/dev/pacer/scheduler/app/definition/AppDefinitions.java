@@ -8,6 +8,7 @@ import dev.pacer.contract.marathon.app.Timestamp;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -111,8 +112,25 @@ public final class AppDefinitions {
     /** True when {@code after} differs from {@code before} in {@code instances} (and version fields) only. */
     public static boolean isScaleOnly(AppDefinition before, AppDefinition after) {
         return !Objects.equals(before.instances(), after.instances())
-                && before.equals(after.toBuilder().instances(before.instances())
-                        .version(before.version()).versionInfo(before.versionInfo()).build());
+                && withEmptyCollections(before).equals(withEmptyCollections(after.toBuilder().instances(before.instances())
+                        .version(before.version()).versionInfo(before.versionInfo()).build()));
+    }
+
+    /**
+     * The collections JSON leaves out when empty read back as null from a stored record but as empty
+     * from a normalised request: the same app either way.
+     */
+    private static AppDefinition withEmptyCollections(AppDefinition app) {
+        return app.toBuilder()
+                .args(app.args() == null ? List.of() : app.args())
+                .constraints(app.constraints() == null ? List.of() : app.constraints())
+                .env(app.env() == null ? Map.of() : app.env())
+                .secrets(app.secrets() == null ? Map.of() : app.secrets())
+                .readinessChecks(app.readinessChecks() == null ? List.of() : app.readinessChecks())
+                .healthChecks(app.healthChecks() == null ? List.of() : app.healthChecks())
+                .dependencies(app.dependencies() == null ? List.of() : app.dependencies())
+                .fetch(app.fetch() == null ? List.of() : app.fetch())
+                .build();
     }
 
     private static AppDefinition withoutVersion(AppDefinition app) {

@@ -175,6 +175,17 @@ class AppUpdateTest {
     }
 
     @Test
+    void scaleOnly_holdsForARecordReadBackFromStorage_whoseEmptyCollectionsAreLeftOut() {
+        AppJson json = new AppJson();
+        AppDefinition readBack = json.mapper().readValue(json.writeString(stored), AppDefinition.class);
+
+        AppDefinition scaled = DEFS.readUpdate(json("{\"instances\":5}"), readBack, UpdateMode.PARTIAL);
+
+        assertThat(readBack.args()).isNull();
+        assertThat(AppDefinitions.isScaleOnly(readBack, scaled)).isTrue();
+    }
+
+    @Test
     void scaleOnly_isFalseForAnUnchangedApp() {
         assertThat(AppDefinitions.isScaleOnly(stored, stored)).isFalse();
         assertThat(AppDefinitions.isScaleOnly(stored, stored.toBuilder().instances(7).cmd("x").build())).isFalse();

@@ -1,0 +1,211 @@
+package dev.pacer.scheduler.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pacer.contract.agent.Resources;
+import dev.pacer.scheduler.SchedulerApplication;
+import dev.pacer.scheduler.support.RedisTestTemplates;
+import dev.pacer.testsupport.FakeAgent;
+import dev.pacer.testsupport.Http;
+import dev.pacer.testsupport.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deployments through the real API of one scheduler on real Redis, with fake agents and a simulated
+ * health-service deciding when tasks count as healthy.
+ */
+@SpringBootTest(classes = SchedulerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
+                "pacer.scheduler.shards.count=4", "pacer.scheduler.reconcile.resync-interval=500ms",
+                "pacer.scheduler.reconcile.declined-retry=500ms"})
+@DirtiesContext
+class DeploymentsApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final RedisTestTemplates REDIS = new RedisTestTemplates();
+    private static final String CHECKED = ",\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/\",\"portIndex\":0}]";
+    private static FakeAgent agentA;
+    private static FakeAgent agentB;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", TestRedis::url);
+    }
+
+    @BeforeAll
+    static void agents() {
+        REDIS.flushPacerKeys();
+        agentA = FakeAgent.start("deploy-a", "a", TestRedis.url(), new Resources(8, 8192, 10_000));
+        agentB = FakeAgent.start("deploy-b", "b", TestRedis.url(), new Resources(8, 8192, 10_000));
+    }
+
+    @AfterAll
+    static void stopAgents() {
+        agentA.close();
+        agentB.close();
+        REDIS.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void aChange_isADeploymentWithStepsAndActions_untilItsTasksAreHealthy() {
+        Http.Response created = send("POST", "/v2/apps", "{\"id\":\"/d/watched\",\"cmd\":\"serve\",\"instances\":2" + CHECKED + "}");
+        String id = created.header("Marathon-Deployment-Id");
+
+        JsonNode deployment = deployment(id);
+        assertThat(deployment.path("affectedApps").get(0).asString()).isEqualTo("/d/watched");
+        assertThat(deployment.path("steps").get(0).path("actions").get(0).path("action").asString()).isEqualTo("StartApplication");
+        assertThat(deployment.path("steps").get(0).path("actions").get(0).path("type").asString()).isEqualTo("StartApplication");
+        assertThat(deployment.path("currentActions").get(0).path("readinessCheckResults").isArray()).isTrue();
+        assertThat(deployment.path("currentStep").asInt()).isEqualTo(1);
+        assertThat(deployment.path("totalSteps").asInt()).isEqualTo(1);
+        assertThat(deployment.path("version").asString()).isEqualTo(JSON.readTree(created.body()).path("version").asString());
+        // running but not healthy: the deployment waits, and the app says so
+        await().atMost(Duration.ofSeconds(10)).until(() -> app("/d/watched").path("tasksRunning").asInt() == 2);
+        assertThat(deployment(id)).isNotNull();
+        assertThat(app("/d/watched").path("deployments").get(0).path("id").asString()).isEqualTo(id);
+
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), "/d/watched", Duration.ZERO)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> deployment(id) == null);
+        }
+        assertThat(app("/d/watched").path("deployments").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChangeToALockedApp_is409NamingTheDeployment_changesNothing_andForceTakesOver() {
+        String first = send("POST", "/v2/apps", "{\"id\":\"/d/locked\",\"cmd\":\"serve\",\"instances\":1" + CHECKED + "}")
+                .header("Marathon-Deployment-Id");
+
+        Http.Response locked = send("PUT", "/v2/apps/d/locked", "{\"instances\":3}");
+        assertThat(locked.status()).isEqualTo(409);
+        JsonNode body = JSON.readTree(locked.body());
+        assertThat(body.path("message").asString()).isEqualTo("App is locked by one or more deployments. Override with the option"
+                + " '?force=true'. View details at '/v2/deployments/" + first + "'.");
+        assertThat(body.path("deployments").get(0).path("id").asString()).isEqualTo(first);
+        assertThat(app("/d/locked").path("instances").asInt()).isEqualTo(1);
+        assertThat(send("POST", "/v2/apps/d/locked/restart", "").status()).isEqualTo(409);
+        assertThat(send("DELETE", "/v2/apps/d/locked/tasks?scale=true", "").status()).isEqualTo(409);
+        assertThat(app("/d/locked").path("instances").asInt()).isEqualTo(1);
+
+        Http.Response forced = send("PUT", "/v2/apps/d/locked?force=true", "{\"instances\":3}");
+        assertThat(forced.status()).isEqualTo(200);
+        String second = forced.header("Marathon-Deployment-Id");
+        assertThat(deployment(first)).isNull();
+        assertThat(deployment(second).path("steps").get(0).path("actions").get(0).path("action").asString())
+                .isEqualTo("ScaleApplication");
+        assertThat(app("/d/locked").path("instances").asInt()).isEqualTo(3);
+        // a different app is never blocked by it
+        assertThat(send("POST", "/v2/apps", "{\"id\":\"/d/other\",\"cmd\":\"x\",\"instances\":0}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void deletingADeployment_rollsBack_andWithForce_justStops() {
+        String base = "/d/rollback";
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ZERO)) {
+            String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"good\",\"instances\":2" + CHECKED + "}")
+                    .header("Marathon-Deployment-Id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> deployment(start) == null);
+
+            Http.Response broken = send("PUT", "/v2/apps" + base, "{\"cmd\":\"broken\"}");
+            health.failing.add(JSON.readTree(broken.body()).path("version").asString());
+            String bad = broken.header("Marathon-Deployment-Id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> tasks(base).stream().anyMatch(t ->
+                    t.path("version").asString().equals(JSON.readTree(broken.body()).path("version").asString())));
+
+            Http.Response rollback = send("DELETE", "/v2/deployments/" + bad, "");
+            assertThat(rollback.status()).isEqualTo(200);
+            String rollbackId = JSON.readTree(rollback.body()).path("deploymentId").asString();
+            assertThat(rollback.header("Marathon-Deployment-Id")).isEqualTo(rollbackId);
+            assertThat(rollbackId).isNotEqualTo(bad);
+            assertThat(deployment(bad)).isNull();
+            await().atMost(Duration.ofSeconds(15)).until(() -> deployment(rollbackId) == null);
+            assertThat(app(base).path("cmd").asString()).isEqualTo("good");
+            assertThat(tasks(base)).hasSize(2).allSatisfy(t -> assertThat(t.path("state").asString()).isEqualTo("TASK_RUNNING"));
+
+            Http.Response again = send("PUT", "/v2/apps" + base, "{\"cmd\":\"broken again\"}");
+            health.failing.add(JSON.readTree(again.body()).path("version").asString());
+            Http.Response stopped = send("DELETE", "/v2/deployments/" + again.header("Marathon-Deployment-Id") + "?force=true", "");
+            assertThat(stopped.status()).isEqualTo(202);
+            assertThat(stopped.body()).isEmpty();
+            assertThat(deployment(again.header("Marathon-Deployment-Id"))).isNull();
+            assertThat(app(base).path("cmd").asString()).isEqualTo("broken again");
+            assertThat(app(base).path("deployments").isEmpty()).isTrue();
+        }
+        Http.Response unknown = send("DELETE", "/v2/deployments/nope", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"message\":\"DeploymentPlan nope does not exist\"}");
+    }
+
+    @Test
+    void aRollingRestart_neverDropsBelowMinimumHealthCapacity_norAboveMaximumOverCapacity() throws Exception {
+        String base = "/d/rolling";
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ofMillis(700))) {
+            String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"serve\",\"instances\":4" + CHECKED
+                    + ",\"upgradeStrategy\":{\"minimumHealthCapacity\":0.5,\"maximumOverCapacity\":0}}").header("Marathon-Deployment-Id");
+            await().atMost(Duration.ofSeconds(15)).until(() -> deployment(start) == null);
+            assertThat(health.healthy()).isEqualTo(4);
+
+            Http.Response restart = send("POST", "/v2/apps" + base + "/restart", "");
+            assertThat(restart.status()).isEqualTo(200);
+            String id = restart.header("Marathon-Deployment-Id");
+            assertThat(deployment(id).path("steps").get(0).path("actions").get(0).path("action").asString())
+                    .isEqualTo("RestartApplication");
+            List<Integer> healthySamples = new ArrayList<>();
+            List<Integer> activeSamples = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (deployment(id) != null && System.nanoTime() < deadline) {
+                healthySamples.add(health.healthy());
+                activeSamples.add((int) tasks(base).stream().filter(t -> !t.path("state").asString().equals("TASK_KILLING")).count());
+                Thread.sleep(40);
+            }
+            assertThat(deployment(id)).as("deployment finished").isNull();
+            assertThat(healthySamples).hasSizeGreaterThan(10).allSatisfy(h -> assertThat(h).isGreaterThanOrEqualTo(2));
+            assertThat(activeSamples).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(4));
+            String version = JSON.readTree(restart.body()).path("version").asString();
+            assertThat(tasks(base)).hasSize(4).allSatisfy(t -> assertThat(t.path("version").asString()).isEqualTo(version));
+            System.out.printf("[deployments] rolling restart of 4 (min health 0.5, over 0): %d samples, min healthy %d, max active %d%n",
+                    healthySamples.size(), healthySamples.stream().mapToInt(i -> i).min().orElse(-1),
+                    activeSamples.stream().mapToInt(i -> i).max().orElse(-1));
+        }
+    }
+
+    private JsonNode deployment(String id) {
+        Http.Response response = Http.get(url("/v2/deployments"));
+        assertThat(response.status()).isEqualTo(200);
+        return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false)
+                .filter(d -> d.path("id").asString().equals(id)).findFirst().orElse(null);
+    }
+
+    private JsonNode app(String id) {
+        return JSON.readTree(Http.get(url("/v2/apps" + id)).body()).path("app");
+    }
+
+    private List<JsonNode> tasks(String app) {
+        return StreamSupport.stream(JSON.readTree(Http.get(url("/v2/apps" + app + "/tasks")).body()).path("tasks").spliterator(), false)
+                .toList();
+    }
+
+    private Http.Response send(String method, String path, String body) {
+        return Http.send(method, url(path), body);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

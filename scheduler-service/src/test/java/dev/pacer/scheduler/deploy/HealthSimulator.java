@@ -1,0 +1,81 @@
+package dev.pacer.scheduler.deploy;
+
+import dev.pacer.contract.health.HealthKeys;
+import dev.pacer.contract.health.HealthResult;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.testsupport.Http;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays health-service for one app in scheduler tests: every running task that has been running
+ * for {@code after} gets an alive result for check 0 — unless its version is in {@link #failing}.
+ */
+final class HealthSimulator implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final StringRedisTemplate redis;
+    private final String tasksUrl;
+    private final AppId app;
+    private final Duration after;
+
+    HealthSimulator(StringRedisTemplate redis, String baseUrl, String app, Duration after) {
+        this.redis = redis;
+        this.app = AppId.parse(app);
+        this.tasksUrl = baseUrl + "/v2/apps" + this.app + "/tasks";
+        this.after = after;
+        timer.scheduleWithFixedDelay(this::tick, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            Http.Response response = Http.get(tasksUrl);
+            if (response.status() != 200) {
+                return;
+            }
+            for (JsonNode task : JSON.readTree(response.body()).path("tasks")) {
+                if (!task.path("state").asString().equals("TASK_RUNNING") || !task.hasNonNull("startedAt")) {
+                    continue;
+                }
+                String id = task.path("id").asString();
+                String version = task.path("version").asString();
+                boolean alive = !failing.contains(version)
+                        && Instant.parse(task.path("startedAt").asString()).plus(after).isBefore(Instant.now());
+                HealthResult result = new HealthResult(id, id, 0, version, alive, alive ? 0 : 1,
+                        null, null, null, alive ? null : "simulated failure");
+                redis.opsForHash().put(HealthKeys.taskHealth(app), HealthKeys.field(id, 0), JSON.writeValueAsString(result));
+            }
+        } catch (RuntimeException e) {
+            // the app may be gone; the next tick looks again
+        }
+    }
+
+    /** Running tasks whose result is alive, as the scheduler sees them. */
+    int healthy() {
+        int healthy = 0;
+        for (JsonNode task : JSON.readTree(Http.get(tasksUrl).body()).path("tasks")) {
+            Object raw = redis.opsForHash().get(HealthKeys.taskHealth(app), HealthKeys.field(task.path("id").asString(), 0));
+            if (task.path("state").asString().equals("TASK_RUNNING") && raw != null
+                    && JSON.readValue(raw.toString(), HealthResult.class).alive()) {
+                healthy++;
+            }
+        }
+        return healthy;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
