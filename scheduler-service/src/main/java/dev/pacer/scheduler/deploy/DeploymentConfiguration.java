@@ -37,7 +37,8 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    DeploymentProgress deploymentProgress(DeploymentStore store, DeploymentService service, AppHints hints) {
-        return new DeploymentProgress(store, service, hints);
+    DeploymentProgress deploymentProgress(DeploymentStore store, DeploymentService service, DeploymentActivator activator,
+                                          AppHints hints) {
+        return new DeploymentProgress(store, service, activator, hints);
     }
 }

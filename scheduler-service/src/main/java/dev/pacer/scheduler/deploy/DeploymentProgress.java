@@ -33,11 +33,13 @@ public class DeploymentProgress implements DeploymentHook {
 
     private final DeploymentStore store;
     private final DeploymentService service;
+    private final DeploymentActivator activator;
     private final AppHints hints;
 
-    public DeploymentProgress(DeploymentStore store, DeploymentService service, AppHints hints) {
+    public DeploymentProgress(DeploymentStore store, DeploymentService service, DeploymentActivator activator, AppHints hints) {
         this.store = store;
         this.service = service;
+        this.activator = activator;
         this.hints = hints;
     }
 
@@ -60,6 +62,9 @@ public class DeploymentProgress implements DeploymentHook {
             return false;
         }
         DeploymentAction action = plan.actionOf(appId).orElseThrow();
+        if (needsActivation(action, spec) && activator.activate(action)) {
+            return true;
+        }
         if (!isDone(action, spec, tasks, healthy, now, Instant.ofEpochMilli(plan.startedAt()))) {
             return true;
         }
@@ -73,14 +78,29 @@ public class DeploymentProgress implements DeploymentHook {
         return false;
     }
 
+    /**
+     * A step after the first writes nothing when the deployment starts: when its turn comes the
+     * target version is made current, or the app deleted. Also repairs a first step whose write was
+     * cut short after its version was stored.
+     */
+    static boolean needsActivation(DeploymentAction action, Optional<AppSpec> spec) {
+        if (action.action() == DeploymentAction.Type.StopApplication) {
+            return spec.isPresent() && action.previousVersion() != null
+                    && !Instant.parse(spec.get().version()).isAfter(Instant.parse(action.previousVersion()));
+        }
+        return spec.isEmpty() ? action.action() == DeploymentAction.Type.StartApplication
+                : Instant.parse(spec.get().version()).isBefore(Instant.parse(action.version()));
+    }
+
     static boolean isDone(DeploymentAction action, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy,
                           Instant now, Instant started) {
         List<TaskRecord> active = tasks.stream().filter(TaskRecord::isActive).toList();
         if (action.action() == DeploymentAction.Type.StopApplication) {
-            return spec.isEmpty() && active.isEmpty();
+            return spec.isEmpty() ? active.isEmpty() : !needsActivation(action, spec); // re-created since: not ours
         }
         if (spec.isEmpty()) {
-            return true; // deleted since: nothing left to converge to
+            // deleted since, or a new app whose version was never stored
+            return action.action() != DeploymentAction.Type.StartApplication || now.isAfter(started.plus(UNSTORED_GRACE));
         }
         Instant stored = Instant.parse(spec.get().version());
         Instant target = Instant.parse(action.version());

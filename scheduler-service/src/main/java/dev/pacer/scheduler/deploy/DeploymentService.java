@@ -73,6 +73,11 @@ public class DeploymentService {
         return store.all();
     }
 
+    /** The apps the current step of every running deployment waits on. */
+    public java.util.Collection<String> currentStepApps() {
+        return store.all().stream().flatMap(d -> d.plan().step(d.currentStep()).stream()).map(DeploymentAction::app).toList();
+    }
+
     public Optional<RunningDeployment> find(String id) {
         return store.get(id);
     }

@@ -81,10 +81,13 @@ public class AppReconciler {
         boolean deploying = deployments.afterPass(app, spec, observed, healthy, now);
         if (spec.isEmpty()) {
             queue.done(app);
+            if (deploying) {
+                return Optional.of(SOON); // a deployment is about to (re)create it: keep it in its shard
+            }
             if (observed.stream().allMatch(t -> plan.expunge().contains(t))) {
                 forgetter.forget(app);
                 log.info("App {} is gone: every task stopped", app);
-                return deploying ? Optional.of(SOON) : Optional.empty();
+                return Optional.empty();
             }
             return Optional.of(SOON);
         }

@@ -145,7 +145,8 @@ class ReconcileConfiguration {
     SchedulerLoops schedulerLoops(StringRedisTemplate redis, JsonMapper json, TaskStatusApplier applier,
                                   ClusterMembership membership, KeyedWorkQueue<AppId> queue, ShardLeases leases,
                                   dev.pacer.scheduler.app.store.AppStore apps, AgentMonitor monitor,
-                                  RedisMessageListenerContainer listeners, ReconcileProperties properties) {
+                                  RedisMessageListenerContainer listeners, ReconcileProperties properties,
+                                  dev.pacer.scheduler.deploy.DeploymentService deployments) {
         listeners.addMessageListener((message, pattern) -> {
             try {
                 AppId app = AppId.parse(new String(message.getBody(), StandardCharsets.UTF_8));
@@ -158,6 +159,6 @@ class ReconcileConfiguration {
         }, new ChannelTopic(RedisKeys.APP_HINTS));
         return new SchedulerLoops(() -> new TaskStatusConsumer(redis, json, applier,
                 Optional.ofNullable(membership.selfId()).orElse("scheduler"), Duration.ofSeconds(30)),
-                queue, leases, apps, monitor, properties);
+                queue, leases, apps, monitor, properties, deployments::currentStepApps);
     }
 }

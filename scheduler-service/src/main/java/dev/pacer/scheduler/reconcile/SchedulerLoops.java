@@ -29,11 +29,14 @@ public class SchedulerLoops implements SmartLifecycle {
     private final AppStore apps;
     private final AgentMonitor monitor;
     private final ReconcileProperties properties;
+    private final Supplier<java.util.Collection<String>> deploymentApps;
     private volatile ScheduledExecutorService timers;
     private volatile Thread consumerThread;
 
     public SchedulerLoops(Supplier<TaskStatusConsumer> consumerFactory, KeyedWorkQueue<AppId> queue, ShardLeases leases,
-                          AppStore apps, AgentMonitor monitor, ReconcileProperties properties) {
+                          AppStore apps, AgentMonitor monitor, ReconcileProperties properties,
+                          Supplier<java.util.Collection<String>> deploymentApps) {
+        this.deploymentApps = deploymentApps;
         this.consumerFactory = consumerFactory;
         this.queue = queue;
         this.leases = leases;
@@ -58,10 +61,19 @@ public class SchedulerLoops implements SmartLifecycle {
         consumerThread.start();
     }
 
-    /** Every app of every held shard goes through the queue (once, however often it is enqueued). */
+    /**
+     * Every app of every held shard goes through the queue (once, however often it is enqueued), and
+     * so does every app a running deployment waits on in its current step — also one not yet stored
+     * in its shard — so no lost hint can leave a deployment waiting.
+     */
     private void resync() {
         for (Integer shard : leases.held().keySet()) {
             for (String id : apps.inShard(shard)) {
+                queue.enqueue(AppId.parse(id));
+            }
+        }
+        for (String id : deploymentApps.get()) {
+            if (leases.owns(id)) {
                 queue.enqueue(AppId.parse(id));
             }
         }

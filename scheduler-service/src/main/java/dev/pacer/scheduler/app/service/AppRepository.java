@@ -40,6 +40,16 @@ public class AppRepository {
         store.put(app.appId(), shard(app.appId()), app.version().toString(), json.writeString(app));
     }
 
+    /** Stores the version for a later deployment step; the current definition stays as it is. */
+    public void saveVersion(AppDefinition app) {
+        store.putVersion(app.appId(), app.version().toString(), json.writeString(app));
+    }
+
+    /** Makes a stored version current; false when it is not stored. */
+    public boolean activate(AppId app, String version) {
+        return store.activate(app, shard(app), version);
+    }
+
     public boolean delete(AppId app) {
         return store.delete(app);
     }

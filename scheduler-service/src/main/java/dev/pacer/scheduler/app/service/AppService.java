@@ -11,6 +11,7 @@ import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.app.definition.UpdateMode;
 import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.deploy.DeploymentAction;
+import dev.pacer.scheduler.deploy.DeploymentActivator;
 import dev.pacer.scheduler.deploy.DeploymentPlan;
 import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.deploy.RunningDeployment;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * written, so a rejected request changes nothing; every accepted change stores a new version and
  * wakes the app's reconciler, which converges the tasks while the deployment tracks it.
  */
-public class AppService {
+public class AppService implements DeploymentActivator {
 
     /** The outcome of a PUT: whether it created the app, and the change. */
     public record Change(boolean created, DeploymentResult result, AppDefinition app) {
@@ -64,7 +65,7 @@ public class AppService {
         AppDefinition valid = stamp(definitions.readNew(body), null);
         validator.check(valid);
         ApiException.checkConflict(apps.find(valid.appId()).isEmpty(), "An app with id [%s] already exists.", valid.appId());
-        DeploymentPlan plan = begin(List.of(new Edit(null, valid)), valid.version(), force, null);
+        DeploymentPlan plan = deployments.begin(List.of(List.of(action(new Edit(null, valid)))), valid.version().toString(), force, null);
         AppDefinition app;
         try {
             app = servicePorts.assign(null, valid);
@@ -196,17 +197,33 @@ public class AppService {
      * ends the deployment again.
      */
     private DeploymentResult commit(List<Edit> changes, Timestamp version, boolean force, String rollbackOf) {
-        DeploymentPlan plan = begin(changes, version, force, rollbackOf);
+        return commitSteps(List.of(changes), version, force, rollbackOf);
+    }
+
+    /**
+     * Like {@link #commit} for changes in ordered steps: the first step is written at once; later
+     * steps store their new versions only, and each is made current when its step starts
+     * ({@link #activate}), so an app never runs ahead of what it depends on.
+     */
+    DeploymentResult commitSteps(List<List<Edit>> steps, Timestamp version, boolean force, String rollbackOf) {
+        List<List<DeploymentAction>> actions = steps.stream().map(step -> step.stream().map(AppService::action).toList()).toList();
+        DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf);
         try {
-            for (Edit change : changes) {
-                if (change.after() == null) {
-                    apps.delete(change.before().appId());
-                    servicePorts.release(change.before());
-                    hints.publish(change.before().appId());
-                } else {
-                    AppDefinition app = servicePorts.assign(change.before(), change.after());
-                    apps.save(app);
-                    afterSave(change.before(), app);
+            for (int i = 0; i < steps.size(); i++) {
+                for (Edit change : steps.get(i)) {
+                    if (change.after() == null) {
+                        if (i == 0) {
+                            remove(change.before());
+                        }
+                    } else {
+                        AppDefinition app = servicePorts.assign(change.before(), change.after());
+                        if (i == 0) {
+                            apps.save(app);
+                            afterSave(change.before(), app);
+                        } else {
+                            apps.saveVersion(app);
+                        }
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -216,9 +233,25 @@ public class AppService {
         return new DeploymentResult(plan.id(), version.toString());
     }
 
-    private DeploymentPlan begin(List<Edit> changes, Timestamp version, boolean force, String rollbackOf) {
-        List<DeploymentAction> actions = changes.stream().map(AppService::action).toList();
-        return deployments.begin(List.of(actions), version.toString(), force, rollbackOf);
+    @Override
+    public boolean activate(DeploymentAction action) {
+        AppId id = AppId.parse(action.app());
+        Optional<AppDefinition> current = apps.find(id);
+        if (action.action() == DeploymentAction.Type.StopApplication) {
+            current.ifPresent(this::remove);
+            return current.isPresent();
+        }
+        if (!apps.activate(id, action.version())) {
+            return false;
+        }
+        apps.find(id).ifPresent(app -> afterSave(current.orElse(null), app));
+        return true;
+    }
+
+    private void remove(AppDefinition app) {
+        apps.delete(app.appId());
+        servicePorts.release(app);
+        hints.publish(app.appId());
     }
 
     /** Marathon's action for a change: start, stop, scale (instances only) or a rolling restart. */

@@ -44,6 +44,21 @@ public class AppStore {
         store(app, version, json, false);
     }
 
+    /**
+     * Stores a version without making it current: a later step of a deployment does that with
+     * {@link #activate}. A new app is not listed until then.
+     */
+    public void putVersion(AppId app, String version, String json) {
+        write(app, version, json, "2");
+    }
+
+    /** Makes a stored version current; false when that version is not stored. */
+    public boolean activate(AppId app, int shard, String version) {
+        Optional<String> json = version(app, version);
+        json.ifPresent(j -> put(app, shard, version, j));
+        return json.isPresent();
+    }
+
     public Optional<String> get(AppId app) {
         return Optional.ofNullable(redis.opsForValue().get(RedisKeys.app(app)));
     }
@@ -121,10 +136,14 @@ public class AppStore {
     }
 
     private boolean store(AppId app, String version, String json, boolean createOnly) {
+        return write(app, version, json, createOnly ? "1" : "0");
+    }
+
+    private boolean write(AppId app, String version, String json, String mode) {
         Long written = redis.execute(write,
                 List.of(RedisKeys.app(app), RedisKeys.appVersions(app), RedisKeys.appVersion(app, version)),
                 json, version, Long.toString(Instant.parse(version).toEpochMilli()), Integer.toString(maxVersions),
-                createOnly ? "1" : "0", RedisKeys.appVersion(app, ""));
+                mode, RedisKeys.appVersion(app, ""));
         return written != null && written == 1L;
     }
 }
