@@ -151,4 +151,25 @@ public final class RedisKeys {
     public static String deploymentDone(String id, int step) {
         return deployment(id) + ":done:" + step;
     }
+
+    /** Sorted set of explicitly created groups (score 0, ordered by id like {@link #APPS}). */
+    public static final String GROUPS = PREFIX + "groups";
+
+    /** String: an explicit group's own fields (JSON: id, dependencies). Its apps are found by id prefix. */
+    public static String group(AppId group) {
+        return PREFIX + "group:{" + group + "}";
+    }
+
+    /** Sorted set of a group's stored versions: member = version timestamp, score = epoch ms. */
+    public static String groupVersions(AppId group) {
+        return group(group) + ":versions";
+    }
+
+    /**
+     * String: a group as it was at {@code version} — the version of every app in it and its
+     * groups' dependencies (references, never app definitions).
+     */
+    public static String groupVersion(AppId group, String version) {
+        return group(group) + ":version:" + version;
+    }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.scheduler.SchedulerApplication;
+import dev.pacer.scheduler.support.HealthSimulator;
 import dev.pacer.scheduler.support.RedisTestTemplates;
 import dev.pacer.testsupport.FakeAgent;
 import dev.pacer.testsupport.Http;

@@ -116,6 +116,11 @@ public final class AppDefinitions {
                         .version(before.version()).versionInfo(before.versionInfo()).build()));
     }
 
+    /** Equal up to version and version info (what a group update that repeats an app changes: nothing). */
+    public static boolean sameDefinition(AppDefinition a, AppDefinition b) {
+        return withEmptyCollections(a).equals(withEmptyCollections(b.toBuilder().version(a.version()).versionInfo(a.versionInfo()).build()));
+    }
+
     /**
      * The collections JSON leaves out when empty read back as null from a stored record but as empty
      * from a normalised request: the same app either way.

@@ -37,7 +37,16 @@ public class AppService implements DeploymentActivator {
     }
 
     /** One app's change: {@code before} null for a new app, {@code after} null for a deletion. */
-    record Edit(AppDefinition before, AppDefinition after) {
+    public record Edit(AppDefinition before, AppDefinition after) {
+
+        public AppId app() {
+            return after != null ? after.appId() : before.appId();
+        }
+
+        /** The same definition as before, up to its version: nothing to deploy. */
+        public boolean isNoop() {
+            return before != null && after != null && AppDefinitions.sameDefinition(before, after);
+        }
     }
 
     private final AppRepository apps;
@@ -180,6 +189,32 @@ public class AppService implements DeploymentActivator {
         return commit(changes, now, true, deploymentId);
     }
 
+    /**
+     * What a group update does to one app given in full: a new app, or the replacement of the stored
+     * one (not a partial update). Not validated yet: see {@link #validate}.
+     */
+    public Edit replacement(AppId id, JsonNode item, Timestamp now) {
+        Optional<AppDefinition> stored = apps.find(id);
+        return stored.isPresent()
+                ? new Edit(stored.get(), versioned(stored.get(), definitions.readUpdate(item, stored.get(), UpdateMode.FULL), now))
+                : new Edit(null, stamp(definitions.readNew(item, id), now));
+    }
+
+    /** Scales a stored app to {@code instances}. */
+    public Edit scaled(AppDefinition stored, int instances, Timestamp now) {
+        return new Edit(stored, versioned(stored, stored.toBuilder().instances(Math.max(0, instances)).build(), now));
+    }
+
+    /** Takes a stored app back to an old definition (as a new version), or re-creates it. */
+    public Edit restored(AppDefinition current, AppDefinition old, Timestamp now) {
+        return current == null ? new Edit(null, stamp(old, now)) : new Edit(current, versioned(current, old, now));
+    }
+
+    /** The failing paths of an edit's new definition, under {@code prefix}. */
+    public List<ErrorDetail> validate(Edit edit, String prefix) {
+        return edit.after() == null ? List.of() : AppValidator.prefixed(prefix, validator.validate(edit.after()));
+    }
+
     /** 409 when a running deployment holds any of the apps. */
     public void requireUnlocked(java.util.Collection<AppId> ids) {
         deployments.requireUnlocked(ids.stream().map(AppId::toString).toList());
@@ -205,7 +240,7 @@ public class AppService implements DeploymentActivator {
      * steps store their new versions only, and each is made current when its step starts
      * ({@link #activate}), so an app never runs ahead of what it depends on.
      */
-    DeploymentResult commitSteps(List<List<Edit>> steps, Timestamp version, boolean force, String rollbackOf) {
+    public DeploymentResult commitSteps(List<List<Edit>> steps, Timestamp version, boolean force, String rollbackOf) {
         List<List<DeploymentAction>> actions = steps.stream().map(step -> step.stream().map(AppService::action).toList()).toList();
         DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf);
         try {
@@ -255,7 +290,7 @@ public class AppService implements DeploymentActivator {
     }
 
     /** Marathon's action for a change: start, stop, scale (instances only) or a rolling restart. */
-    static DeploymentAction action(Edit change) {
+    public static DeploymentAction action(Edit change) {
         AppDefinition before = change.before();
         AppDefinition after = change.after();
         if (before == null) {

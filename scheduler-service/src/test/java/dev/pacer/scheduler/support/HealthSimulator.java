@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.deploy;
+package dev.pacer.scheduler.support;
 
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
@@ -19,18 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Plays health-service for one app in scheduler tests: every running task that has been running
  * for {@code after} gets an alive result for check 0 — unless its version is in {@link #failing}.
  */
-final class HealthSimulator implements AutoCloseable {
+public final class HealthSimulator implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final Set<String> failing = ConcurrentHashMap.newKeySet();
+    public final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private volatile boolean failAll;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final StringRedisTemplate redis;
     private final String tasksUrl;
     private final AppId app;
     private final Duration after;
 
-    HealthSimulator(StringRedisTemplate redis, String baseUrl, String app, Duration after) {
+    public HealthSimulator(StringRedisTemplate redis, String baseUrl, String app, Duration after) {
         this.redis = redis;
         this.app = AppId.parse(app);
         this.tasksUrl = baseUrl + "/v2/apps" + this.app + "/tasks";
@@ -50,7 +51,7 @@ final class HealthSimulator implements AutoCloseable {
                 }
                 String id = task.path("id").asString();
                 String version = task.path("version").asString();
-                boolean alive = !failing.contains(version)
+                boolean alive = !failAll && !failing.contains(version)
                         && Instant.parse(task.path("startedAt").asString()).plus(after).isBefore(Instant.now());
                 HealthResult result = new HealthResult(id, id, 0, version, alive, alive ? 0 : 1,
                         null, null, null, alive ? null : "simulated failure");
@@ -61,8 +62,18 @@ final class HealthSimulator implements AutoCloseable {
         }
     }
 
+    /** Every task fails from now on. */
+    public void failAll() {
+        failAll = true;
+    }
+
+    /** Tasks pass again (unless their version is in {@link #failing}). */
+    public void healAll() {
+        failAll = false;
+    }
+
     /** Running tasks whose result is alive, as the scheduler sees them. */
-    int healthy() {
+    public int healthy() {
         int healthy = 0;
         for (JsonNode task : JSON.readTree(Http.get(tasksUrl).body()).path("tasks")) {
             Object raw = redis.opsForHash().get(HealthKeys.taskHealth(app), HealthKeys.field(task.path("id").asString(), 0));

@@ -1,0 +1,164 @@
+package dev.pacer.scheduler.group.web;
+
+import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.error.ErrorBody;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.InvalidIdException;
+import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.app.service.AppService.Edit;
+import dev.pacer.scheduler.app.service.DeploymentResult;
+import dev.pacer.scheduler.group.GroupService;
+import dev.pacer.scheduler.group.GroupTree;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /v2/groups} and below (reference §3.2). Like apps, ids arrive as {@code //id} from the Java
+ * client, so the path after {@code /v2/groups} is parsed here: {@code {id}}, {@code {id}/versions},
+ * {@code {id}/versions/{version}}, {@code {id}/apps}.
+ */
+@RestController
+class GroupsController {
+
+    private final GroupService groups;
+    private final AppDefinitions definitions;
+    private final JsonMapper json;
+
+    GroupsController(GroupService groups, AppDefinitions definitions, JsonMapper json) {
+        this.groups = groups;
+        this.definitions = definitions;
+        this.json = json;
+    }
+
+    @RequestMapping({ApiPaths.V2_GROUPS, ApiPaths.V2_GROUPS + "/**"})
+    ResponseEntity<?> groups(HttpServletRequest request, @RequestBody(required = false) JsonNode body,
+                             @RequestParam(defaultValue = "false") boolean force,
+                             @RequestParam(defaultValue = "false") boolean dryRun,
+                             @RequestParam(required = false) List<String> embed) {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        List<String> segments = new ArrayList<>(List.of(rest(request).split("/")).stream().filter(s -> !s.isEmpty()).toList());
+        String version = null;
+        boolean versions = false;
+        boolean appsOnly = false;
+        int n = segments.size();
+        if (n >= 2 && segments.get(n - 2).equals("versions")) {
+            version = segments.get(n - 1);
+            segments = segments.subList(0, n - 2);
+        } else if (n >= 1 && segments.get(n - 1).equals("versions")) {
+            versions = true;
+            segments = segments.subList(0, n - 1);
+        } else if (n >= 1 && segments.get(n - 1).equals("apps") && method.equals("GET")) {
+            appsOnly = true;
+            segments = segments.subList(0, n - 1);
+        }
+        AppId id;
+        try {
+            id = AppId.parse("/" + String.join("/", segments));
+        } catch (InvalidIdException e) {
+            throw ApiException.notFound("Group '/%s' does not exist", String.join("/", segments));
+        }
+        switch (method) {
+            case "GET" -> {
+                if (versions) {
+                    return ResponseEntity.ok(groups.versions(id));
+                }
+                if (appsOnly) {
+                    GroupTree tree = groups.tree(id);
+                    List<Object> all = new ArrayList<>();
+                    collectApps(tree, all);
+                    return ResponseEntity.ok(all);
+                }
+                GroupTree tree = version != null ? groups.tree(id, version) : groups.tree(id);
+                return ResponseEntity.ok(write(tree, embed));
+            }
+            case "POST" -> {
+                GroupService.Outcome created = groups.create(id, body, force);
+                return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(ApiPaths.V2_GROUPS + id))
+                        .header("Marathon-Deployment-Id", created.result().deploymentId()).body(created.result());
+            }
+            case "PUT" -> {
+                GroupService.Outcome outcome = groups.update(id, body, force, dryRun);
+                if (dryRun) {
+                    return ResponseEntity.ok(java.util.Map.of("steps", steps(outcome.steps())));
+                }
+                return deployed(outcome.result());
+            }
+            case "DELETE" -> {
+                return deployed(groups.delete(id, force));
+            }
+            case "PATCH" -> {
+                groups.requireExists(id);
+                return ResponseEntity.ok().build();
+            }
+            default -> throw new ApiException(405, ErrorBody.of("Method '" + method + "' is not supported here."));
+        }
+    }
+
+    private ObjectNode write(GroupTree tree, List<String> embed) {
+        boolean all = embed == null || embed.isEmpty();
+        boolean withApps = all || embed.stream().anyMatch(e -> e.startsWith("group.apps"));
+        boolean withGroups = all || embed.stream().anyMatch(e -> e.startsWith("group.groups"));
+        return write(tree, withApps, withGroups);
+    }
+
+    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", tree.id().toString());
+        ArrayNode apps = node.putArray("apps");
+        if (withApps) {
+            tree.apps().forEach(app -> apps.add(definitions.write(app)));
+        }
+        ArrayNode children = node.putArray("groups");
+        if (withGroups) {
+            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups)));
+        }
+        node.putArray("pods");
+        ArrayNode dependencies = node.putArray("dependencies");
+        tree.dependencies().forEach(dependencies::add);
+        tree.version().ifPresent(v -> node.put("version", v));
+        node.put("enforceRole", false);
+        return node;
+    }
+
+    private void collectApps(GroupTree tree, List<Object> into) {
+        tree.apps().forEach(app -> into.add(definitions.write(app)));
+        tree.groups().forEach(g -> collectApps(g, into));
+    }
+
+    static List<Object> steps(List<List<Edit>> steps) {
+        List<Object> json = new ArrayList<>();
+        for (List<Edit> step : steps) {
+            List<Object> actions = step.stream().<Object>map(e -> {
+                String action = dev.pacer.scheduler.app.service.AppService.action(e).action().name();
+                return java.util.Map.of("action", action, "type", action, "app", e.app().toString());
+            }).toList();
+            json.add(java.util.Map.of("actions", actions));
+        }
+        return json;
+    }
+
+    private static ResponseEntity<DeploymentResult> deployed(DeploymentResult result) {
+        return ResponseEntity.ok().header("Marathon-Deployment-Id", result.deploymentId()).body(result);
+    }
+
+    private static String rest(HttpServletRequest request) {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        return UriUtils.decode(uri.substring(ApiPaths.V2_GROUPS.length()), StandardCharsets.UTF_8);
+    }
+}
