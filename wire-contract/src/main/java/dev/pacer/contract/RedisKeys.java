@@ -37,6 +37,12 @@ public final class RedisKeys {
     /** Set of the service ports assigned to apps' port definitions, unique across the cluster. */
     public static final String SERVICE_PORTS = PREFIX + "service-ports";
 
+    /**
+     * Pub/sub channel of events in Marathon's shape ({@code {"eventType": ..., "timestamp": ...}}):
+     * what a {@code /v2/events} stream would relay. Never carries a secret value.
+     */
+    public static final String EVENTS = PREFIX + "events";
+
     /** Pub/sub channel carrying an app id whose state changed: wakes its reconciler early (a hint only). */
     public static final String APP_HINTS = PREFIX + "app-hints";
 

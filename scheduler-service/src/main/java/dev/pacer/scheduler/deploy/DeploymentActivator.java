@@ -8,4 +8,7 @@ public interface DeploymentActivator {
 
     /** @return true when something changed (the app converges next), false when there was nothing to do */
     boolean activate(DeploymentAction action);
+
+    /** Cancels the deployment and starts the one that takes its apps back (as {@code DELETE /v2/deployments/{id}}). */
+    String revert(String deploymentId, String why);
 }

@@ -32,8 +32,9 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, Clock clock) {
-        return new DeploymentService(store, metrics, clock);
+    DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, StringRedisTemplate redis,
+                                        JsonMapper json, Clock clock) {
+        return new DeploymentService(store, metrics, new DeploymentEvents(redis, json, clock), clock);
     }
 
     @Bean

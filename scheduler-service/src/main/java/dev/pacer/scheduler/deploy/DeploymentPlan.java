@@ -14,14 +14,23 @@ import java.util.Optional;
  * @param version    the version the change produced (what the deployable call answered)
  * @param startedAt  epoch ms
  * @param rollbackOf id of the deployment this one reverts, null for a user's change
+ * @param canaries   app id → canary size, for apps whose change pauses after that many new tasks
+ *                   until promoted ({@code pacer.canary})
+ * @param autoRevertAt epoch ms after which a change whose new tasks are not healthy rolls back by
+ *                   itself ({@code pacer.autoRevert}); 0 when off
  */
 public record DeploymentPlan(String id, String version, long startedAt, List<List<DeploymentAction>> steps,
-                             String rollbackOf) {
+                             String rollbackOf, java.util.Map<String, Integer> canaries, long autoRevertAt) {
 
     public DeploymentPlan {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         steps = steps.stream().filter(s -> !s.isEmpty()).map(List::copyOf).toList();
+        canaries = canaries == null ? java.util.Map.of() : java.util.Map.copyOf(canaries);
+    }
+
+    public boolean hasCanary() {
+        return !canaries.isEmpty();
     }
 
     /** Every app the plan touches, in step order. */

@@ -65,7 +65,16 @@ public class DeploymentProgress implements DeploymentHook {
         if (needsActivation(action, spec) && activator.activate(action)) {
             return true;
         }
+        if (deployment.paused() && plan.canaries().containsKey(appId)) {
+            return false; // held at its canaries until promoted; the promote wakes the app
+        }
         if (!isDone(action, spec, tasks, healthy, now, Instant.ofEpochMilli(plan.startedAt()))) {
+            if (shouldRevert(plan, spec, tasks, healthy, now)) {
+                log.warn("Deployment {}: the new tasks of {} are not healthy after the auto-revert deadline; rolling back", plan.id(), appId);
+                String rollback = activator.revert(plan.id(), "auto-reverted: new tasks not healthy by the deadline");
+                log.info("Deployment {} auto-reverted by deployment {}", plan.id(), rollback);
+                return false;
+            }
             return true;
         }
         int after = store.complete(deployment, appId);
@@ -76,6 +85,25 @@ public class DeploymentProgress implements DeploymentHook {
             plan.step(after).forEach(a -> hints.publish(AppId.parse(a.app())));
         }
         return false;
+    }
+
+    @Override
+    public int canary(AppId app) {
+        Optional<String> lock = store.lockOf(app.toString());
+        return lock.flatMap(store::get).map(d -> d.canaryOf(app.toString())).orElse(-1);
+    }
+
+    /**
+     * Auto-revert (opt-in): past the deadline, a change whose new tasks are not all running and
+     * healthy — or that has none running — rolls back. Rollbacks themselves never auto-revert.
+     */
+    static boolean shouldRevert(DeploymentPlan plan, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy, Instant now) {
+        if (plan.autoRevertAt() <= 0 || plan.rollbackOf() != null || now.toEpochMilli() < plan.autoRevertAt() || spec.isEmpty()) {
+            return false;
+        }
+        List<TaskRecord> fresh = tasks.stream().filter(t -> t.isActive() && !t.killRequested()
+                && dev.pacer.scheduler.reconcile.ReconcileDiff.isCurrent(t, spec.get().configVersion())).toList();
+        return fresh.isEmpty() || fresh.stream().anyMatch(t -> t.state() != TaskState.TASK_RUNNING || !healthy.contains(t.taskId()));
     }
 
     /**
@@ -117,6 +145,6 @@ public class DeploymentProgress implements DeploymentHook {
         Instant configVersion = spec.get().configVersion();
         return active.size() == spec.get().instances() && active.stream().allMatch(t ->
                 !t.killRequested() && t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId())
-                        && !Instant.parse(t.version()).isBefore(configVersion));
+                        && dev.pacer.scheduler.reconcile.ReconcileDiff.isCurrent(t, configVersion));
     }
 }

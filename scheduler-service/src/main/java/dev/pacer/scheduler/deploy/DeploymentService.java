@@ -21,11 +21,13 @@ public class DeploymentService {
 
     private final DeploymentStore store;
     private final DeploymentMetrics metrics;
+    private final DeploymentEvents events;
     private final Clock clock;
 
-    public DeploymentService(DeploymentStore store, DeploymentMetrics metrics, Clock clock) {
+    public DeploymentService(DeploymentStore store, DeploymentMetrics metrics, DeploymentEvents events, Clock clock) {
         this.store = store;
         this.metrics = metrics;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -35,11 +37,23 @@ public class DeploymentService {
      * rollback) and this one takes their place.
      */
     public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf) {
-        DeploymentPlan plan = new DeploymentPlan(UUID.randomUUID().toString(), version, clock.millis(), steps, rollbackOf);
+        return begin(steps, version, force, rollbackOf, java.util.Map.of(), 0);
+    }
+
+    /**
+     * @param canaries           app id → canary size: those apps' changes pause after that many new tasks
+     * @param autoRevertSeconds  roll back by itself when the new tasks are not healthy after this long (0: never)
+     */
+    public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf,
+                                java.util.Map<String, Integer> canaries, int autoRevertSeconds) {
+        long now = clock.millis();
+        DeploymentPlan plan = new DeploymentPlan(UUID.randomUUID().toString(), version, now, steps, rollbackOf, canaries,
+                autoRevertSeconds > 0 ? now + autoRevertSeconds * 1000L : 0);
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             List<String> holders = store.start(plan);
             if (holders.isEmpty()) {
                 metrics.started(plan);
+                events.publish("deployment_info", plan, null);
                 log.info("Deployment {} started: {} step(s), apps {}", plan.id(), plan.totalSteps(), abbreviated(plan.affectedApps()));
                 return plan;
             }
@@ -86,11 +100,28 @@ public class DeploymentService {
         return store.get(id).orElseThrow(() -> ApiException.notFound("DeploymentPlan %s does not exist", id));
     }
 
+    /** {@code POST /v2/deployments/{id}/promote}: a deployment held at its canaries goes on. */
+    public RunningDeployment promote(String id) {
+        RunningDeployment running = require(id);
+        if (!running.plan().hasCanary()) {
+            throw ApiException.conflict("Deployment %s has no canary to promote", id);
+        }
+        if (!store.promote(id)) {
+            throw ApiException.notFound("DeploymentPlan %s does not exist", id);
+        }
+        log.info("Deployment {} promoted: the canaries of {} are replaced by a full rollout", id, running.plan().canaries().keySet());
+        return require(id);
+    }
+
     /** Ends a deployment: releases its locks and forgets it. */
     public boolean end(DeploymentPlan plan, String why) {
         boolean ended = store.end(plan);
         if (ended) {
-            metrics.ended(why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled" : "abandoned");
+            String outcome = why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled"
+                    : why.startsWith("auto-reverted") ? "auto-reverted" : "abandoned";
+            metrics.ended(outcome);
+            events.publish(outcome.equals("finished") ? "deployment_success" : "deployment_failed", plan,
+                    outcome.equals("finished") ? null : outcome);
             log.info("Deployment {} {}", plan.id(), why);
         }
         return ended;

@@ -131,8 +131,21 @@ public class DeploymentStore {
         if (plan == null || step == null) {
             return Optional.empty();
         }
-        String planJson = plan instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : plan.toString();
-        String stepText = step instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : step.toString();
-        return Optional.of(new RunningDeployment(json.readValue(planJson, DeploymentPlan.class), Integer.parseInt(stepText)));
+        return Optional.of(new RunningDeployment(json.readValue(text(plan), DeploymentPlan.class), Integer.parseInt(text(step)),
+                fields.get("promoted") != null));
+    }
+
+    /** Lets a deployment held at its canaries go on; false when it is gone. */
+    public boolean promote(String id) {
+        Boolean set = redis.opsForHash().putIfAbsent(RedisKeys.deployment(id), "promoted", "1");
+        if (Boolean.TRUE.equals(set) && !redis.opsForHash().hasKey(RedisKeys.deployment(id), "plan")) {
+            redis.delete(RedisKeys.deployment(id)); // it ended meanwhile: leave nothing behind
+            return false;
+        }
+        return true;
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
     }
 }

@@ -1,9 +1,22 @@
 package dev.pacer.scheduler.deploy;
 
-/** A stored deployment and the step it is at (1-based). */
-public record RunningDeployment(DeploymentPlan plan, int currentStep) {
+/**
+ * A stored deployment, the step it is at (1-based) and whether its canaries were promoted.
+ */
+public record RunningDeployment(DeploymentPlan plan, int currentStep, boolean promoted) {
 
     public String id() {
         return plan.id();
+    }
+
+    /** Held at its canaries until promoted. */
+    public boolean paused() {
+        return plan.hasCanary() && !promoted;
+    }
+
+    /** The canary size of the app while the deployment is paused, else -1. */
+    public int canaryOf(String app) {
+        Integer size = plan.canaries().get(app);
+        return paused() && size != null ? size : -1;
     }
 }

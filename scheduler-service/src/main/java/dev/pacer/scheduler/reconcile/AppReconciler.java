@@ -67,7 +67,8 @@ public class AppReconciler {
         Instant now = clock.instant();
         Optional<AppSpec> spec = specs.apply(app);
         List<TaskRecord> observed = tasks.ofApp(app);
-        Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout());
+        Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
+                .withCanary(spec.isPresent() ? deployments.canary(app) : -1);
         Set<String> healthy = spec.map(s -> health.of(s, observed)).orElse(Set.of());
         Plan plan = ReconcileDiff.plan(desired, observed, healthy, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
 

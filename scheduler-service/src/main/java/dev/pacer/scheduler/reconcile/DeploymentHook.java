@@ -14,6 +14,14 @@ public interface DeploymentHook {
     DeploymentHook NONE = (app, spec, tasks, healthy, now) -> false;
 
     /**
+     * How many tasks of the new version the app may run while its deployment is held at a canary
+     * (old tasks all stay); -1 when it is not held.
+     */
+    default int canary(AppId app) {
+        return -1;
+    }
+
+    /**
      * @param spec    the app as stored (empty once deleted)
      * @param healthy ids of its running tasks that pass every health check
      * @return true while a deployment still waits on this app (look at it again soon)

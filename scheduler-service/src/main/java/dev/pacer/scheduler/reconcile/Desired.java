@@ -15,27 +15,35 @@ import java.time.Instant;
  *                       (its agent never started it, or the scheduler died between placing and launching)
  * @param minimumHealthCapacity  share of {@code instances} kept healthy while outdated tasks are replaced
  * @param maximumOverCapacity    share of {@code instances} that may run on top of them meanwhile
+ * @param canary                 while a deployment is held at a canary: how many current tasks may run
+ *                               (every outdated one stays); -1 otherwise
  */
 public record Desired(int instances, Instant configVersion, KillOrder killSelection,
                       Duration inactiveAfter, Duration expungeAfter, boolean deleting, Duration launchTimeout,
-                      double minimumHealthCapacity, double maximumOverCapacity) {
+                      double minimumHealthCapacity, double maximumOverCapacity, int canary) {
 
     public static final Duration DEFAULT_LAUNCH_TIMEOUT = Duration.ofMinutes(5);
 
     public Desired(int instances, Instant configVersion, KillOrder killSelection,
                    Duration inactiveAfter, Duration expungeAfter, boolean deleting) {
-        this(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, DEFAULT_LAUNCH_TIMEOUT, 1.0, 1.0);
+        this(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, DEFAULT_LAUNCH_TIMEOUT, 1.0, 1.0, -1);
     }
 
     public Desired withLaunchTimeout(Duration timeout) {
         return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, timeout,
-                minimumHealthCapacity, maximumOverCapacity);
+                minimumHealthCapacity, maximumOverCapacity, canary);
     }
 
     /** Marathon's {@code upgradeStrategy}. */
     public Desired withUpgradeStrategy(double minimumHealthCapacity, double maximumOverCapacity) {
         return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, launchTimeout,
-                minimumHealthCapacity, maximumOverCapacity);
+                minimumHealthCapacity, maximumOverCapacity, canary);
+    }
+
+    /** Held at a canary of {@code size} new tasks ({@code -1}: not held). */
+    public Desired withCanary(int size) {
+        return new Desired(instances, configVersion, killSelection, inactiveAfter, expungeAfter, deleting, launchTimeout,
+                minimumHealthCapacity, maximumOverCapacity, size);
     }
 
     /** Healthy tasks a replacement never goes below: {@code ceil(minimumHealthCapacity × instances)}. */

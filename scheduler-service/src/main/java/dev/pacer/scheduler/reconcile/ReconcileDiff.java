@@ -25,6 +25,8 @@ import java.util.List;
  *       task healthy, start none on top), one outdated task at a time is stopped to make progress once
  *       every current task is healthy, as Marathon does.</li>
  *   <li>Surplus tasks are killed in {@code killSelection} order, tasks not yet running first.</li>
+ *   <li>While a deployment is held at a canary, at most that many current tasks run beside all the
+ *       outdated ones.</li>
  *   <li>Each pass launches and kills at most the given caps; the rest waits for the next pass.</li>
  * </ul>
  */
@@ -79,6 +81,11 @@ public final class ReconcileDiff {
         if (surplus > 0) {
             kills.addAll(inKillOrder(current, desired).subList(0, surplus));
         }
+        if (desired.canary() >= 0) {
+            // held at a canary: every outdated task stays, at most `canary` current ones run beside them
+            int launches = Math.max(0, Math.min(desired.canary(), desired.instances()) - current.size());
+            return new Plan(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
+        }
         java.util.function.Predicate<TaskRecord> isHealthy = t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId());
         long healthyCurrent = current.stream().filter(isHealthy).count();
         List<TaskRecord> healthyOutdated = inKillOrder(outdated.stream().filter(isHealthy).toList(), desired);
@@ -97,7 +104,19 @@ public final class ReconcileDiff {
     }
 
     private static boolean isCurrent(TaskRecord task, Desired desired) {
-        return desired.configVersion() == null || !Instant.parse(task.version()).isBefore(desired.configVersion());
+        return isCurrent(task, desired.configVersion());
+    }
+
+    /**
+     * The task runs the app's current config: it was launched with the app's {@code lastConfigChangeAt}
+     * (so a rollback that restores an older config makes the tasks of that config current again).
+     */
+    public static boolean isCurrent(TaskRecord task, Instant configVersion) {
+        if (configVersion == null) {
+            return true;
+        }
+        return task.configVersion() != null ? task.configVersion().equals(configVersion)
+                : !Instant.parse(task.version()).isBefore(configVersion);
     }
 
     /** Not-yet-running tasks first, then by age in the app's kill order. */

@@ -84,7 +84,7 @@ public class TaskLauncher {
             AgentInfo info = byId.get(agent).info();
             Instant now = clock.instant();
             TaskRecord record = TaskRecord.staged(id, agent.value(), info.host(), info.zone(), info.region(),
-                    spec.version(), granted.claim().ports(), now);
+                    spec.version(), granted.claim().ports(), now, spec.configVersion());
             tasks.save(record);
             try {
                 agents.launch(info, launchRequest(spec, id, granted.claim().ports()));

@@ -186,6 +186,68 @@ class DeploymentsApiIT {
         }
     }
 
+    @Test
+    void aCanary_pausesAfterItsNewTasks_promoteCompletesIt_andCancelKeepsTheOldTasksRunning() {
+        String base = "/d/canary";
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ZERO)) {
+            String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"v1\",\"instances\":3" + CHECKED
+                    + ",\"pacer\":{\"canary\":{\"instances\":1}}}").header("Marathon-Deployment-Id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> deployment(start) == null);
+            assertThat(app(base).path("pacer").path("canary").path("instances").asInt()).isEqualTo(1);
+
+            Http.Response change = send("PUT", "/v2/apps" + base, "{\"cmd\":\"v2\"}");
+            String id = change.header("Marathon-Deployment-Id");
+            String v2 = JSON.readTree(change.body()).path("version").asString();
+            assertThat(deployment(id).path("pacer").path("phase").asString()).isEqualTo("canary");
+            await().atMost(Duration.ofSeconds(10)).until(() -> health.healthy() == 4);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                    tasks(base).size() == 4 && tasks(base).stream().filter(t -> t.path("version").asString().equals(v2)).count() == 1);
+            assertThat(deployment(id)).as("held at the canary").isNotNull();
+
+            Http.Response promoted = send("POST", "/v2/deployments/" + id + "/promote", "");
+            assertThat(promoted.status()).isEqualTo(200);
+            assertThat(JSON.readTree(promoted.body()).path("pacer").path("phase").asString()).isEqualTo("promoted");
+            await().atMost(Duration.ofSeconds(15)).until(() -> deployment(id) == null);
+            assertThat(tasks(base)).hasSize(3).allSatisfy(t -> assertThat(t.path("version").asString()).isEqualTo(v2));
+
+            List<String> before = tasks(base).stream().map(t -> t.path("id").asString()).toList();
+            Http.Response next = send("PUT", "/v2/apps" + base, "{\"cmd\":\"v3\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> tasks(base).size() == 4);
+            Http.Response cancelled = send("DELETE", "/v2/deployments/" + next.header("Marathon-Deployment-Id"), "");
+            assertThat(cancelled.status()).isEqualTo(200);
+            String rollback = JSON.readTree(cancelled.body()).path("deploymentId").asString();
+            await().atMost(Duration.ofSeconds(15)).until(() -> deployment(rollback) == null);
+            assertThat(tasks(base).stream().map(t -> t.path("id").asString()).toList())
+                    .as("the tasks of the config rolled back to keep running").containsExactlyInAnyOrderElementsOf(before);
+            assertThat(app(base).path("cmd").asString()).isEqualTo("v2");
+        }
+        assertThat(send("POST", "/v2/deployments/nope/promote", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeWhoseNewTasksStayUnhealthy_rollsBackByItselfAfterTheDeadline() {
+        String base = "/d/revert";
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ZERO)) {
+            String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"good\",\"instances\":2" + CHECKED
+                    + ",\"pacer\":{\"autoRevert\":{\"deadlineSeconds\":2}}}").header("Marathon-Deployment-Id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> deployment(start) == null);
+            List<String> good = tasks(base).stream().map(t -> t.path("id").asString()).toList();
+
+            Http.Response bad = send("PUT", "/v2/apps" + base, "{\"cmd\":\"bad\"}");
+            health.failing.add(JSON.readTree(bad.body()).path("version").asString());
+            String id = bad.header("Marathon-Deployment-Id");
+            assertThat(deployment(id).path("pacer").path("autoRevertAt").asString()).isNotBlank();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> deployment(id) == null
+                    && app(base).path("cmd").asString().equals("good") && app(base).path("deployments").isEmpty());
+            assertThat(tasks(base).stream().map(t -> t.path("id").asString()).toList()).containsExactlyInAnyOrderElementsOf(good);
+            assertThat(Http.get(url("/actuator/prometheus")).body()).contains("outcome=\"auto-reverted\"");
+        }
+        Http.Response invalid = send("POST", "/v2/apps", "{\"id\":\"/d/bad-ext\",\"cmd\":\"x\",\"pacer\":{\"canary\":{\"instances\":0}}}");
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body()).contains("/pacer/canary/instances");
+    }
+
     private JsonNode deployment(String id) {
         Http.Response response = Http.get(url("/v2/deployments"));
         assertThat(response.status()).isEqualTo(200);

@@ -162,6 +162,16 @@ public final class AppValidator {
             v.between("/upgradeStrategy/minimumHealthCapacity", upgrade.minimumHealthCapacity(), 0, 1);
             v.between("/upgradeStrategy/maximumOverCapacity", upgrade.maximumOverCapacity(), 0, 1);
         }
+        if (app.pacer() != null) {
+            if (app.pacer().canary() != null) {
+                v.check(app.pacer().canary().instances() != null, "/pacer/canary/instances", "must be given");
+                v.atLeast("/pacer/canary/instances", app.pacer().canary().instances(), 1);
+            }
+            if (app.pacer().autoRevert() != null) {
+                v.check(app.pacer().autoRevert().deadlineSeconds() != null, "/pacer/autoRevert/deadlineSeconds", "must be given");
+                v.atLeast("/pacer/autoRevert/deadlineSeconds", app.pacer().autoRevert().deadlineSeconds(), 1);
+            }
+        }
         UnreachableStrategy unreachable = app.unreachableStrategy();
         if (unreachable != null && !unreachable.disabled()) {
             Long inactive = unreachable.inactiveAfterSeconds();

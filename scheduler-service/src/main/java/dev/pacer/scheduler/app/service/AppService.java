@@ -19,7 +19,9 @@ import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.reconcile.AppHints;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -99,7 +101,9 @@ public class AppService implements DeploymentActivator {
             AppDefinition current = stored.orElseThrow(() -> ApiException.notFound("App '%s' does not exist", id));
             AppDefinition old = apps.version(id, rollback.get()).orElseThrow(() ->
                     ApiException.notFound("App '%s' does not exist in version %s", id, rollback.get()));
-            return new Change(false, save(current, old, force), old);
+            Edit edit = restored(current, old, Timestamp.now(clock));
+            validator.check(edit.after());
+            return new Change(false, commit(List.of(edit), edit.after().version(), force, null), edit.after());
         }
         if (stored.isEmpty()) {
             AppDefinition app = stamp(definitions.readNew(body, id), null);
@@ -172,7 +176,13 @@ public class AppService implements DeploymentActivator {
      * its apps back to the version it had before (a created app is removed). A deleted app cannot be
      * brought back: its versions went with it.
      */
-    public DeploymentResult revert(String deploymentId) {
+    @Override
+    public String revert(String deploymentId, String why) {
+        return revertDeployment(deploymentId, why).deploymentId();
+    }
+
+    /** @param why how the deployment ends ("cancelled…", "auto-reverted…"): its log line, metric and event */
+    public DeploymentResult revertDeployment(String deploymentId, String why) {
         RunningDeployment running = deployments.require(deploymentId);
         Timestamp now = Timestamp.now(clock);
         List<Edit> changes = new ArrayList<>();
@@ -183,9 +193,10 @@ public class AppService implements DeploymentActivator {
                 current.ifPresent(app -> changes.add(new Edit(app, null)));
             } else if (current.isPresent()) {
                 apps.version(id, Timestamp.parse(action.previousVersion())).ifPresent(old ->
-                        changes.add(new Edit(current.get(), versioned(current.get(), old, now))));
+                        changes.add(restored(current.get(), old, now)));
             }
         }
+        deployments.end(running.plan(), why);
         return commit(changes, now, true, deploymentId);
     }
 
@@ -205,9 +216,18 @@ public class AppService implements DeploymentActivator {
         return new Edit(stored, versioned(stored, stored.toBuilder().instances(Math.max(0, instances)).build(), now));
     }
 
-    /** Takes a stored app back to an old definition (as a new version), or re-creates it. */
+    /**
+     * Takes a stored app back to an old definition, as a new version that keeps the old
+     * {@code lastConfigChangeAt}: tasks still running that config count as current again and stay;
+     * tasks of the config rolled back from are replaced. Re-creates a deleted app.
+     */
     public Edit restored(AppDefinition current, AppDefinition old, Timestamp now) {
-        return current == null ? new Edit(null, stamp(old, now)) : new Edit(current, versioned(current, old, now));
+        if (current == null) {
+            return new Edit(null, stamp(old, now));
+        }
+        Timestamp configChange = old.versionInfo() != null && old.versionInfo().lastConfigChangeAt() != null
+                ? old.versionInfo().lastConfigChangeAt() : now;
+        return new Edit(current, old.toBuilder().id(current.id()).version(now).versionInfo(new VersionInfo(now, configChange)).build());
     }
 
     /** The failing paths of an edit's new definition, under {@code prefix}. */
@@ -242,7 +262,21 @@ public class AppService implements DeploymentActivator {
      */
     public DeploymentResult commitSteps(List<List<Edit>> steps, Timestamp version, boolean force, String rollbackOf) {
         List<List<DeploymentAction>> actions = steps.stream().map(step -> step.stream().map(AppService::action).toList()).toList();
-        DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf);
+        Map<String, Integer> canaries = new LinkedHashMap<>();
+        int autoRevert = 0;
+        for (List<Edit> step : steps) {
+            for (Edit edit : step) {
+                AppDefinition after = edit.after();
+                if (after == null || after.pacer() == null || rollbackOf != null) {
+                    continue;
+                }
+                if (edit.before() != null && after.pacer().canaryInstances() > 0 && !AppDefinitions.isScaleOnly(edit.before(), after)) {
+                    canaries.put(after.id(), Math.min(after.pacer().canaryInstances(), after.instances()));
+                }
+                autoRevert = Math.max(autoRevert, after.pacer().autoRevertSeconds());
+            }
+        }
+        DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf, canaries, autoRevert);
         try {
             for (int i = 0; i < steps.size(); i++) {
                 for (Edit change : steps.get(i)) {

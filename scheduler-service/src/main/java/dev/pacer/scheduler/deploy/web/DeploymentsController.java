@@ -28,10 +28,12 @@ class DeploymentsController {
 
     private final DeploymentService deployments;
     private final AppService apps;
+    private final dev.pacer.scheduler.reconcile.AppHints hints;
 
-    DeploymentsController(DeploymentService deployments, AppService apps) {
+    DeploymentsController(DeploymentService deployments, AppService apps, dev.pacer.scheduler.reconcile.AppHints hints) {
         this.deployments = deployments;
         this.apps = apps;
+        this.hints = hints;
     }
 
     @GetMapping({ApiPaths.V2_DEPLOYMENTS, ApiPaths.V2_DEPLOYMENTS + "/"})
@@ -47,8 +49,16 @@ class DeploymentsController {
             deployments.end(running.plan(), "cancelled without rollback");
             return ResponseEntity.status(HttpStatus.ACCEPTED).build();
         }
-        DeploymentResult rollback = apps.revert(id);
+        DeploymentResult rollback = apps.revertDeployment(id, "cancelled with rollback");
         return ResponseEntity.ok().header("Marathon-Deployment-Id", rollback.deploymentId()).body(rollback);
+    }
+
+    /** Pacer: a deployment held at its canaries goes on with the full rollout. */
+    @org.springframework.web.bind.annotation.PostMapping(ApiPaths.V2_DEPLOYMENTS + "/{id}/promote")
+    Map<String, Object> promote(@PathVariable String id) {
+        RunningDeployment promoted = deployments.promote(id);
+        promoted.plan().canaries().keySet().forEach(app -> hints.publish(dev.pacer.contract.ids.AppId.parse(app)));
+        return info(promoted);
     }
 
     static Map<String, Object> info(RunningDeployment running) {
@@ -64,6 +74,20 @@ class DeploymentsController {
         info.put("currentActions", plan.step(running.currentStep()).stream().map(a -> action(a, true)).toList());
         info.put("currentStep", Math.min(running.currentStep(), plan.totalSteps()));
         info.put("totalSteps", plan.totalSteps());
+        if (plan.hasCanary() || plan.autoRevertAt() > 0 || plan.rollbackOf() != null) {
+            Map<String, Object> pacer = new LinkedHashMap<>();
+            if (plan.hasCanary()) {
+                pacer.put("phase", running.paused() ? "canary" : "promoted");
+                pacer.put("canaries", plan.canaries());
+            }
+            if (plan.autoRevertAt() > 0) {
+                pacer.put("autoRevertAt", dev.pacer.contract.marathon.app.Timestamp.format(java.time.Instant.ofEpochMilli(plan.autoRevertAt())));
+            }
+            if (plan.rollbackOf() != null) {
+                pacer.put("rollbackOf", plan.rollbackOf());
+            }
+            info.put("pacer", pacer);
+        }
         return info;
     }
 

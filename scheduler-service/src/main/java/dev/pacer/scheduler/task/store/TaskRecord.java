@@ -18,12 +18,15 @@ import java.util.Objects;
  * @param statusAt          timestamp of the last status applied; older updates are ignored
  * @param unreachableSince  when its agent was found lost (null while reachable)
  * @param killRequested     the scheduler asked for the kill (a kill is not a failure)
+ * @param configVersion     the app's {@code lastConfigChangeAt} the task was launched with: it runs the
+ *                          current config exactly when this equals the app's (null in records from
+ *                          before it was kept: then the task's version is compared instead)
  */
 public record TaskRecord(String taskId, String appId, String agentId, String host, String zone, String region,
                          TaskState state,
                          String version, List<Integer> ports, Instant stagedAt, Instant startedAt,
                          Instant statusAt, String message, Integer exitCode, Instant unreachableSince,
-                         boolean killRequested) {
+                         boolean killRequested, Instant configVersion) {
 
     public TaskRecord {
         Objects.requireNonNull(taskId, "taskId");
@@ -36,13 +39,13 @@ public record TaskRecord(String taskId, String appId, String agentId, String hos
 
     /** A task just placed on an agent, before the agent has said anything. */
     public static TaskRecord staged(TaskId id, String agentId, String host, String version, List<Integer> ports, Instant now) {
-        return staged(id, agentId, host, null, null, version, ports, now);
+        return staged(id, agentId, host, null, null, version, ports, now, null);
     }
 
     public static TaskRecord staged(TaskId id, String agentId, String host, String zone, String region, String version,
-                                    List<Integer> ports, Instant now) {
+                                    List<Integer> ports, Instant now, Instant configVersion) {
         return new TaskRecord(id.toString(), id.appId().toString(), agentId, host, zone, region, TaskState.TASK_STAGING, version,
-                ports, now, null, now, "", null, null, false);
+                ports, now, null, now, "", null, null, false, configVersion);
     }
 
     public AppId app() {
@@ -58,12 +61,12 @@ public record TaskRecord(String taskId, String appId, String agentId, String hos
         Instant started = startedAt == null && newState == TaskState.TASK_RUNNING ? at : startedAt;
         Instant unreachable = newState == TaskState.TASK_UNREACHABLE ? (unreachableSince != null ? unreachableSince : at) : null;
         return new TaskRecord(taskId, appId, agentId, host, zone, region, newState, version, ports, stagedAt, started, at,
-                newMessage, newExitCode, unreachable, killRequested);
+                newMessage, newExitCode, unreachable, killRequested, configVersion);
     }
 
     public TaskRecord withKillRequested() {
         return new TaskRecord(taskId, appId, agentId, host, zone, region, state == TaskState.TASK_RUNNING || state == TaskState.TASK_STAGING
                 ? TaskState.TASK_KILLING : state, version, ports, stagedAt, startedAt, statusAt, message, exitCode,
-                unreachableSince, true);
+                unreachableSince, true, configVersion);
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param env        plain values or references to {@code secrets}
  * @param check      Marathon's Mesos-level {@code check}, carried as generic JSON
  * @param ipAddress  deprecated, generic JSON, input only
+ * @param pacer      Pacer's extension fields (deployment strategies), ignored by Marathon clients
  * @param version    server-set; in an update body only allowed alone (a rollback)
  */
 @JsonInclude(Include.NON_NULL)
@@ -37,7 +38,7 @@ import java.util.Map;
     "requirePorts", "networks", "container", "healthChecks", "check", "readinessChecks", "dependencies",
     "upgradeStrategy", "backoffSeconds", "backoffFactor", "maxLaunchDelaySeconds",
     "taskKillGracePeriodSeconds", "killSelection", "unreachableStrategy", "fetch", "residency",
-    "executorResources", "resourceLimits", "tty", "version", "versionInfo"})
+    "executorResources", "resourceLimits", "tty", "pacer", "version", "versionInfo"})
 public record AppDefinition(
         String id,
         String cmd,
@@ -78,6 +79,7 @@ public record AppDefinition(
         ExecutorResources executorResources,
         ResourceLimits resourceLimits,
         Boolean tty,
+        PacerExtensions pacer,
         Timestamp version,
         VersionInfo versionInfo) {
 

@@ -44,6 +44,7 @@ public final class AppDefinitionBuilder {
     private List<Artifact> fetch;
     private List<String> uris;
     private Residency residency;
+    private PacerExtensions pacer;
     private Map<String, Object> ipAddress;
     private ExecutorResources executorResources;
     private ResourceLimits resourceLimits;
@@ -90,6 +91,7 @@ public final class AppDefinitionBuilder {
         this.fetch = app.fetch();
         this.uris = app.uris();
         this.residency = app.residency();
+        this.pacer = app.pacer();
         this.ipAddress = app.ipAddress();
         this.executorResources = app.executorResources();
         this.resourceLimits = app.resourceLimits();
@@ -133,6 +135,7 @@ public final class AppDefinitionBuilder {
     public AppDefinitionBuilder fetch(List<Artifact> value) { fetch = value; return this; }
     public AppDefinitionBuilder uris(List<String> value) { uris = value; return this; }
     public AppDefinitionBuilder residency(Residency value) { residency = value; return this; }
+    public AppDefinitionBuilder pacer(PacerExtensions value) { pacer = value; return this; }
     public AppDefinitionBuilder ipAddress(Map<String, Object> value) { ipAddress = value; return this; }
     public AppDefinitionBuilder executorResources(ExecutorResources value) { executorResources = value; return this; }
     public AppDefinitionBuilder resourceLimits(ResourceLimits value) { resourceLimits = value; return this; }
@@ -147,6 +150,6 @@ public final class AppDefinitionBuilder {
                 networks, container, healthChecks, check, readinessChecks, dependencies, upgradeStrategy,
                 backoffSeconds, backoffFactor, maxLaunchDelaySeconds, taskKillGracePeriodSeconds,
                 killSelection, unreachableStrategy, fetch, uris, residency, ipAddress, executorResources,
-                resourceLimits, tty, version, versionInfo);
+                resourceLimits, tty, pacer, version, versionInfo);
     }
 }
