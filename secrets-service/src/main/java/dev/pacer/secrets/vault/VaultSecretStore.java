@@ -126,8 +126,6 @@ public final class VaultSecretStore implements SecretStore {
             return call.get();
         } catch (VaultException | org.springframework.web.client.RestClientException e) {
             throw new SecretBackendException("vault " + operation + " failed (" + e.getClass().getSimpleName() + ")");
-        } catch (NullPointerException e) {
-            return null; // Spring Vault reads a missing path as an empty response
         }
     }
 }
