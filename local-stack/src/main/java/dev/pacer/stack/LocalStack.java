@@ -80,14 +80,19 @@ public final class LocalStack implements AutoCloseable {
                 "--eureka.client.service-url.defaultZone=" + eureka,
                 "--eureka.instance.hostname=localhost");
 
+        List<String> withKeys = new ArrayList<>(common);
+        withKeys.add(StackSecrets.prepare(options.logDir().resolveSibling("secrets")).importArgument());
+        List<String> agentCommon = new ArrayList<>(common); // agents need no key: they present the grant they got
+        agentCommon.add("--pacer.agent.secrets.url=http://localhost:" + ports.secrets());
+
         discovery = launch("discovery-service", "discovery-service", ports.discovery(), common);
         awaitReady(List.of(discovery));
         List<ChildProcess> rest = List.of(
-                launch("scheduler-service", "scheduler-service", ports.scheduler(), common),
-                launch("secrets-service", "secrets-service", ports.secrets(), common),
+                launch("scheduler-service", "scheduler-service", ports.scheduler(), withKeys),
+                launch("secrets-service", "secrets-service", ports.secrets(), withKeys),
                 launch("health-service", "health-service", ports.health(), common),
-                launch("agent-a", "agent-service", ports.agentA(), agent(common, "agent-a", "a", ports.agentA())),
-                launch("agent-b", "agent-service", ports.agentB(), agent(common, "agent-b", "b", ports.agentB())),
+                launch("agent-a", "agent-service", ports.agentA(), agent(agentCommon, "agent-a", "a", ports.agentA())),
+                launch("agent-b", "agent-service", ports.agentB(), agent(agentCommon, "agent-b", "b", ports.agentB())),
                 launch("gateway-service", "gateway-service", ports.gateway(), common));
         Leftovers.record(pidFile(), ProcessHandle.current());
         ownsPidFile = true;

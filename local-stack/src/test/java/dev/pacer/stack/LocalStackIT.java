@@ -313,6 +313,33 @@ class LocalStackIT {
         return marathon.getAppTasks(app).getTasks().stream().filter(t -> "TASK_RUNNING".equals(t.getState())).count();
     }
 
+    private static SecretsOnTheStack secrets;
+
+    /** Secrets issue: the task sees the value (a hash of it in its sandbox), a new version reaches restarted tasks. */
+    @Test
+    @Order(40)
+    void anAppWithASecret_seesItsValue_andARotationReachesItsRestartedTask() {
+        secrets = new SecretsOnTheStack(ports, Path.of("target").toAbsolutePath());
+        secrets.store("first-" + java.util.UUID.randomUUID());
+        secrets.expectPolicyRefusal();
+        secrets.deploy();
+        String first = secrets.expectTaskSees(secrets.values.get(0), null);
+
+        secrets.store("second-" + java.util.UUID.randomUUID());
+        secrets.restart();
+
+        secrets.expectTaskSees(secrets.values.get(1), first);
+    }
+
+    /** ... and neither value is anywhere else: logs, work dirs, checkpoints, Redis, API answers, metrics. */
+    @Test
+    @Order(41)
+    void secretValues_areInNoLogNoRedisKeyAndNoApiAnswer() throws IOException {
+        assertThat(secrets).as("the secret app ran").isNotNull();
+        secrets.scanForLeaks();
+        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + SecretsOnTheStack.APP), null).status()).isEqualTo(200);
+    }
+
     @Test
     @Order(90)
     void whenAnAgentStops_itsTasksComeBackOnTheOtherAgent() {

@@ -40,6 +40,7 @@ public final class FakeAgent implements AutoCloseable {
     private final StatefulRedisConnection<String, String> redis;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, AgentTask> tasks = new ConcurrentHashMap<>();
+    private final Map<String, LaunchRequest> launches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-agent-heartbeat");
         t.setDaemon(true);
@@ -77,6 +78,11 @@ public final class FakeAgent implements AutoCloseable {
         return tasks.values().stream().filter(t -> t.state() == TaskState.TASK_RUNNING).toList();
     }
 
+    /** Every launch request it received, by task id. */
+    public Map<String, LaunchRequest> launchRequests() {
+        return Map.copyOf(launches);
+    }
+
     /** Ends a task as if its process exited with {@code code} (0: finished, else failed). */
     public void exit(String taskId, int code) {
         end(taskId, code == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED, "exited with code " + code, code);
@@ -93,6 +99,7 @@ public final class FakeAgent implements AutoCloseable {
         switch (exchange.getRequestMethod()) {
             case "POST" -> {
                 LaunchRequest request = json.readValue(exchange.getRequestBody(), LaunchRequest.class);
+                launches.putIfAbsent(request.taskId(), request);
                 AgentTask task = tasks.computeIfAbsent(request.taskId(), id -> {
                     AgentTask started = new AgentTask(id, request.appId(), request.version(), TaskState.TASK_RUNNING,
                             null, Instant.now(), Instant.now(), request.ports(), "/fake", null);

@@ -1,5 +1,6 @@
 package dev.pacer.agent.task;
 
+import dev.pacer.agent.secrets.SecretInjector;
 import dev.pacer.contract.task.LaunchRequest;
 import java.io.File;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class ProcessLauncher {
     private final Path setsid;
     private final Map<String, String> agentEnv;
     private final String host;
+    private final SecretInjector secrets;
 
     /**
      * @param setsid   the {@code setsid} binary, or null where there is none (tasks then share the
@@ -40,9 +42,15 @@ public final class ProcessLauncher {
      * @param agentEnv the agent's environment, of which tasks inherit only {@link TaskEnvironment#INHERITED}
      */
     public ProcessLauncher(Path setsid, Map<String, String> agentEnv, String host) {
+        this(setsid, agentEnv, host, SecretInjector.NONE);
+    }
+
+    /** @param secrets fetches the task's secrets (environment values, sandbox files) right before it starts */
+    public ProcessLauncher(Path setsid, Map<String, String> agentEnv, String host, SecretInjector secrets) {
         this.setsid = setsid;
         this.agentEnv = Map.copyOf(agentEnv);
         this.host = host;
+        this.secrets = secrets;
     }
 
     /** The {@code setsid} of this machine, or null. */
@@ -64,6 +72,11 @@ public final class ProcessLauncher {
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(TaskEnvironment.build(request, agentEnv, host, sandbox.dir()));
+        Map<String, String> secretEnv = secrets.prepare(request, sandbox.dir());
+        if (!secretEnv.isEmpty()) { // after the app's env, before Marathon's variables, which still win
+            env.putAll(secretEnv);
+            env.putAll(TaskEnvironment.marathonVariables(request, host, sandbox.dir()));
+        }
         if (request.cmd() == null || request.cmd().isBlank()) {
             checkExecutable(request.args().get(0), env.get("PATH"), sandbox.dir());
         }

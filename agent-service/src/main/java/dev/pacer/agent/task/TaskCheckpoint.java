@@ -19,6 +19,7 @@ public record TaskCheckpoint(LaunchRequest request, TaskState state, Long pid, I
 
     public TaskCheckpoint {
         Objects.requireNonNull(request, "request");
+        request = dev.pacer.agent.secrets.Grants.withoutGrant(request); // a grant is a credential: never on disk
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(stagedAt, "stagedAt");
     }

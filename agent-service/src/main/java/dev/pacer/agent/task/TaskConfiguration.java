@@ -39,14 +39,14 @@ class TaskConfiguration {
 
     @Bean
     TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, TaskRuntimeProperties runtime,
-                            ScheduledExecutorService taskTimer) {
+                            ScheduledExecutorService taskTimer, dev.pacer.agent.secrets.SecretInjector secrets) {
         if (runtime.isSimulated()) {
             LoggerFactory.getLogger(TaskRuntime.class).warn("Agent {} runs the SIMULATED runtime: tasks are not "
                     + "processes (benchmarks only); fail-after {}", node.id(),
                     runtime.simulated().failAfter() == null ? "none" : runtime.simulated().failAfter());
             return new TaskRuntime(book, new SimulatedTaskLauncher(book, taskTimer, runtime.simulated().failAfter()));
         }
-        ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host());
+        ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host(), secrets);
         return new TaskRuntime(book, launcher, new ProcessSignals(launcher.groupLeaders()), taskTimer,
                 properties.killGracePeriod());
     }

@@ -40,8 +40,8 @@ class AppConfiguration {
     }
 
     @Bean
-    AppValidator appValidator(AppJson json) {
-        return new AppValidator(json, ConstraintValidator::validate);
+    AppValidator appValidator(AppJson json, dev.pacer.scheduler.secrets.SecretPolicyRules secretPolicy) {
+        return new AppValidator(json, ConstraintValidator::validate, secretPolicy);
     }
 
     /** @param maxVersions versions kept per app (Marathon's {@code --zk_max_versions}) */

@@ -89,8 +89,9 @@ class ReconcileConfiguration {
 
     @Bean
     TaskLauncher taskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
-                              TaskTransitions transitions, SchedulerMetrics metrics, Clock clock) {
-        return new TaskLauncher(views, placer, claims, tasks, agents, transitions, metrics, clock);
+                              TaskTransitions transitions, SchedulerMetrics metrics, Clock clock,
+                              dev.pacer.scheduler.secrets.GrantIssuer grants) {
+        return new TaskLauncher(views, placer, claims, tasks, agents, transitions, metrics, clock, grants);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import dev.pacer.scheduler.placement.Placer;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.placement.claim.ClaimResult;
+import dev.pacer.scheduler.secrets.GrantIssuer;
 import dev.pacer.scheduler.task.status.TaskTransitions;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import dev.pacer.scheduler.task.store.TaskStore;
@@ -49,9 +50,18 @@ public class TaskLauncher {
     private final TaskTransitions transitions;
     private final dev.pacer.scheduler.SchedulerMetrics metrics;
     private final Clock clock;
+    private final GrantIssuer grants;
 
     public TaskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
                         TaskTransitions transitions, dev.pacer.scheduler.SchedulerMetrics metrics, Clock clock) {
+        this(views, placer, claims, tasks, agents, transitions, metrics, clock, null);
+    }
+
+    /** @param grants issues each task's secret grant (null: none, for tests of apps without secrets) */
+    public TaskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
+                        TaskTransitions transitions, dev.pacer.scheduler.SchedulerMetrics metrics, Clock clock,
+                        GrantIssuer grants) {
+        this.grants = grants;
         this.views = views;
         this.placer = placer;
         this.claims = claims;
@@ -87,7 +97,7 @@ public class TaskLauncher {
                     spec.version(), granted.claim().ports(), now, spec.configVersion());
             tasks.save(record);
             try {
-                agents.launch(info, launchRequest(spec, id, granted.claim().ports()));
+                agents.launch(info, launchRequest(spec, id, agent, granted.claim().ports()));
                 launched++;
                 metrics.taskLaunched();
             } catch (AgentUnreachableException e) {
@@ -106,10 +116,13 @@ public class TaskLauncher {
         claims.release(AgentId.parse(task.agentId()), TaskId.parse(task.taskId()));
     }
 
-    private static LaunchRequest launchRequest(AppSpec spec, TaskId id, List<Integer> ports) {
+    private LaunchRequest launchRequest(AppSpec spec, TaskId id, AgentId agent, List<Integer> ports) {
+        java.util.Set<String> paths = new java.util.TreeSet<>(spec.secretEnv().values());
+        paths.addAll(spec.secretFiles().values());
+        String grant = grants == null ? null : grants.issue(id, spec.id(), agent, paths);
         return new LaunchRequest(id.toString(), spec.id().toString(), spec.version(), spec.cmd(), spec.args(),
                 spec.env(), spec.labels(), ports, spec.portNames(), spec.resources().cpus(), spec.resources().mem(),
                 spec.resources().disk(), spec.killGracePeriodSeconds(), spec.healthChecks(), spec.secretEnv(),
-                spec.secretFiles(), null);
+                spec.secretFiles(), grant);
     }
 }

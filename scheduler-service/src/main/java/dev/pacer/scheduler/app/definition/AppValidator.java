@@ -49,6 +49,7 @@ public final class AppValidator {
 
     private final AppJson json;
     private final Function<List<List<String>>, List<ErrorDetail>> constraintValidator;
+    private final Function<AppDefinition, List<ErrorDetail>> extraRules;
 
     public AppValidator() {
         this(new AppJson(), NO_CONSTRAINT_CHECK);
@@ -59,8 +60,15 @@ public final class AppValidator {
     }
 
     public AppValidator(AppJson json, Function<List<List<String>>, List<ErrorDetail>> constraintValidator) {
+        this(json, constraintValidator, app -> List.of());
+    }
+
+    /** @param extraRules rules of other features (the secrets access policy), reported with the rest */
+    public AppValidator(AppJson json, Function<List<List<String>>, List<ErrorDetail>> constraintValidator,
+                        Function<AppDefinition, List<ErrorDetail>> extraRules) {
         this.json = Objects.requireNonNull(json, "json");
         this.constraintValidator = Objects.requireNonNull(constraintValidator, "constraintValidator");
+        this.extraRules = Objects.requireNonNull(extraRules, "extraRules");
     }
 
     /** Every violation of {@code app}; empty when valid. */
@@ -77,6 +85,7 @@ public final class AppValidator {
         if (app.constraints() != null && !app.constraints().isEmpty()) {
             v.addAll(constraintValidator.apply(app.constraints()));
         }
+        v.addAll(extraRules.apply(app));
         size(app, v);
         return v.details();
     }
