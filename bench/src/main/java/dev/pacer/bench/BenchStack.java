@@ -98,6 +98,32 @@ final class BenchStack implements AutoCloseable {
         scheduler.awaitReady(() -> answers200(probe, ApiPaths.ACTUATOR_READINESS), options.readyTimeout());
     }
 
+    /**
+     * Starts an agent-service JVM on the simulated runtime (no processes: a launch reports running at
+     * once) with the given capacity, registered in this stack's Redis; returns its API URL when ready.
+     */
+    String startSimulatedAgent(String id, int cpus, int memMb) {
+        Path jar = options.home().resolve("agent-service/target/agent-service.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first "
+                    + "(./mvnw -o -q -pl scheduler-service,agent-service,bench -am package -DskipTests)");
+        }
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.schedulerJvmOptions());
+        command.add("-Dpacer.parent-pid=" + ProcessHandle.current().pid());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.data.redis.url=" + redisUrl,
+                "--eureka.client.enabled=false", "--pacer.agent.runtime=simulated", "--pacer.agent.id=" + id,
+                "--pacer.agent.host=127.0.0.1", "--pacer.agent.cpus=" + cpus, "--pacer.agent.mem=" + memMb,
+                "--pacer.agent.work-dir=" + options.logDir().resolve("agents").resolve(id)));
+        ManagedProcess agent = track(ManagedProcess.start(id, command, options.logDir()));
+        String url = "http://127.0.0.1:" + port;
+        MarathonClient probe = new MarathonClient(url, Duration.ofSeconds(2));
+        agent.awaitReady(() -> answers200(probe, ApiPaths.ACTUATOR_READINESS), options.readyTimeout());
+        return url;
+    }
+
     /** Remembers a process to stop; one started while closing (Ctrl-C during start-up) is stopped at once. */
     private synchronized ManagedProcess track(ManagedProcess process) {
         started.add(process);

@@ -76,7 +76,7 @@ public final class MarathonClient {
         return send("GET", path, null);
     }
 
-    private Response send(String method, String path, String json) {
+    public Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
