@@ -228,12 +228,14 @@ class LocalStackIT {
     @Test
     @Order(22)
     void scalingUpAndDown_startsAndStopsRealProcesses() {
+        awaitNoDeployment(DEMO);
         assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + DEMO), "{\"instances\":5}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(running(DEMO)).as("running tasks").hasSize(5);
             assertThat(taskProcesses()).as("task processes of %s", allHttpServers()).hasSize(5);
         });
 
+        awaitNoDeployment(DEMO);
         assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + "/" + DEMO), "{\"instances\":1}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(running(DEMO)).as("running tasks").hasSize(1);
@@ -277,6 +279,7 @@ class LocalStackIT {
         assertThat(marathon.getApps(Map.of("label", "team==client")).getApps()).hasSize(1);
         assertThat(marathon.getTasks().getTasks()).extracting(Task::getAppId).contains("/client/sleeper");
 
+        awaitNoDeployment("/client/sleeper");
         app.setInstances(2);
         Result scaled = marathon.updateApp("/client/sleeper", app, false);
         assertThat(scaled.getDeploymentId()).isNotBlank();
@@ -288,6 +291,7 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> runningViaClient(marathon, "/client/sleeper") == 2
                 && marathon.getAppTasks("/client/sleeper").getTasks().stream().noneMatch(t -> t.getId().equals(victim.getId())));
 
+        awaitNoDeployment("/client/sleeper");
         marathon.deleteAppTasks("/client/sleeper", null, "true");   // kill all and scale to 0
         await().atMost(Duration.ofSeconds(30)).until(() -> marathon.getApp("/client/sleeper").getApp().getInstances() == 0
                 && runningViaClient(marathon, "/client/sleeper") == 0);
@@ -442,6 +446,15 @@ class LocalStackIT {
 
     private static String describe(ProcessHandle p) {
         return p.pid() + " " + p.info().commandLine().orElse("?");
+    }
+
+    /**
+     * Waits until no deployment holds the app: a change while one does is a 409, as in Marathon
+     * (what a pipeline does after each deploy).
+     */
+    static void awaitNoDeployment(String app) {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                JSON.readTree(Http.get(gateway(ApiPaths.V2_APPS + app)).body()).path("app").path("deployments").isEmpty());
     }
 
     private static String gateway(String path) {

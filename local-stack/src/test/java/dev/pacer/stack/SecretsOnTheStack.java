@@ -99,6 +99,7 @@ final class SecretsOnTheStack {
     }
 
     void restart() {
+        LocalStackIT.awaitNoDeployment(APP);
         Http.Response restarted = Http.send("POST", gateway(ApiPaths.V2_APPS + APP + "/restart"), null);
         assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
     }
