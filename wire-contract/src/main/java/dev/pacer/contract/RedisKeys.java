@@ -43,6 +43,9 @@ public final class RedisKeys {
      */
     public static final String EVENTS = PREFIX + "events";
 
+    /** Pub/sub channel carrying an app id whose {@link #appTrafficDenied} set changed. */
+    public static final String TRAFFIC = PREFIX + "traffic";
+
     /** Pub/sub channel carrying an app id whose state changed: wakes its reconciler early (a hint only). */
     public static final String APP_HINTS = PREFIX + "app-hints";
 
@@ -72,6 +75,15 @@ public final class RedisKeys {
     /** String: one task's record (JSON). In the app's slot, so app, index and tasks change together. */
     public static String task(AppId app, String taskId) {
         return app(app) + ":task:" + taskId;
+    }
+
+    /**
+     * Set of app versions whose tasks must get no traffic (their discovery status is OUT_OF_SERVICE
+     * while it is set): a blue-green deployment holds its new set out until the switch, then the old
+     * set. Written by the scheduler; changes are announced on {@link #TRAFFIC}.
+     */
+    public static String appTrafficDenied(AppId app) {
+        return app(app) + ":traffic-denied";
     }
 
     /** Hash: launch backoff of the app ({@code failures}, {@code delayUntil} epoch ms). */

@@ -78,8 +78,9 @@ class AppConfiguration {
 
     @Bean
     AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                          ServicePorts servicePorts, AppHints hints, DeploymentService deployments, Clock clock) {
-        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, deployments, clock);
+                          ServicePorts servicePorts, AppHints hints, DeploymentService deployments,
+                          dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock) {
+        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, deployments, traffic, clock);
     }
 
     @Bean

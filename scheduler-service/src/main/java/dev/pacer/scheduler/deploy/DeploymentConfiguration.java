@@ -34,12 +34,17 @@ class DeploymentConfiguration {
     @Bean
     DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, StringRedisTemplate redis,
                                         JsonMapper json, Clock clock) {
-        return new DeploymentService(store, metrics, new DeploymentEvents(redis, json, clock), clock);
+        return new DeploymentService(store, metrics, new DeploymentEvents(redis, json, clock), new TrafficGate(redis), clock);
+    }
+
+    @Bean
+    TrafficGate trafficGate(StringRedisTemplate redis) {
+        return new TrafficGate(redis);
     }
 
     @Bean
     DeploymentProgress deploymentProgress(DeploymentStore store, DeploymentService service, DeploymentActivator activator,
-                                          AppHints hints) {
-        return new DeploymentProgress(store, service, activator, hints);
+                                          AppHints hints, TrafficGate traffic, Clock clock) {
+        return new DeploymentProgress(store, service, activator, hints, traffic, clock);
     }
 }

@@ -18,15 +18,19 @@ import java.util.Optional;
  *                   until promoted ({@code pacer.canary})
  * @param autoRevertAt epoch ms after which a change whose new tasks are not healthy rolls back by
  *                   itself ({@code pacer.autoRevert}); 0 when off
+ * @param blueGreen  app id → seconds the old set is kept after the traffic switch, for apps whose
+ *                   change is deployed blue-green ({@code pacer.blueGreen})
  */
 public record DeploymentPlan(String id, String version, long startedAt, List<List<DeploymentAction>> steps,
-                             String rollbackOf, java.util.Map<String, Integer> canaries, long autoRevertAt) {
+                             String rollbackOf, java.util.Map<String, Integer> canaries, long autoRevertAt,
+                             java.util.Map<String, Integer> blueGreen) {
 
     public DeploymentPlan {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         steps = steps.stream().filter(s -> !s.isEmpty()).map(List::copyOf).toList();
         canaries = canaries == null ? java.util.Map.of() : java.util.Map.copyOf(canaries);
+        blueGreen = blueGreen == null ? java.util.Map.of() : java.util.Map.copyOf(blueGreen);
     }
 
     public boolean hasCanary() {

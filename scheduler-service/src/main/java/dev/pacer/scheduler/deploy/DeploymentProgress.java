@@ -35,12 +35,17 @@ public class DeploymentProgress implements DeploymentHook {
     private final DeploymentService service;
     private final DeploymentActivator activator;
     private final AppHints hints;
+    private final TrafficGate traffic;
+    private final java.time.Clock clock;
 
-    public DeploymentProgress(DeploymentStore store, DeploymentService service, DeploymentActivator activator, AppHints hints) {
+    public DeploymentProgress(DeploymentStore store, DeploymentService service, DeploymentActivator activator, AppHints hints,
+                              TrafficGate traffic, java.time.Clock clock) {
         this.store = store;
         this.service = service;
         this.activator = activator;
         this.hints = hints;
+        this.traffic = traffic;
+        this.clock = clock;
     }
 
     @Override
@@ -68,6 +73,16 @@ public class DeploymentProgress implements DeploymentHook {
         if (deployment.paused() && plan.canaries().containsKey(appId)) {
             return false; // held at its canaries until promoted; the promote wakes the app
         }
+        if (plan.blueGreen().containsKey(appId) && spec.isPresent()) {
+            if (deployment.switchedAt() == null) {
+                switchWhenReady(deployment, spec.get(), tasks, healthy, now);
+                if (!shouldRevert(plan, spec, tasks, healthy, now)) {
+                    return true;
+                }
+            } else if (deployment.holdsOldSet(appId, now.toEpochMilli())) {
+                return true; // the old set stays, stopped, for an instant switch back until keepOldSeconds
+            }
+        }
         if (!isDone(action, spec, tasks, healthy, now, Instant.ofEpochMilli(plan.startedAt()))) {
             if (shouldRevert(plan, spec, tasks, healthy, now)) {
                 log.warn("Deployment {}: the new tasks of {} are not healthy after the auto-revert deadline; rolling back", plan.id(), appId);
@@ -89,8 +104,41 @@ public class DeploymentProgress implements DeploymentHook {
 
     @Override
     public int canary(AppId app) {
-        Optional<String> lock = store.lockOf(app.toString());
-        return lock.flatMap(store::get).map(d -> d.canaryOf(app.toString())).orElse(-1);
+        Optional<RunningDeployment> deployment = store.lockOf(app.toString()).flatMap(store::get);
+        if (deployment.isEmpty()) {
+            return -1;
+        }
+        int canary = deployment.get().canaryOf(app.toString());
+        if (canary >= 0) {
+            return canary;
+        }
+        // blue-green: the complete new set beside every old task, until the old set's time is up
+        return deployment.get().holdsOldSet(app.toString(), clock.millis()) ? Integer.MAX_VALUE : -1;
+    }
+
+    /**
+     * Blue-green: once exactly {@code instances} new tasks run healthy, traffic switches at once — the
+     * old versions are denied, the new one allowed — and the switch time is recorded.
+     */
+    private void switchWhenReady(RunningDeployment deployment, AppSpec spec, List<TaskRecord> tasks, Set<String> healthy,
+                                 Instant now) {
+        List<TaskRecord> active = tasks.stream().filter(t -> t.isActive() && !t.killRequested()).toList();
+        List<TaskRecord> fresh = active.stream()
+                .filter(t -> dev.pacer.scheduler.reconcile.ReconcileDiff.isCurrent(t, spec.configVersion())).toList();
+        boolean ready = fresh.size() >= spec.instances()
+                && fresh.stream().filter(t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId())).count() >= spec.instances();
+        if (!ready) {
+            return;
+        }
+        Set<String> old = new java.util.TreeSet<>();
+        active.stream().filter(t -> !fresh.contains(t)).forEach(t -> old.add(t.version()));
+        old.remove(spec.version());
+        fresh.forEach(t -> old.remove(t.version()));
+        traffic.deny(spec.id(), old);
+        if (store.markSwitched(deployment.id(), now.toEpochMilli())) {
+            log.info("Deployment {}: traffic of {} switched to its new set ({} tasks); old versions {} held for {} s",
+                    deployment.id(), spec.id(), fresh.size(), old, deployment.plan().blueGreen().get(spec.id().toString()));
+        }
     }
 
     /**

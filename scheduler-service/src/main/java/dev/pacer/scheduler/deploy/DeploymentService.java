@@ -22,12 +22,15 @@ public class DeploymentService {
     private final DeploymentStore store;
     private final DeploymentMetrics metrics;
     private final DeploymentEvents events;
+    private final TrafficGate traffic;
     private final Clock clock;
 
-    public DeploymentService(DeploymentStore store, DeploymentMetrics metrics, DeploymentEvents events, Clock clock) {
+    public DeploymentService(DeploymentStore store, DeploymentMetrics metrics, DeploymentEvents events, TrafficGate traffic,
+                             Clock clock) {
         this.store = store;
         this.metrics = metrics;
         this.events = events;
+        this.traffic = traffic;
         this.clock = clock;
     }
 
@@ -37,7 +40,7 @@ public class DeploymentService {
      * rollback) and this one takes their place.
      */
     public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf) {
-        return begin(steps, version, force, rollbackOf, java.util.Map.of(), 0);
+        return begin(steps, version, force, rollbackOf, java.util.Map.of(), 0, java.util.Map.of());
     }
 
     /**
@@ -45,10 +48,11 @@ public class DeploymentService {
      * @param autoRevertSeconds  roll back by itself when the new tasks are not healthy after this long (0: never)
      */
     public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf,
-                                java.util.Map<String, Integer> canaries, int autoRevertSeconds) {
+                                java.util.Map<String, Integer> canaries, int autoRevertSeconds,
+                                java.util.Map<String, Integer> blueGreen) {
         long now = clock.millis();
         DeploymentPlan plan = new DeploymentPlan(UUID.randomUUID().toString(), version, now, steps, rollbackOf, canaries,
-                autoRevertSeconds > 0 ? now + autoRevertSeconds * 1000L : 0);
+                autoRevertSeconds > 0 ? now + autoRevertSeconds * 1000L : 0, blueGreen);
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             List<String> holders = store.start(plan);
             if (holders.isEmpty()) {
@@ -116,6 +120,8 @@ public class DeploymentService {
     /** Ends a deployment: releases its locks and forgets it. */
     public boolean end(DeploymentPlan plan, String why) {
         boolean ended = store.end(plan);
+        // whatever way a blue-green deployment ends, every remaining task gets traffic again
+        plan.blueGreen().keySet().forEach(app -> traffic.allowAll(dev.pacer.contract.ids.AppId.parse(app)));
         if (ended) {
             String outcome = why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled"
                     : why.startsWith("auto-reverted") ? "auto-reverted" : "abandoned";

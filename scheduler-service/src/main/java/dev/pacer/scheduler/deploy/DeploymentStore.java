@@ -131,8 +131,17 @@ public class DeploymentStore {
         if (plan == null || step == null) {
             return Optional.empty();
         }
+        Object switched = fields.get("switchedAt");
         return Optional.of(new RunningDeployment(json.readValue(text(plan), DeploymentPlan.class), Integer.parseInt(text(step)),
-                fields.get("promoted") != null));
+                fields.get("promoted") != null, switched == null ? null : Long.valueOf(text(switched))));
+    }
+
+    /** Records the blue-green traffic switch (once); false when it was recorded before or the deployment is gone. */
+    public boolean markSwitched(String id, long atMillis) {
+        if (!redis.opsForHash().hasKey(RedisKeys.deployment(id), "plan")) {
+            return false;
+        }
+        return Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(RedisKeys.deployment(id), "switchedAt", Long.toString(atMillis)));
     }
 
     /** Lets a deployment held at its canaries go on; false when it is gone. */

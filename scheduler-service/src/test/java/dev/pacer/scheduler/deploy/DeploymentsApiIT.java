@@ -38,7 +38,7 @@ class DeploymentsApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RedisTestTemplates REDIS = new RedisTestTemplates();
-    private static final String CHECKED = ",\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/\",\"portIndex\":0}]";
+    private static final String CHECKED = ",\"cpus\":0.1,\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/\",\"portIndex\":0}]";
     private static FakeAgent agentA;
     private static FakeAgent agentB;
 
@@ -246,6 +246,41 @@ class DeploymentsApiIT {
         Http.Response invalid = send("POST", "/v2/apps", "{\"id\":\"/d/bad-ext\",\"cmd\":\"x\",\"pacer\":{\"canary\":{\"instances\":0}}}");
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body()).contains("/pacer/canary/instances");
+    }
+
+    @Test
+    void blueGreen_startsTheWholeNewSet_switchesTrafficAtOnceWhenAllAreHealthy_andStopsTheOldSetLater() {
+        String base = "/d/bluegreen";
+        dev.pacer.contract.ids.AppId app = dev.pacer.contract.ids.AppId.parse(base);
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ofMillis(1500))) {
+            String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"blue\",\"instances\":2" + CHECKED
+                    + ",\"pacer\":{\"blueGreen\":{\"keepOldSeconds\":3}}}").header("Marathon-Deployment-Id");
+            await().atMost(Duration.ofSeconds(15)).until(() -> deployment(start) == null);
+            String blueVersion = app(base).path("version").asString();
+            assertThat(REDIS.template().hasKey(dev.pacer.contract.RedisKeys.appTrafficDenied(app))).as("a create switches nothing").isFalse();
+
+            Http.Response change = send("PUT", "/v2/apps" + base, "{\"cmd\":\"green\"}");
+            String green = JSON.readTree(change.body()).path("version").asString();
+            String id = change.header("Marathon-Deployment-Id");
+            assertThat(REDIS.template().opsForSet().members(dev.pacer.contract.RedisKeys.appTrafficDenied(app)))
+                    .as("the green set gets no traffic before the switch").containsExactly(green);
+            await().atMost(Duration.ofSeconds(10)).until(() -> tasks(base).size() == 4);
+            await().atMost(Duration.ofSeconds(15)).until(() -> REDIS.template().opsForSet()
+                    .members(dev.pacer.contract.RedisKeys.appTrafficDenied(app)).contains(blueVersion));
+            assertThat(REDIS.template().opsForSet().members(dev.pacer.contract.RedisKeys.appTrafficDenied(app)))
+                    .as("switched at once: the blue set out, the green set in").containsExactly(blueVersion);
+            assertThat(health.healthy()).isEqualTo(4);
+            assertThat(deployment(id)).as("the blue set is kept for an instant switch back").isNotNull();
+            assertThat(tasks(base)).hasSize(4);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> deployment(id) == null);
+            assertThat(tasks(base)).hasSize(2).allSatisfy(t -> assertThat(t.path("version").asString()).isEqualTo(green));
+            assertThat(REDIS.template().hasKey(dev.pacer.contract.RedisKeys.appTrafficDenied(app))).isFalse();
+        }
+        Http.Response both = send("POST", "/v2/apps", "{\"id\":\"/d/both\",\"cmd\":\"x\",\"pacer\":{\"canary\":{\"instances\":1},"
+                + "\"blueGreen\":{\"keepOldSeconds\":1}}}");
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(both.body()).contains("canary and blueGreen cannot be combined");
     }
 
     private JsonNode deployment(String id) {

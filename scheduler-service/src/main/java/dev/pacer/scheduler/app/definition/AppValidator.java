@@ -176,6 +176,10 @@ public final class AppValidator {
                 v.check(app.pacer().canary().instances() != null, "/pacer/canary/instances", "must be given");
                 v.atLeast("/pacer/canary/instances", app.pacer().canary().instances(), 1);
             }
+            if (app.pacer().blueGreen() != null) {
+                v.atLeast("/pacer/blueGreen/keepOldSeconds", app.pacer().blueGreen().keepOldSeconds(), 0);
+                v.check(app.pacer().canary() == null, "/pacer", "canary and blueGreen cannot be combined");
+            }
             if (app.pacer().autoRevert() != null) {
                 v.check(app.pacer().autoRevert().deadlineSeconds() != null, "/pacer/autoRevert/deadlineSeconds", "must be given");
                 v.atLeast("/pacer/autoRevert/deadlineSeconds", app.pacer().autoRevert().deadlineSeconds(), 1);

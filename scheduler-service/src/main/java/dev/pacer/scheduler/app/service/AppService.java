@@ -58,10 +58,13 @@ public class AppService implements DeploymentActivator {
     private final ServicePorts servicePorts;
     private final AppHints hints;
     private final DeploymentService deployments;
+    private final dev.pacer.scheduler.deploy.TrafficGate traffic;
     private final Clock clock;
 
     public AppService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                      ServicePorts servicePorts, AppHints hints, DeploymentService deployments, Clock clock) {
+                      ServicePorts servicePorts, AppHints hints, DeploymentService deployments,
+                      dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock) {
+        this.traffic = traffic;
         this.apps = apps;
         this.definitions = definitions;
         this.validator = validator;
@@ -263,6 +266,7 @@ public class AppService implements DeploymentActivator {
     public DeploymentResult commitSteps(List<List<Edit>> steps, Timestamp version, boolean force, String rollbackOf) {
         List<List<DeploymentAction>> actions = steps.stream().map(step -> step.stream().map(AppService::action).toList()).toList();
         Map<String, Integer> canaries = new LinkedHashMap<>();
+        Map<String, Integer> blueGreen = new LinkedHashMap<>();
         int autoRevert = 0;
         for (List<Edit> step : steps) {
             for (Edit edit : step) {
@@ -270,14 +274,21 @@ public class AppService implements DeploymentActivator {
                 if (after == null || after.pacer() == null || rollbackOf != null) {
                     continue;
                 }
-                if (edit.before() != null && after.pacer().canaryInstances() > 0 && !AppDefinitions.isScaleOnly(edit.before(), after)) {
+                boolean configChange = edit.before() != null && !AppDefinitions.isScaleOnly(edit.before(), after);
+                if (configChange && after.pacer().canaryInstances() > 0) {
                     canaries.put(after.id(), Math.min(after.pacer().canaryInstances(), after.instances()));
+                }
+                if (configChange && after.pacer().blueGreenKeepSeconds() >= 0) {
+                    blueGreen.put(after.id(), after.pacer().blueGreenKeepSeconds());
                 }
                 autoRevert = Math.max(autoRevert, after.pacer().autoRevertSeconds());
             }
         }
-        DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf, canaries, autoRevert);
+        DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf, canaries, autoRevert, blueGreen);
         try {
+            // the new set of a blue-green change gets no traffic before the switch: denied before it exists
+            steps.stream().flatMap(List::stream).filter(e -> blueGreen.containsKey(e.app().toString()))
+                    .forEach(e -> traffic.deny(e.app(), List.of(e.after().version().toString())));
             for (int i = 0; i < steps.size(); i++) {
                 for (Edit change : steps.get(i)) {
                     if (change.after() == null) {
