@@ -25,28 +25,24 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
 
-    static final String MARATHON_API = "marathon-api";
-    static final String APP_TRAFFIC = "app-traffic";
-    static final String APP_HOST_TRAFFIC = "app-host-traffic";
-
     @Bean
     RouteLocator pacerRoutes(RouteLocatorBuilder routes, AppInstanceView view, AppsProperties apps, GatewayMetrics metrics) {
         AppsConfiguration.AppTrafficFilterFactory appFilters = AppsConfiguration.filters(view, apps, metrics);
         RouteLocatorBuilder.Builder builder = routes.routes();
         if (apps.domain() != null && !apps.domain().isBlank()) {
-            builder.route(APP_HOST_TRAFFIC, r -> r.predicate(exchange -> appFilters.isAppHost(
+            builder.route(RouteIds.APP_HOST_TRAFFIC, r -> r.predicate(exchange -> appFilters.isAppHost(
                             exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST)))
                     .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byHost()))
                     .uri("http://app-instance.invalid"));
         }
         return builder
-                .route(MARATHON_API, r -> r.path(ApiPaths.V2 + "/**", ApiPaths.PING, ApiPaths.METRICS)
+                .route(RouteIds.MARATHON_API, r -> r.path(ApiPaths.V2 + "/**", ApiPaths.PING, ApiPaths.METRICS)
                         .uri(lb(ServiceName.SCHEDULER)))
-                .route("secrets-api", r -> r.path(ApiPaths.API_SECRETS, ApiPaths.API_SECRETS + "/**")
+                .route(RouteIds.SECRETS_API, r -> r.path(ApiPaths.API_SECRETS, ApiPaths.API_SECRETS + "/**")
                         .uri(lb(ServiceName.SECRETS)))
-                .route("health-api", r -> r.path(ApiPaths.API_HEALTH, ApiPaths.API_HEALTH + "/**")
+                .route(RouteIds.HEALTH_API, r -> r.path(ApiPaths.API_HEALTH, ApiPaths.API_HEALTH + "/**")
                         .uri(lb(ServiceName.HEALTH)))
-                .route(APP_TRAFFIC, r -> r.path(AppsProperties.PATH_PREFIX + "/**")
+                .route(RouteIds.APP_TRAFFIC, r -> r.path(AppsProperties.PATH_PREFIX + "/**")
                         .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byPath()))
                         .uri("http://app-instance.invalid"))
                 .build();
