@@ -249,6 +249,71 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taskProcesses()).isEmpty());
     }
 
+    private static final String TRAFFIC = "/traffic/web";
+
+    /**
+     * App traffic through the gateway on real processes: each task serves its own id; the agents
+     * register them in Eureka, the gateway routes {@code /apps/traffic/web/**} to them. Measured: a new
+     * task's first answer through the gateway after it was reported running, and how long a killed
+     * task still got requests after the kill was asked for (the figures of the gateway README).
+     */
+    @Test
+    @Order(25)
+    void appTraffic_reachesRunningInstances_andAKilledOneStopsGettingItWithinTwoSeconds() {
+        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS), """
+                {"id":"/traffic/web","cmd":"echo -n $MESOS_TASK_ID > id.txt && exec python3 -m http.server $PORT0",
+                 "cpus":0.1,"mem":32,"instances":2}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> servedIds(20).size() == 2);
+        assertThat(servedIds(20)).containsExactlyInAnyOrderElementsOf(
+                running(TRAFFIC).stream().map(t -> t.path("id").asString()).toList());
+
+        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + TRAFFIC), "{\"instances\":3}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> running(TRAFFIC).size() == 3);
+        java.util.Set<String> before = servedIds(1);
+        JsonNode newest = running(TRAFFIC).stream()
+                .max(java.util.Comparator.comparing(t -> t.path("startedAt").asString())).orElseThrow();
+        String newId = newest.path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> servedIds(3).contains(newId));
+        long routedMillis = System.currentTimeMillis() - java.time.Instant.parse(newest.path("startedAt").asString()).toEpochMilli();
+
+        String victim = newId;
+        long killAt = System.nanoTime();
+        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC + "/tasks/" + victim + "?scale=true"), null).status())
+                .isEqualTo(200);
+        long lastSeen = killAt;
+        int errors = 0;
+        int requests = 0;
+        while (System.nanoTime() - killAt < Duration.ofSeconds(4).toNanos()) {
+            Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
+            requests++;
+            if (r.status() != 200) {
+                errors++;
+            } else if (r.body().equals(victim)) {
+                lastSeen = System.nanoTime();
+            }
+        }
+        long stoppedMillis = (lastSeen - killAt) / 1_000_000;
+        System.out.printf("[propagation] local stack: running -> routed through the gateway in %d ms; "
+                + "kill -> last request to the killed task after %d ms (%d requests, %d errors)%n",
+                routedMillis, stoppedMillis, requests, errors);
+        assertThat(stoppedMillis).isLessThanOrEqualTo(2000);
+        assertThat(before).isNotEmpty();
+        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC), null).status()).isEqualTo(200);
+    }
+
+    /** The task ids answering {@code id.txt} through the gateway in {@code requests} requests. */
+    private static java.util.Set<String> servedIds(int requests) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < requests; i++) {
+            Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
+            if (r.status() == 200) {
+                ids.add(r.body());
+            }
+        }
+        return ids;
+    }
+
     /** The real {@code com.mesosphere:marathon-client:0.6.3}, through the gateway, unchanged. */
     @Test
     @Order(30)
