@@ -28,7 +28,9 @@ import java.util.Map;
  *
  * <p>Options: {@code --rate=300} (req/s of the paced phase), {@code --seconds=8} (per paced phase),
  * {@code --throughput-seconds=4}, {@code --threads=8} (closed-loop clients), {@code --rounds=2},
- * {@code --workers=4} (paced senders), {@code --home=.}, {@code --log-dir}, {@code --out-dir}.
+ * {@code --workers=4} (paced senders), {@code --gateway-jvm-opts="-XX:+UseSerialGC -Xmx512m -Xss512k"} (full JIT:
+ * the gateway is measured as it would run in production, not with the local stack's C1-only flags),
+ * {@code --home=.}, {@code --log-dir}, {@code --out-dir}.
  */
 public final class GatewayOverheadBench {
 
@@ -64,8 +66,10 @@ public final class GatewayOverheadBench {
         }));
         stack.start();
         seed(stack.schedulerUrl());
-        String open = startGateway(options, stack, false, gateways);
-        String secure = startGateway(options, stack, true, gateways);
+        List<String> gatewayJvm = List.of(opts.getOrDefault("gateway-jvm-opts", "-XX:+UseSerialGC -Xmx512m -Xss512k")
+                .trim().split("\\s+"));
+        String open = startGateway(options, gatewayJvm, stack, false, gateways);
+        String secure = startGateway(options, gatewayJvm, stack, true, gateways);
 
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("direct", new String[] {stack.schedulerUrl(), null});
@@ -116,7 +120,8 @@ public final class GatewayOverheadBench {
         }
     }
 
-    private static String startGateway(BenchOptions options, BenchStack stack, boolean secure, List<ManagedProcess> started) {
+    private static String startGateway(BenchOptions options, List<String> jvm, BenchStack stack, boolean secure,
+                                       List<ManagedProcess> started) {
         Path jar = options.home().resolve("gateway-service/target/gateway-service.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first "
@@ -125,7 +130,7 @@ public final class GatewayOverheadBench {
         int port = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options.schedulerJvmOptions());
+        command.addAll(jvm);
         command.add("-Dpacer.parent-pid=" + ProcessHandle.current().pid());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--spring.data.redis.url=" + stack.redisUrl(),
