@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -26,13 +29,13 @@ final class AppInstanceRefresher implements SmartLifecycle {
 
     private final AppInstanceView view;
     private final EurekaAppReader eureka;
-    private final ReactiveRedisMessageListenerContainer redis;
+    private final ReactiveRedisConnectionFactory redis;
     private final JsonMapper json;
     private final Duration resyncInterval;
     private Disposable.Composite running;
     private volatile boolean warned;
 
-    AppInstanceRefresher(AppInstanceView view, EurekaAppReader eureka, ReactiveRedisMessageListenerContainer redis,
+    AppInstanceRefresher(AppInstanceView view, EurekaAppReader eureka, ReactiveRedisConnectionFactory redis,
                          JsonMapper json, Duration resyncInterval) {
         this.view = view;
         this.eureka = eureka;
@@ -74,11 +77,17 @@ final class AppInstanceRefresher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        Disposable changes = redis.receive(ChannelTopic.of(AppDiscovery.INSTANCE_CHANGES))
+        // subscribed in the background and re-subscribed after a Redis outage: Redis is never needed to start
+        Disposable changes = Flux.usingWhen(
+                        Mono.fromCallable(() -> new ReactiveRedisMessageListenerContainer(redis))
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        container -> container.receive(ChannelTopic.of(AppDiscovery.INSTANCE_CHANGES)),
+                        ReactiveRedisMessageListenerContainer::destroyLater)
                 .map(message -> json.readValue(message.getMessage(), InstanceChange.class).appId())
                 .onErrorContinue((e, message) -> log.debug("Unreadable instance change: {}", e.toString()))
                 .flatMap(this::refresh)
-                .retry()
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofSeconds(1))
+                        .doBeforeRetry(r -> log.debug("Instance-change subscription lost: {}", r.failure().toString())))
                 .subscribe();
         Disposable resyncs = Flux.interval(Duration.ZERO, resyncInterval)
                 .onBackpressureDrop()

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,20 +19,15 @@ public class AppsConfiguration {
         return new AppInstanceView();
     }
 
-    @Bean(destroyMethod = "destroy")
-    ReactiveRedisMessageListenerContainer appChangeListener(ReactiveRedisConnectionFactory redis) {
-        return new ReactiveRedisMessageListenerContainer(redis);
-    }
-
     @Bean
     AppInstanceRefresher appInstanceRefresher(AppInstanceView view, AppsProperties properties, Environment env,
-                                              ReactiveRedisMessageListenerContainer appChangeListener, JsonMapper json) {
+                                              ReactiveRedisConnectionFactory redis, JsonMapper json) {
         List<String> urls = properties.eurekaUrls().isEmpty()
                 ? Arrays.stream(env.getProperty("eureka.client.service-url.defaultZone", "http://localhost:8761/eureka/")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : properties.eurekaUrls();
         return new AppInstanceRefresher(view, new EurekaAppReader(urls, properties.requestTimeout(), json),
-                appChangeListener, json, properties.resyncInterval());
+                redis, json, properties.resyncInterval());
     }
 
     /** The filter of the path route ({@code /apps/{app id}/**}). */
