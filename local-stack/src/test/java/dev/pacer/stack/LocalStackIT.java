@@ -284,19 +284,21 @@ class LocalStackIT {
         long lastSeen = killAt;
         int errors = 0;
         int requests = 0;
+        java.util.Map<String, Integer> errorKinds = new java.util.TreeMap<>();
         while (System.nanoTime() - killAt < Duration.ofSeconds(4).toNanos()) {
             Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
             requests++;
             if (r.status() != 200) {
                 errors++;
+                errorKinds.merge(r.status() + " " + r.body(), 1, Integer::sum);
             } else if (r.body().equals(victim)) {
                 lastSeen = System.nanoTime();
             }
         }
         long stoppedMillis = (lastSeen - killAt) / 1_000_000;
         System.out.printf("[propagation] local stack: running -> routed through the gateway in %d ms; "
-                + "kill -> last request to the killed task after %d ms (%d requests, %d errors)%n",
-                routedMillis, stoppedMillis, requests, errors);
+                + "kill -> last request to the killed task after %d ms (%d requests, %d errors %s)%n",
+                routedMillis, stoppedMillis, requests, errors, errorKinds);
         assertThat(stoppedMillis).isLessThanOrEqualTo(2000);
         assertThat(before).isNotEmpty();
         assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC), null).status()).isEqualTo(200);

@@ -7,6 +7,7 @@ import dev.pacer.agent.task.TaskRuntime;
 import dev.pacer.contract.discovery.AppDiscovery;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthTransition;
+import dev.pacer.contract.task.TaskState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -68,13 +69,21 @@ class DiscoveryConfiguration {
         return registrar;
     }
 
-    /** The task runtime's reporter: the durable Redis stream first, then Eureka registration. */
+    /**
+     * The task runtime's reporter: the durable Redis stream first, then Eureka registration. A task
+     * being killed is taken out of service before the runtime signals it (bounded by
+     * {@code drain-timeout} + {@code drain-grace}), so that no new request is routed to a dying process.
+     */
     @Bean
     @Primary
     StatusReporter discoveryAwareStatusReporter(RedisStatusOutbox outbox, TaskRegistrar registrar) {
         return status -> {
             outbox.report(status);
-            registrar.taskStatus(status);
+            if (status.state() == TaskState.TASK_KILLING) {
+                registrar.drain(status.taskId());
+            } else {
+                registrar.taskStatus(status);
+            }
         };
     }
 

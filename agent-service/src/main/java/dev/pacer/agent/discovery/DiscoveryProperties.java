@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       (the safety net behind health-transition messages)
  * @param leaseDuration  how long Eureka keeps an instance that is no longer renewed (the agent died)
  * @param requestTimeout timeout of one call to a Eureka peer before the next peer is tried
+ * @param drainTimeout   how long a kill waits, at most, for its task to be marked OUT_OF_SERVICE in
+ *                       Eureka before the task is signalled
+ * @param drainGrace     then how long it waits more when the task was UP, for gateways to stop
+ *                       routing to it (they re-read the app on the change message within milliseconds)
  */
 @ConfigurationProperties(DiscoveryProperties.PREFIX)
 public record DiscoveryProperties(
@@ -22,7 +26,9 @@ public record DiscoveryProperties(
         List<String> eurekaUrls,
         @DefaultValue("2s") Duration renewInterval,
         @DefaultValue("6s") Duration leaseDuration,
-        @DefaultValue("2s") Duration requestTimeout) {
+        @DefaultValue("2s") Duration requestTimeout,
+        @DefaultValue("1s") Duration drainTimeout,
+        @DefaultValue("150ms") Duration drainGrace) {
 
     public static final String PREFIX = "pacer.agent.discovery";
 

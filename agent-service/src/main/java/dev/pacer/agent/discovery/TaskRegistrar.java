@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -66,6 +70,34 @@ public final class TaskRegistrar {
     /** A task changed state (from the task runtime). Never blocks. */
     public void taskStatus(TaskStatus status) {
         run(() -> apply(status));
+    }
+
+    /**
+     * Takes a task that is about to be killed out of service: OUT_OF_SERVICE in Eureka and announced,
+     * waited for at most {@code drainTimeout}, then {@code drainGrace} more if it was UP (so that
+     * gateways stop routing to it before its process is signalled). Called on the killing thread.
+     */
+    public void drain(String taskId) {
+        CompletableFuture<Boolean> drained = new CompletableFuture<>();
+        run(() -> {
+            TaskInstance instance = instances.get(taskId);
+            boolean wasUp = instance != null && UP.equals(instance.current);
+            if (instance != null && !instance.draining) {
+                instance.draining = true;
+                instance.desired = OUT_OF_SERVICE;
+                sync(instance);
+            }
+            drained.complete(wasUp && instance != null && OUT_OF_SERVICE.equals(instance.current));
+        });
+        try {
+            if (drained.get(properties.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                Thread.sleep(properties.drainGrace().toMillis());
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            log.debug("Task {} killed before it was out of service in Eureka", taskId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A health check of some task changed (a hint: the result is read from Redis). Never blocks. */
