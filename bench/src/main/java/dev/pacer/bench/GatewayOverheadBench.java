@@ -30,7 +30,8 @@ import java.util.Map;
  * {@code --throughput-seconds=4}, {@code --threads=8} (closed-loop clients), {@code --rounds=2},
  * {@code --workers=4} (paced senders), {@code --gateway-jvm-opts="-XX:+UseSerialGC -Xmx512m -Xss512k"} (full JIT:
  * the gateway is measured as it would run in production, not with the local stack's C1-only flags),
- * {@code --home=.}, {@code --log-dir}, {@code --out-dir}.
+ * {@code --gateway-arg=--a.b=c} (repeatable, passed to both gateways), {@code --home=.}, {@code --log-dir},
+ * {@code --out-dir}.
  */
 public final class GatewayOverheadBench {
 
@@ -43,7 +44,12 @@ public final class GatewayOverheadBench {
     public static void main(String[] args) throws IOException {
         Map<String, String> opts = new LinkedHashMap<>();
         List<String> stackArgs = new ArrayList<>();
+        List<String> gatewayArgs = new ArrayList<>();
         for (String arg : args) {
+            if (arg.startsWith("--gateway-arg=")) {
+                gatewayArgs.add(arg.substring("--gateway-arg=".length()));
+                continue;
+            }
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
             if (kv[0].equals("home") || kv[0].equals("log-dir") || kv[0].equals("out-dir")) {
@@ -68,8 +74,8 @@ public final class GatewayOverheadBench {
         seed(stack.schedulerUrl());
         List<String> gatewayJvm = List.of(opts.getOrDefault("gateway-jvm-opts", "-XX:+UseSerialGC -Xmx512m -Xss512k")
                 .trim().split("\\s+"));
-        String open = startGateway(options, gatewayJvm, stack, false, gateways);
-        String secure = startGateway(options, gatewayJvm, stack, true, gateways);
+        String open = startGateway(options, gatewayJvm, gatewayArgs, stack, false, gateways);
+        String secure = startGateway(options, gatewayJvm, gatewayArgs, stack, true, gateways);
 
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("direct", new String[] {stack.schedulerUrl(), null});
@@ -120,8 +126,8 @@ public final class GatewayOverheadBench {
         }
     }
 
-    private static String startGateway(BenchOptions options, List<String> jvm, BenchStack stack, boolean secure,
-                                       List<ManagedProcess> started) {
+    private static String startGateway(BenchOptions options, List<String> jvm, List<String> extraArgs, BenchStack stack,
+                                       boolean secure, List<ManagedProcess> started) {
         Path jar = options.home().resolve("gateway-service/target/gateway-service.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first "
@@ -146,6 +152,7 @@ public final class GatewayOverheadBench {
                     "--pacer.gateway.authz.rules[0].prefixes=/bench",
                     "--pacer.gateway.authz.rules[0].actions=view,update"));
         }
+        command.addAll(extraArgs);
         String name = secure ? "gateway-auth" : "gateway";
         ManagedProcess gateway = ManagedProcess.start(name, command, options.logDir());
         started.add(gateway);
