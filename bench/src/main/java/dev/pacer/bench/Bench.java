@@ -17,8 +17,9 @@ public final class Bench {
         switch (name) {
             case "api-latency" -> ApiLatencyBench.main(rest);
             case "group-deploy" -> GroupDeployBench.main(rest);
+            case "gateway-overhead" -> GatewayOverheadBench.main(rest);
             default -> {
-                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy");
+                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead");
                 System.exit(2);
             }
         }

@@ -194,9 +194,14 @@ public final class LocalStack implements AutoCloseable {
 
     static final int TASK_PORTS_PER_AGENT = 40;
 
-    /** First host port an agent of the local stack hands to tasks, derived from its API port. */
+    /**
+     * First host port an agent of the local stack hands to tasks, derived from its API port. Always
+     * below Linux's ephemeral range (32768+): a long-lived outgoing connection (an agent's keep-alive
+     * to Eureka, a client's to the gateway) holding a task port as its local port makes the task's
+     * bind fail with "Address already in use".
+     */
     static int firstTaskPort(int agentApiPort) {
-        return 20_000 + (agentApiPort % 1000) * TASK_PORTS_PER_AGENT;
+        return 20_000 + (agentApiPort % 300) * TASK_PORTS_PER_AGENT;
     }
 
     private static void stopTasks(List<ProcessHandle> tasks) {

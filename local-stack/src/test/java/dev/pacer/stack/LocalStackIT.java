@@ -251,6 +251,83 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taskProcesses()).isEmpty());
     }
 
+    private static final String TRAFFIC = "/traffic/web";
+
+    /**
+     * App traffic through the gateway on real processes: each task serves its own id; the agents
+     * register them in Eureka, the gateway routes {@code /apps/traffic/web/**} to them. Measured: a new
+     * task's first answer through the gateway after it was reported running, and how long a killed
+     * task still got requests after the kill was asked for (the figures of the gateway README).
+     */
+    @Test
+    @Order(25)
+    void appTraffic_reachesRunningInstances_andAKilledOneStopsGettingItWithinTwoSeconds() {
+        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS), """
+                {"id":"/traffic/web","cmd":"echo -n $MESOS_TASK_ID > id.txt && exec python3 -m http.server $PORT0",
+                 "cpus":0.1,"mem":32,"instances":2}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> servedIds(20).size() == 2);
+        assertThat(servedIds(20)).containsExactlyInAnyOrderElementsOf(
+                running(TRAFFIC).stream().map(t -> t.path("id").asString()).toList());
+
+        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + TRAFFIC), "{\"instances\":3}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> running(TRAFFIC).size() == 3);
+        JsonNode newest = running(TRAFFIC).stream()
+                .max(java.util.Comparator.comparing(t -> t.path("startedAt").asString())).orElseThrow();
+        String newId = newest.path("id").asString();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> servedIds(3).contains(newId));
+        long routedMillis = System.currentTimeMillis() - java.time.Instant.parse(newest.path("startedAt").asString()).toEpochMilli();
+
+        // traffic runs from before the kill is asked for until 4 s after it
+        String victim = newId;
+        long killAt = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        java.util.concurrent.atomic.AtomicLong lastSeen = new java.util.concurrent.atomic.AtomicLong(killAt);
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Map<String, Integer> errorKinds = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Thread traffic = new Thread(() -> {
+            while (System.nanoTime() - killAt < Duration.ofSeconds(4).toNanos()) {
+                Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
+                requests.incrementAndGet();
+                if (r.status() != 200) {
+                    errorKinds.merge(r.status() + " " + r.body(), 1, Integer::sum);
+                } else if (r.body().equals(victim)) {
+                    lastSeen.set(System.nanoTime());
+                }
+            }
+        });
+        traffic.start();
+        java.util.concurrent.locks.LockSupport.parkNanos(killAt - System.nanoTime());
+        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC + "/tasks/" + victim + "?scale=true"), null).status())
+                .isEqualTo(200);
+        long answeredMillis = (System.nanoTime() - killAt) / 1_000_000;
+        try {
+            traffic.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long stoppedMillis = Math.max(0, (lastSeen.get() - killAt) / 1_000_000);
+        System.out.printf("[propagation] local stack: running -> routed through the gateway in %d ms (python's own start "
+                + "included); kill asked -> last request to the killed task after %d ms (the kill call answered after %d ms; "
+                + "%d requests, errors %s)%n", routedMillis, stoppedMillis, answeredMillis, requests.get(), errorKinds);
+        assertThat(stoppedMillis).isLessThanOrEqualTo(2000);
+        // the kill waits until the task is out of service (agent drain): failures would be requests sent to a dying process
+        assertThat(errorKinds.values().stream().mapToInt(Integer::intValue).sum())
+                .as("requests failed while a task was killed: %s", errorKinds).isLessThanOrEqualTo(requests.get() / 100);
+        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC), null).status()).isEqualTo(200);
+    }
+
+    /** The task ids answering {@code id.txt} through the gateway in {@code requests} requests. */
+    private static java.util.Set<String> servedIds(int requests) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < requests; i++) {
+            Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
+            if (r.status() == 200) {
+                ids.add(r.body());
+            }
+        }
+        return ids;
+    }
+
     /** The real {@code com.mesosphere:marathon-client:0.6.3}, through the gateway, unchanged. */
     @Test
     @Order(30)

@@ -59,6 +59,11 @@ public final class TaskRuntime {
         return book.find(taskId).map(ManagedTask::snapshot);
     }
 
+    /** The launch request of a known task (its app version, ports and health checks). */
+    public Optional<LaunchRequest> launchRequest(String taskId) {
+        return book.find(taskId).map(ManagedTask::request);
+    }
+
     public Optional<Sandbox> sandbox(String taskId) {
         return book.find(taskId).map(ManagedTask::sandbox);
     }

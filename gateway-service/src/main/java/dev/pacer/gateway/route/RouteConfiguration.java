@@ -2,29 +2,60 @@ package dev.pacer.gateway.route;
 
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.ServiceName;
+import dev.pacer.gateway.apps.AppInstanceView;
+import dev.pacer.gateway.apps.AppsConfiguration;
+import dev.pacer.gateway.apps.AppsProperties;
+import dev.pacer.gateway.metrics.GatewayMetrics;
+import java.net.ConnectException;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 /**
  * The routes of the public entry, built from {@link ApiPaths} so that a path is written once.
- * Targets are {@code lb://<service>}: resolved through Eureka and load-balanced over live instances.
- * A path no route matches gets the JSON 404 of the shared error handler.
+ * Control-plane targets are {@code lb://<service>}: resolved through Eureka and load-balanced over
+ * live instances. App traffic goes to an UP instance of the app ({@link AppsConfiguration}); with an
+ * apps domain, {@code <name>.<group>.<domain>} hosts are app traffic whatever their path. A path no
+ * route matches gets the JSON 404 of the shared error handler.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
 
     @Bean
-    RouteLocator pacerRoutes(RouteLocatorBuilder routes) {
-        return routes.routes()
-                .route("marathon-api", r -> r.path(ApiPaths.V2 + "/**", ApiPaths.PING, ApiPaths.METRICS)
+    RouteLocator pacerRoutes(RouteLocatorBuilder routes, AppInstanceView view, AppsProperties apps, GatewayMetrics metrics) {
+        AppsConfiguration.AppTrafficFilterFactory appFilters = AppsConfiguration.filters(view, apps, metrics);
+        RouteLocatorBuilder.Builder builder = routes.routes();
+        if (apps.domain() != null && !apps.domain().isBlank()) {
+            builder.route(RouteIds.APP_HOST_TRAFFIC, r -> r.predicate(exchange -> appFilters.isAppHost(
+                            exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST)))
+                    .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byHost()))
+                    .uri("http://app-instance.invalid"));
+        }
+        return builder
+                .route(RouteIds.MARATHON_API, r -> r.path(ApiPaths.V2 + "/**", ApiPaths.PING, ApiPaths.METRICS)
                         .uri(lb(ServiceName.SCHEDULER)))
-                .route("secrets-api", r -> r.path(ApiPaths.API_SECRETS, ApiPaths.API_SECRETS + "/**")
+                .route(RouteIds.SECRETS_API, r -> r.path(ApiPaths.API_SECRETS, ApiPaths.API_SECRETS + "/**")
                         .uri(lb(ServiceName.SECRETS)))
-                .route("health-api", r -> r.path(ApiPaths.API_HEALTH, ApiPaths.API_HEALTH + "/**")
+                .route(RouteIds.HEALTH_API, r -> r.path(ApiPaths.API_HEALTH, ApiPaths.API_HEALTH + "/**")
                         .uri(lb(ServiceName.HEALTH)))
+                .route(RouteIds.APP_TRAFFIC, r -> r.path(AppsProperties.PATH_PREFIX + "/**")
+                        .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byPath()))
+                        .uri("http://app-instance.invalid"))
                 .build();
+    }
+
+    /** Only a refused or failed connection is retried (on another instance), for every method: nothing was sent yet. */
+    private static void retryOnConnectFailure(RetryGatewayFilterFactory.RetryConfig config, AppsProperties apps) {
+        config.setRetries(apps.retries());
+        config.setMethods(HttpMethod.values());
+        config.setSeries();
+        config.setStatuses();
+        config.setExceptions(ConnectException.class);
+        config.setBackoff(null);
     }
 
     private static String lb(ServiceName service) {

@@ -1,0 +1,279 @@
+package dev.pacer.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.pacer.gateway.GatewayApplication;
+import dev.pacer.testsupport.TestRedis;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import mesosphere.marathon.client.Marathon;
+import mesosphere.marathon.client.MarathonClient;
+import mesosphere.marathon.client.MarathonException;
+import mesosphere.marathon.client.model.v2.App;
+import mesosphere.marathon.client.model.v2.VersionedApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authentication (Basic, token=, Bearer JWT), authorization by app-id prefix with filtered lists,
+ * the JSON 401/403/429 bodies, the Marathon-only {@code //} firewall relaxation and the real Marathon
+ * Java client, through the gateway in front of a stub scheduler.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"eureka.client.enabled=false",
+                "pacer.gateway.security.enabled=true",
+                "pacer.gateway.security.users[0].name=alice",
+                "pacer.gateway.security.users[0].password={noop}alice-pw",
+                "pacer.gateway.security.users[0].groups=team-a",
+                "pacer.gateway.security.users[1].name=admin",
+                "pacer.gateway.security.users[1].password={bcrypt}$2a$04$M6YG1XZDH2rF.rtlVtcE/OU9L2zY7Zq8xJ2QzE8u1yk5Z4vG1oK8a",
+                "pacer.gateway.security.users[2].name=root",
+                "pacer.gateway.security.users[2].password={noop}root-pw",
+                "pacer.gateway.security.tokens[0].value=ci-token",
+                "pacer.gateway.security.tokens[0].principal=ci",
+                "pacer.gateway.security.tokens[0].groups=team-a",
+                "pacer.gateway.security.tokens[1].value=flood-token",
+                "pacer.gateway.security.tokens[1].principal=flood",
+                "pacer.gateway.security.tokens[1].groups=team-a",
+                "pacer.gateway.security.jwt.hmac-secret=" + AuthIT.JWT_SECRET,
+                "pacer.gateway.authz.rules[0].groups=team-a",
+                "pacer.gateway.authz.rules[0].prefixes=/team-a,/org/team-a",
+                "pacer.gateway.authz.rules[0].actions=view,create,update,delete,kill",
+                "pacer.gateway.authz.rules[1].principals=root",
+                "pacer.gateway.authz.rules[1].prefixes=/",
+                "pacer.gateway.authz.rules[1].actions=view,create,update,delete,kill",
+                "pacer.gateway.rate-limit.replenish-rate=5",
+                "pacer.gateway.rate-limit.burst-capacity=10"})
+class AuthIT {
+
+    static final String JWT_SECRET = "a-test-only-hmac-secret-of-at-least-32-bytes";
+    static final StubScheduler SCHEDULER = new StubScheduler();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String ALICE = basic("alice", "alice-pw");
+    static final String ROOT = basic("root", "root-pw");
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.scheduler-service[0].uri", SCHEDULER::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        SCHEDULER.close();
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void noOrBadCredentials_are401WithMarathonsJsonBody() {
+        for (String authorization : new String[] {null, basic("alice", "wrong"), "token=nope", "Bearer not.a.jwt",
+                "Digest abc", basic("nobody", "x")}) {
+            Response response = call("GET", "/v2/apps", authorization, null);
+            assertThat(response.status).as(authorization).isEqualTo(401);
+            assertThat(response.contentType).startsWith("application/json");
+            assertThat(response.body).isEqualTo("{\"message\":\"Invalid username or password.\"}");
+            assertThat(response.wwwAuthenticate).startsWith("Basic");
+        }
+    }
+
+    @Test
+    void ping_needsNoCredentials() {
+        assertThat(call("GET", "/ping", null, null).body).isEqualTo("pong");
+    }
+
+    @Test
+    void aTeamAUser_seesOnlyTeamAInEveryList() {
+        for (String authorization : new String[] {ALICE, "token=ci-token", "Bearer " + jwt("carol", List.of("team-a"))}) {
+            assertThat(ids(call("GET", "/v2/apps?embed=apps.tasks", authorization, null).json().get("apps"), "id"))
+                    .containsExactly("/team-a/web", "/org/team-a/api");
+            assertThat(ids(call("GET", "/v2/tasks", authorization, null).json().get("tasks"), "appId"))
+                    .containsExactly("/team-a/web");
+            assertThat(call("GET", "/v2/queue", authorization, null).json().get("queue"))
+                    .extracting(q -> q.get("app").get("id").asString()).containsExactly("/team-a/web");
+            assertThat(ids(call("GET", "/v2/deployments", authorization, null).json(), "id")).containsExactly("d1");
+            JsonNode root = call("GET", "/v2/groups", authorization, null).json();
+            assertThat(root.get("apps")).isEmpty();
+            assertThat(ids(root.get("groups"), "id")).containsExactly("/team-a", "/org");
+            JsonNode org = root.get("groups").get(1);
+            assertThat(org.get("apps")).isEmpty();
+            assertThat(ids(org.get("groups"), "id")).containsExactly("/org/team-a");
+            assertThat(ids(org.get("groups").get(0).get("apps"), "id")).containsExactly("/org/team-a/api");
+        }
+    }
+
+    @Test
+    void aTeamAUser_cannotChangeTeamB_andNothingReachesTheScheduler() {
+        List<String[]> writes = List.of(
+                new String[] {"POST", "/v2/apps", "{\"id\":\"/team-b/new\",\"cmd\":\"x\"}"},
+                new String[] {"PUT", "/v2/apps/team-b/web", "{\"instances\":3}"},
+                new String[] {"PUT", "/v2/apps", "[{\"id\":\"/team-a/web\"},{\"id\":\"/team-b/web\"}]"},
+                new String[] {"DELETE", "/v2/apps/team-b/web", null},
+                new String[] {"DELETE", "/v2/apps/team-b/web/tasks/team-b_web.instance-1", null},
+                new String[] {"POST", "/v2/apps/team-b/web/restart", null},
+                new String[] {"POST", "/v2/tasks/delete",
+                        "{\"ids\":[\"team-b_web.instance-0f8e3d0e-2b43-4a86-9a4d-1a2b3c4d5e6f._app.1\"]}"},
+                new String[] {"PUT", "/v2/groups/team-b", "{\"apps\":[]}"},
+                new String[] {"DELETE", "/v2/leader", null});
+        for (String[] write : writes) {
+            Response response = call(write[0], write[1], ALICE, write[2]);
+            assertThat(response.status).as(write[0] + " " + write[1]).isEqualTo(403);
+            assertThat(response.body).isEqualTo("{\"message\":\"Not Authorized to perform this action!\"}");
+        }
+        assertThat(SCHEDULER.seen).noneMatch(s -> !s.method().equals("GET") && s.uri().contains("team-b"));
+        assertThat(call("GET", "/v2/apps/team-b/web", ALICE, null).status).isEqualTo(403);
+    }
+
+    @Test
+    void aTeamAUser_canChangeTeamA_andTheBodyArrivesIntact() {
+        String app = "{\"id\":\"/team-a/new\",\"cmd\":\"sleep 1\",\"instances\":2}";
+        Response created = call("POST", "/v2/apps", ALICE, app);
+        assertThat(created.status).isEqualTo(201);
+        assertThat(created.body).isEqualTo(app);
+        assertThat(SCHEDULER.seen).anyMatch(s -> s.method().equals("POST") && s.body().equals(app));
+        assertThat(call("DELETE", "/v2/apps/team-a/web/tasks?scale=true", ALICE, null).status).isEqualTo(200);
+    }
+
+    @Test
+    void aPrincipalAllowedEverything_seesUnfilteredLists() {
+        assertThat(ids(call("GET", "/v2/apps", ROOT, null).json().get("apps"), "id")).hasSize(4);
+        assertThat(call("GET", "/v2/groups", ROOT, null).body).isEqualTo(StubScheduler.LISTS.get("/v2/groups"));
+    }
+
+    @Test
+    void theJavaClientsDoubleSlash_passesTheFirewallOnV2Only() {
+        Response app = call("GET", "/v2/apps//team-a/web", ALICE, null);
+        assertThat(app.status).isEqualTo(200);
+        assertThat(SCHEDULER.saw("GET", "/v2/apps/team-a/web")).isTrue();
+        assertThat(call("GET", "/v2/apps//team-b/web", ALICE, null).status).isEqualTo(403);
+
+        Response elsewhere = call("GET", "/api/secrets//x", ALICE, null);
+        assertThat(elsewhere.status).isEqualTo(400);
+        assertThat(elsewhere.body).startsWith("{\"message\":");
+        assertThat(call("GET", "/v2/apps/team-a/%2e%2e/team-b/web", ALICE, null).status).isEqualTo(400);
+    }
+
+    @Test
+    void theMarathonJavaClient_worksWithBasicAndWithToken() {
+        for (Marathon client : List.of(MarathonClient.getInstanceWithBasicAuth(url(""), "alice", "alice-pw"),
+                MarathonClient.getInstanceWithTokenAuth(url(""), "ci-token"))) {
+            assertThat(client.getApps().getApps()).extracting(VersionedApp::getId)
+                    .containsExactly("/team-a/web", "/org/team-a/api");
+            assertThat(client.getApp("/team-a/web").getApp().getId()).isEqualTo("/team-a/web");
+            App forbidden = new App();
+            forbidden.setId("/team-b/sneaky");
+            forbidden.setCmd("sleep 1");
+            assertThatThrownBy(() -> client.createApp(forbidden))
+                    .isInstanceOfSatisfying(MarathonException.class, e -> {
+                        assertThat(e.getStatus()).isEqualTo(403);
+                        assertThat(e.getMessage()).contains("Not Authorized to perform this action!");
+                    });
+        }
+        Marathon wrong = MarathonClient.getInstanceWithBasicAuth(url(""), "alice", "bad");
+        assertThatThrownBy(wrong::getApps).isInstanceOfSatisfying(MarathonException.class,
+                e -> assertThat(e.getMessage()).contains("Invalid username or password.").contains("401"));
+    }
+
+    @Test
+    void writesBeyondTheRateLimit_are429JsonWithRetryAfter_readsAreNot() {
+        Response limited = null;
+        for (int i = 0; i < 40 && limited == null; i++) {
+            Response response = call("PUT", "/v2/apps/team-a/web", "token=flood-token", "{\"instances\":1}");
+            if (response.status == 429) {
+                limited = response;
+            } else {
+                assertThat(response.status).isEqualTo(200);
+            }
+        }
+        assertThat(limited).as("a 429 within 40 rapid writes").isNotNull();
+        assertThat(limited.contentType).startsWith("application/json");
+        assertThat(limited.body).isEqualTo("{\"message\":\"Too many write requests; retry after 1 s\"}");
+        assertThat(limited.retryAfter).isEqualTo("1");
+        assertThat(call("GET", "/v2/apps", "token=flood-token", null).status).isEqualTo(200);
+        String metrics = call("GET", "/actuator/prometheus", null, null).body;
+        assertThat(metrics).contains("pacer_gateway_rate_limited_total").contains("pacer_gateway_authentication_failures_total")
+                .contains("spring_cloud_gateway_requests_seconds_count");
+    }
+
+    // --- helpers
+
+    record Response(int status, String body, String contentType, String wwwAuthenticate, String retryAfter) {
+        JsonNode json() {
+            assertThat(status).as(body).isEqualTo(200);
+            return JSON.readTree(body);
+        }
+    }
+
+    private Response call(String method, String path, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> ids(JsonNode array, String field) {
+        List<String> ids = new java.util.ArrayList<>();
+        array.forEach(item -> ids.add(item.get(field).asString()));
+        return ids;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String jwt(String subject, List<String> groups) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                    .subject(subject).claim("groups", groups)
+                    .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+            jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String unused() {
+        return List.of().stream().map(Object::toString).collect(Collectors.joining());
+    }
+}
