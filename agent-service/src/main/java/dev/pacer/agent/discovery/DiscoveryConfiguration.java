@@ -106,6 +106,9 @@ class DiscoveryConfiguration {
                         LoggerFactory.getLogger(TaskRegistrar.class).debug("Unreadable health transition: {}", e.toString());
                     }
                 }, new ChannelTopic(HealthKeys.TRANSITIONS));
+                listeners.addMessageListener((message, pattern) ->
+                        registrar.trafficChanged(new String(message.getBody(), StandardCharsets.UTF_8)),
+                        new ChannelTopic(dev.pacer.contract.RedisKeys.TRAFFIC));
                 long every = properties.renewInterval().toMillis();
                 ticks = discoveryWorker.scheduleWithFixedDelay(registrar::tick, every, every, TimeUnit.MILLISECONDS);
             }

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Whether a task is healthy, from the current results in Redis ({@link HealthKeys#taskHealth}): every
- * one of its checks has a result and that result is alive. One {@code HMGET} per task.
+ * one of its checks has a result and that result is alive. One {@code HMGET} per task. Also whether its
+ * version is held out of traffic.
  */
 class TaskHealthReader {
 
@@ -20,6 +21,15 @@ class TaskHealthReader {
     TaskHealthReader(StringRedisTemplate redis, JsonMapper json) {
         this.redis = redis;
         this.json = json;
+    }
+
+    /**
+     * The app versions whose tasks must get no traffic ({@link dev.pacer.contract.RedisKeys#appTrafficDenied}:
+     * a blue-green deployment's set before or after its switch).
+     */
+    java.util.Set<String> deniedVersions(String appId) {
+        java.util.Set<String> denied = redis.opsForSet().members(dev.pacer.contract.RedisKeys.appTrafficDenied(AppId.parse(appId)));
+        return denied == null ? java.util.Set.of() : denied;
     }
 
     boolean healthy(String appId, String taskId, int checks) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps Eureka's view of this agent's tasks true: a running task is registered {@code STARTING} until
  * every health check is alive ({@code UP} at once when it has none), {@code DOWN} when it turns
- * unhealthy after that, {@code OUT_OF_SERVICE} from the moment it is being killed, and removed when it
+ * unhealthy after that, {@code OUT_OF_SERVICE} from the moment it is being killed (or while its app
+ * version is denied traffic: a blue-green deployment's set before or after its switch), and removed when it
  * ended. Leases are renewed every tick; an instance Eureka forgot (a restart, an expired lease) is
  * registered again with its current status.
  *
@@ -111,6 +112,18 @@ public final class TaskRegistrar {
         });
     }
 
+    /** The app's denied versions changed (blue-green switch): its healthy tasks go UP or OUT_OF_SERVICE at once. */
+    public void trafficChanged(String appId) {
+        run(() -> {
+            for (TaskInstance instance : List.copyOf(instances.values())) {
+                if (instance.appId().equals(appId)) {
+                    refreshHealth(instance);
+                    sync(instance);
+                }
+            }
+        });
+    }
+
     /** Renews every lease, re-reads health, and repairs whatever Eureka missed. */
     public void tick() {
         run(() -> {
@@ -182,7 +195,8 @@ public final class TaskRegistrar {
         }
         if (healthy) {
             instance.everUp = true;
-            instance.desired = UP;
+            instance.desired = health.deniedVersions(instance.appId()).contains(instance.metadata().get(AppDiscovery.META_APP_VERSION))
+                    ? OUT_OF_SERVICE : UP;
         } else {
             instance.desired = instance.everUp ? DOWN : STARTING;
         }

@@ -131,6 +131,27 @@ class TaskDiscoveryIT extends AgentApiTestBase {
     }
 
     @Test
+    void aHealthyTaskWhoseVersionIsDeniedTraffic_isOutOfService_untilTheGateOpens() {
+        String app = "/disco/bluegreen";
+        String id = newTaskId(app);
+        AppId appId = AppId.parse(app);
+        String name = AppDiscovery.eurekaAppName(appId);
+        redis.opsForSet().add(dev.pacer.contract.RedisKeys.appTrafficDenied(appId), "2024-01-01T00:00:00.000Z");
+        Map<String, Object> request = cmd(id, app, "exec sleep 30");
+        request.put("ports", List.of(FreePorts.next()));
+        launch(request);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> EUREKA.status(name, id).equals(Optional.of("OUT_OF_SERVICE")));
+        long openedAt = System.nanoTime();
+        redis.delete(dev.pacer.contract.RedisKeys.appTrafficDenied(appId));
+        redis.convertAndSend(dev.pacer.contract.RedisKeys.TRAFFIC, app);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
+                .until(() -> EUREKA.status(name, id).equals(Optional.of("UP")));
+        System.out.println("[propagation] traffic gate opened -> Eureka UP in " + (System.nanoTime() - openedAt) / 1_000_000 + " ms");
+        Http.send("DELETE", taskUrl(id), null);
+    }
+
+    @Test
     void anInstanceEurekaForgot_isRegisteredAgain() {
         String app = "/disco/forgotten";
         String id = newTaskId(app);
