@@ -421,6 +421,33 @@ class LocalStackIT {
         assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + SecretsOnTheStack.APP), null).status()).isEqualTo(200);
     }
 
+    private static DeploymentsOnTheStack deployments;
+
+    @Test
+    @Order(50)
+    void aRollingRestart_keepsMinimumHealthCapacity_onRealTasksCheckedByHealthService() {
+        deployments = new DeploymentsOnTheStack(ports);
+        deployments.rollingRestartKeepsHalfHealthy();
+    }
+
+    @Test
+    @Order(51)
+    void aBrokenVersion_rollsBackByItself_andTheOldTasksNeverStop() {
+        deployments.aBrokenVersionRollsBackByItself();
+    }
+
+    @Test
+    @Order(52)
+    void aCanary_pausesUntilPromoted() {
+        deployments.aCanaryPausesAndPromoteCompletesIt();
+    }
+
+    @Test
+    @Order(53)
+    void blueGreen_switchesGatewayTrafficWithoutAFailedRequest() {
+        deployments.blueGreenSwitchesTrafficWithoutAFailedRequest();
+    }
+
     @Test
     @Order(90)
     void whenAnAgentStops_itsTasksComeBackOnTheOtherAgent() {
