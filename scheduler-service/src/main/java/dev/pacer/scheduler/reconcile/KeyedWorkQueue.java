@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * at once (keyed single-flight). A key enqueued while it is queued is not queued twice; a key
  * enqueued while it is being processed is processed once more afterwards. The handler answers how
  * long until the key should be looked at again, if at all ("requeue after" instead of sleeping).
- * The queue holds each key at most once, so its size is bounded by the number of keys.
+ * The queue holds each key at most once, and at most {@code capacity} keys: a key enqueued beyond
+ * that is dropped and counted ({@link #dropped()}); the periodic resync brings it back, so dropping
+ * is safe (level-triggered). Readiness reads it as a {@link dev.pacer.boot.work.BoundedWork}.
  */
-public final class KeyedWorkQueue<K> implements AutoCloseable {
+public final class KeyedWorkQueue<K> implements AutoCloseable, dev.pacer.boot.work.BoundedWork {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedWorkQueue.class);
 
@@ -32,10 +34,21 @@ public final class KeyedWorkQueue<K> implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AtomicInteger busy = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private final String name;
+    private final int workerCount;
+    private final int capacity;
     private volatile boolean closed;
 
     public KeyedWorkQueue(String name, int workerCount, Function<K, Optional<Duration>> handler) {
+        this(name, workerCount, 100_000, handler);
+    }
+
+    public KeyedWorkQueue(String name, int workerCount, int capacity, Function<K, Optional<Duration>> handler) {
         this.handler = handler;
+        this.name = name;
+        this.workerCount = workerCount;
+        this.capacity = capacity;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, r -> daemon(r, name + "-" + n.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-timer"));
@@ -47,6 +60,10 @@ public final class KeyedWorkQueue<K> implements AutoCloseable {
     public void enqueue(K key) {
         boolean[] added = new boolean[1];
         marks.compute(key, (k, mark) -> {
+            if (mark == null && queue.size() >= capacity) {
+                dropped.incrementAndGet();
+                return null;
+            }
             if (mark == null) {
                 added[0] = true;
                 return Mark.QUEUED;
@@ -70,6 +87,26 @@ public final class KeyedWorkQueue<K> implements AutoCloseable {
     /** Workers processing a key now. */
     public int busy() {
         return busy.get();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public int workers() {
+        return workerCount;
+    }
+
+    /** Keys dropped because the queue was full (picked up again by the next resync). */
+    public long dropped() {
+        return dropped.get();
     }
 
     private void work() {

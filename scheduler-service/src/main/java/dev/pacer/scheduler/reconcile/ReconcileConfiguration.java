@@ -102,8 +102,8 @@ class ReconcileConfiguration {
 
     @Bean(destroyMethod = "close")
     KeyedWorkQueue<AppId> reconcileQueue(AppReconciler reconciler, ReconcileProperties properties, SchedulerMetrics metrics,
-                                         MeterRegistry registry) {
-        KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), app -> {
+                                         MeterRegistry registry, dev.pacer.boot.work.WorkQueues workQueues) {
+        KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), properties.queueCapacity(), app -> {
             long start = System.nanoTime();
             try {
                 return reconciler.reconcile(app);
@@ -115,7 +115,9 @@ class ReconcileConfiguration {
                 .description("Apps waiting for a reconcile worker (at most one entry per app)").register(registry);
         Gauge.builder("pacer.scheduler.reconcile.busy", queue, KeyedWorkQueue::busy)
                 .description("Reconcile workers busy now").register(registry);
-        return queue;
+        io.micrometer.core.instrument.FunctionCounter.builder("pacer.scheduler.reconcile.dropped", queue, KeyedWorkQueue::dropped)
+                .description("Apps not queued because the reconcile queue was full (the resync brings them back)").register(registry);
+        return workQueues.register(queue);
     }
 
     @Bean
