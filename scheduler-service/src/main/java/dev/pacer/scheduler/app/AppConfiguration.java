@@ -60,8 +60,9 @@ class AppConfiguration {
     }
 
     @Bean
-    AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json) {
-        return new AppInfoWriter(definitions, json);
+    AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json,
+                                dev.pacer.scheduler.health.TaskHealthStore health) {
+        return new AppInfoWriter(definitions, json, health);
     }
 
     /**

@@ -38,6 +38,7 @@ public class AppReconciler {
     private final AppForgetter forgetter;
     private final ReconcileProperties properties;
     private final Clock clock;
+    private final dev.pacer.scheduler.health.HealthKills healthKills;
 
     /** Drops a deleted app whose tasks are all gone from its shard. */
     public interface AppForgetter {
@@ -47,6 +48,14 @@ public class AppReconciler {
     public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
                          ReconcileProperties properties, Clock clock) {
+        this(specs, tasks, launcher, killer, backoffs, queue, forgetter, properties, clock,
+                dev.pacer.scheduler.health.HealthKills.NONE);
+    }
+
+    public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
+                         TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
+                         ReconcileProperties properties, Clock clock, dev.pacer.scheduler.health.HealthKills healthKills) {
+        this.healthKills = healthKills;
         this.specs = specs;
         this.tasks = tasks;
         this.launcher = launcher;
@@ -81,10 +90,20 @@ public class AppReconciler {
             }
             return Optional.of(SOON);
         }
-        Optional<Duration> again = launch(spec.get(), observed, plan, now);
-        boolean inFlight = !plan.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
+        dev.pacer.scheduler.health.HealthKills.Decision health = healthKills.decide(spec.get(), observed.stream()
+                .filter(t -> t.isActive() && !t.killRequested() && !plan.kills().contains(t)).toList(), observed);
+        health.kills().forEach(killer::kill);
+        Optional<Duration> again = earliest(launch(spec.get(), observed, plan, now), health.again());
+        boolean inFlight = !plan.kills().isEmpty() || !health.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
                 && (t.killRequested() || t.state() == dev.pacer.contract.task.TaskState.TASK_STAGING));
         return again.isPresent() ? again : inFlight ? Optional.of(SOON) : Optional.empty();
+    }
+
+    private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.get().compareTo(b.get()) <= 0 ? a : b;
     }
 
     private Optional<Duration> launch(AppSpec spec, List<TaskRecord> observed, Plan plan, Instant now) {

@@ -96,8 +96,10 @@ class ReconcileConfiguration {
     @Bean
     AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, TaskLauncher launcher, TaskKiller killer,
                                 BackoffStore backoffs, QueueStore queue, AppRepository apps,
-                                ReconcileProperties properties, Clock clock) {
-        return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, clock);
+                                ReconcileProperties properties, Clock clock,
+                                dev.pacer.scheduler.health.HealthKills healthKills) {
+        return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, clock,
+                healthKills);
     }
 
     @Bean(destroyMethod = "close")

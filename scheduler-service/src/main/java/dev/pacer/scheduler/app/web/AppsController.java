@@ -78,9 +78,7 @@ class AppsController {
         ArrayNode array = body.putArray("apps");
         List<AppDefinition> selected = repository.list(AppId.ROOT).stream().filter(a -> matches(a, cmd, id, selector)).toList();
         Map<AppId, List<TaskRecord>> taskRecords = tasks.activeTasks(selected.stream().map(AppDefinition::appId).toList());
-        for (AppDefinition app : selected) {
-            array.add(writer.appInfo(app, taskRecords.get(app.appId()), embedTasks));
-        }
+        writer.appInfos(selected, taskRecords, embedTasks).forEach(array::add);
         return body;
     }
 
@@ -160,8 +158,8 @@ class AppsController {
     }
 
     private List<Object> tasksWithServicePorts(AppId app) {
-        List<Integer> servicePorts = ServicePorts.ports(repository.require(app));
-        return tasks.tasksOf(app).stream().<Object>map(t -> writer.task(t, servicePorts)).toList();
+        AppDefinition definition = repository.require(app);
+        return List.copyOf(writer.tasksOf(definition, tasks.tasksOf(app), ServicePorts.ports(definition)));
     }
 
     private List<String> versions(AppId app) {

@@ -130,11 +130,18 @@ public class TaskStore {
         return ids == null ? Set.of() : ids;
     }
 
-    /** Forgets a task: its record and both index entries. */
+    /** Forgets a task: its record, both index entries and its health results. */
     public void delete(TaskRecord task) {
         AppId app = task.app();
         redis.delete(RedisKeys.task(app, task.taskId()));
         redis.opsForSet().remove(RedisKeys.appTasks(app), task.taskId());
         redis.opsForSet().remove(RedisKeys.agentTasks(task.agentId()), task.taskId());
+        String health = dev.pacer.contract.health.HealthKeys.taskHealth(app);
+        Object[] fields = redis.opsForHash().keys(health).stream()
+                .filter(f -> dev.pacer.contract.health.HealthKeys.taskIdOf(f.toString()).equals(task.taskId()))
+                .toArray();
+        if (fields.length > 0) {
+            redis.opsForHash().delete(health, fields);
+        }
     }
 }
