@@ -153,6 +153,7 @@ public final class HealthCheckBench {
                     | skipped (saturated) / errors | %.1f/s / %.1f/s |
                     | probe latency p50 / p99 / max | %.2f / %.2f / %.0f ms |
                     | staleness at the end (newest result per check) | max %.1f s, p99 %.1f s over %d results; %d checks without a result |
+                    | checks failing at the end, by endpoint kind and cause | %s |
                     | CPU (share of one core) | health-service %.0f%%, redis %.0f%%, bench JVM (stubs + client) %.0f%% |
                     | health-service RSS | %s |
                     | stub requests answered | %.0f/s |
@@ -161,7 +162,7 @@ public final class HealthCheckBench {
                     tasks, num("apps"), options.get("mix"), stubs.ports().size(), interval, options.get("timeout"),
                     options.get("slow-ms"), (double) tasks / interval, done, 100 * done / ((double) tasks / interval),
                     rates.get("healthy"), rates.get("unhealthy"), rates.get("skipped"), rates.get("error"), p50, p99, maxLatency,
-                    stale.max, stale.p99, stale.count, stale.missing, 100 * healthCpu, 100 * redisCpu, 100 * benchCpu, rss,
+                    stale.max, stale.p99, stale.count, stale.missing, stale.failingByKindAndCause(), 100 * healthCpu, 100 * redisCpu, 100 * benchCpu, rss,
                     stubRate, wall, options.get("warmup"), loadAverage());
             System.out.println(report);
             Path out = home.resolve("bench/results/health-check-"
@@ -217,20 +218,27 @@ public final class HealthCheckBench {
         return perKind;
     }
 
-    record Staleness(double max, double p99, int count, int missing) {
+    record Staleness(double max, double p99, int count, int missing, Map<String, Integer> failingByKindAndCause) {
     }
 
     /** Age of the newest result (success or failure) of every check, read at the end. */
     private Staleness staleness(StatefulRedisConnection<String, String> connection, java.util.Set<String> kinds) {
         long now = System.currentTimeMillis();
         List<Double> ages = new ArrayList<>();
+        Map<String, Integer> causes = new java.util.TreeMap<>();
         int missing = 0;
         for (String appId : connection.sync().zrange(RedisKeys.APPS, 0, -1)) {
             AppId app = AppId.parse(appId);
             Map<String, String> results = connection.sync().hgetall(HealthKeys.taskHealth(app));
             long tasksOfApp = connection.sync().scard(RedisKeys.appTasks(app));
             missing += (int) Math.max(0, tasksOfApp - results.size());
+            String kind = appId.split("/")[2];
             for (String raw : results.values()) {
+                if (raw.contains("\"alive\":false")) {
+                    int at = raw.indexOf("\"lastFailureCause\":\"");
+                    String cause = at < 0 ? "?" : raw.substring(at + 20, raw.indexOf('"', at + 20)).replaceAll("[0-9]+ ms", "N ms");
+                    causes.merge(kind + ": " + cause, 1, Integer::sum);
+                }
                 long newest = Math.max(epoch(raw, "lastSuccess"), epoch(raw, "lastFailure"));
                 if (newest > 0) {
                     ages.add((now - newest) / 1000.0);
@@ -240,7 +248,7 @@ public final class HealthCheckBench {
         ages.sort(Double::compare);
         double max = ages.isEmpty() ? 0 : ages.get(ages.size() - 1);
         double p99 = ages.isEmpty() ? 0 : ages.get((int) Math.min(ages.size() - 1, Math.ceil(ages.size() * 0.99) - 1));
-        return new Staleness(max, p99, ages.size(), missing);
+        return new Staleness(max, p99, ages.size(), missing, causes);
     }
 
     private static long epoch(String json, String field) {
