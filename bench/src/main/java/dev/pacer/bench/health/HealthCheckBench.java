@@ -54,6 +54,7 @@ public final class HealthCheckBench {
         Map<String, String> options = new LinkedHashMap<>(Map.of("tasks", "10000", "interval", "10", "timeout", "2",
                 "apps", "100", "ports", "1000", "mix", "85,5,5,5", "warmup", "15", "duration", "60", "slow-ms", "300",
                 "home", "."));
+        options.put("stub-threads", "1");
         options.put("jvm-opts", "-Xmx512m -Xss512k -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError");
         options.put("health-args", "");
         for (String arg : args) {
@@ -91,7 +92,7 @@ public final class HealthCheckBench {
 
         int tasks = num("tasks");
         int interval = num("interval");
-        try (StubFleet stubs = new StubFleet(num("ports"), Duration.ofMillis(num("slow-ms")), Duration.ofSeconds(20));
+        try (StubFleet stubs = new StubFleet(num("ports"), num("stub-threads"), Duration.ofMillis(num("slow-ms")), Duration.ofSeconds(20));
              RedisClient client = RedisClient.create(redisUrl);
              StatefulRedisConnection<String, String> connection = client.connect()) {
             Map<String, Integer> perKind = seed(connection, stubs.ports(), tasks, interval);
@@ -128,7 +129,7 @@ public final class HealthCheckBench {
             double benchCpu = (cpu(ProcessHandle.current()).minus(bc0)).toNanos() / 1e9 / wall;
             double stubRate = (stubs.requests() - stub0) / wall;
             Map<String, Double> rates = new LinkedHashMap<>();
-            for (String result : List.of("healthy", "unhealthy", "skipped", "error")) {
+            for (String result : List.of("healthy", "unhealthy", "skipped", "overrun", "error")) {
                 rates.put(result, (after.sum("pacer_health_checks_total", "result=\"" + result + "\"")
                         - before.sum("pacer_health_checks_total", "result=\"" + result + "\"")) / wall);
             }
@@ -150,7 +151,7 @@ public final class HealthCheckBench {
                     | interval / timeout | %d s / %s s (slow endpoints answer after %s ms) |
                     | asked rate | %.0f checks/s |
                     | **done rate** | **%.0f checks/s** (%.1f%% of asked): healthy %.0f/s, unhealthy %.0f/s |
-                    | skipped (saturated) / errors | %.1f/s / %.1f/s |
+                    | skipped (probe queue full) / overrun (previous probe still running) / errors | %.1f/s / %.1f/s / %.1f/s |
                     | probe latency p50 / p99 / max | %.2f / %.2f / %.0f ms |
                     | staleness at the end (newest result per check) | max %.1f s, p99 %.1f s over %d results; %d checks without a result |
                     | checks failing at the end, by endpoint kind and cause | %s |
@@ -161,7 +162,7 @@ public final class HealthCheckBench {
                     """, LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), "java ... HealthCheckBench " + commandLine,
                     tasks, num("apps"), options.get("mix"), stubs.ports().size(), interval, options.get("timeout"),
                     options.get("slow-ms"), (double) tasks / interval, done, 100 * done / ((double) tasks / interval),
-                    rates.get("healthy"), rates.get("unhealthy"), rates.get("skipped"), rates.get("error"), p50, p99, maxLatency,
+                    rates.get("healthy"), rates.get("unhealthy"), rates.get("skipped"), rates.get("overrun"), rates.get("error"), p50, p99, maxLatency,
                     stale.max, stale.p99, stale.count, stale.missing, stale.failingByKindAndCause(), 100 * healthCpu, 100 * redisCpu, 100 * benchCpu, rss,
                     stubRate, wall, options.get("warmup"), loadAverage());
             System.out.println(report);

@@ -11,17 +11,18 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Many local task endpoints on Netty (one event loop, keep-alive): {@code /fast} answers 200 at once,
+ * Many local task endpoints on Netty ({@code threads} event loops, keep-alive): {@code /fast} answers 200 at once,
  * {@code /slow} 200 after {@code slowMillis}, {@code /fail} 500, {@code /flap} alternates between 200
  * and 503 every {@code flapPeriod}. Counts the requests it answered.
  */
 final class StubFleet implements AutoCloseable {
 
     private final List<DisposableServer> servers = new ArrayList<>();
-    private final LoopResources loops = LoopResources.create("stub", 1, true);
+    private final LoopResources loops;
     private final AtomicLong requests = new AtomicLong();
 
-    StubFleet(int ports, Duration slow, Duration flapPeriod) {
+    StubFleet(int ports, int threads, Duration slow, Duration flapPeriod) {
+        loops = LoopResources.create("stub", threads, true);
         for (int i = 0; i < ports; i++) {
             servers.add(HttpServer.create().host("127.0.0.1").port(0).runOn(loops)
                     .route(r -> r

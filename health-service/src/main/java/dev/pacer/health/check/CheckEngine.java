@@ -25,13 +25,15 @@ import java.util.function.BiFunction;
  * Runs the checks this instance owns. Each check fires every {@code intervalSeconds} from one timer
  * thread (first at the end of {@code delaySeconds} after the task started, spread over the interval so
  * that adopted checks do not fire together); a probe still in flight when its next turn comes skips
- * that turn. At most {@code maxInFlight} probes run at once; a probe that finds no slot waits in a
+ * that turn (counted as {@code overrun}). The timer only takes a slot; the probe starts on the
+ * prober's dispatcher (Netty's event loops), so the timer thread never does I/O work. At most {@code maxInFlight} probes run at once; a probe that finds no slot waits in a
  * bounded queue, and one that finds the queue full is skipped and counted, never failed. Each outcome
  * is counted with Marathon's rule ({@link HealthCounting}); the result goes to the {@link ResultSink}.
  */
 public final class CheckEngine implements BoundedWork, AutoCloseable {
 
     private final Prober prober;
+    private final java.util.concurrent.Executor dispatch;
     private final ResultSink sink;
     private final HealthMetrics metrics;
     private final Clock clock;
@@ -46,6 +48,7 @@ public final class CheckEngine implements BoundedWork, AutoCloseable {
     public CheckEngine(Prober prober, ResultSink sink, HealthMetrics metrics, Clock clock, Duration minInterval,
                        int maxInFlight, int pendingCapacity) {
         this.prober = prober;
+        this.dispatch = prober.dispatcher();
         this.sink = sink;
         this.metrics = metrics;
         this.clock = clock;
@@ -152,14 +155,15 @@ public final class CheckEngine implements BoundedWork, AutoCloseable {
     }
 
     private void fire(Loop loop) {
-        if (loop.cancelled || !loop.inFlight.compareAndSet(false, true)) {
-            if (!loop.cancelled) {
-                metrics.skipped(loop.target.protocol());
-            }
+        if (loop.cancelled) {
+            return;
+        }
+        if (!loop.inFlight.compareAndSet(false, true)) {
+            metrics.checked(loop.target.protocol(), "overrun", null);
             return;
         }
         if (slots.tryAcquire()) {
-            run(loop);
+            dispatch.execute(() -> run(loop));
         } else if (!pending.offer(loop)) {
             loop.inFlight.set(false);
             metrics.skipped(loop.target.protocol());

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The checker's metrics, cheap enough for tens of thousands of probes a second (meters are looked up
  * once per protocol and result): {@code pacer.health.checks{protocol,result}} (healthy, unhealthy,
- * ignored, skipped), {@code pacer.health.check.latency{protocol}}, {@code pacer.health.transitions{to}}
+ * ignored; skipped: the probe queue was full; overrun: the previous probe of the check was still running), {@code pacer.health.check.latency{protocol}}, {@code pacer.health.transitions{to}}
  * (healthy, unhealthy, exceeded).
  */
 public final class HealthMetrics {

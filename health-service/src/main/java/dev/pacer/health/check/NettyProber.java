@@ -46,6 +46,13 @@ public final class NettyProber implements Prober, AutoCloseable {
         this.tcp = TcpClient.newConnection().runOn(loops).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
     }
 
+    /** Probes start on the event loops (round robin), not on the timer thread. */
+    @Override
+    public java.util.concurrent.Executor dispatcher() {
+        io.netty.channel.EventLoopGroup group = loops.onClient(true);
+        return task -> group.next().execute(task);
+    }
+
     @Override
     public void probe(CheckTarget target, Consumer<ProbeOutcome> done) {
         Duration timeout = target.timeout();

@@ -7,4 +7,9 @@ import java.util.function.Consumer;
 public interface Prober {
 
     void probe(CheckTarget target, Consumer<ProbeOutcome> done);
+
+    /** Where probes are started (the caller's thread by default). */
+    default java.util.concurrent.Executor dispatcher() {
+        return Runnable::run;
+    }
 }
