@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.health.HealthKills;
 import dev.pacer.scheduler.queue.Backoff;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
@@ -38,7 +39,7 @@ public class AppReconciler {
     private final AppForgetter forgetter;
     private final ReconcileProperties properties;
     private final Clock clock;
-    private final dev.pacer.scheduler.health.HealthKills healthKills;
+    private final HealthKills healthKills;
 
     /** Drops a deleted app whose tasks are all gone from its shard. */
     public interface AppForgetter {
@@ -49,12 +50,12 @@ public class AppReconciler {
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
                          ReconcileProperties properties, Clock clock) {
         this(specs, tasks, launcher, killer, backoffs, queue, forgetter, properties, clock,
-                dev.pacer.scheduler.health.HealthKills.NONE);
+                HealthKills.NONE);
     }
 
     public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
-                         ReconcileProperties properties, Clock clock, dev.pacer.scheduler.health.HealthKills healthKills) {
+                         ReconcileProperties properties, Clock clock, HealthKills healthKills) {
         this.healthKills = healthKills;
         this.specs = specs;
         this.tasks = tasks;
@@ -90,7 +91,7 @@ public class AppReconciler {
             }
             return Optional.of(SOON);
         }
-        dev.pacer.scheduler.health.HealthKills.Decision health = healthKills.decide(spec.get(), observed.stream()
+        HealthKills.Decision health = healthKills.decide(spec.get(), observed.stream()
                 .filter(t -> t.isActive() && !t.killRequested() && !plan.kills().contains(t)).toList(), observed);
         health.kills().forEach(killer::kill);
         Optional<Duration> again = earliest(launch(spec.get(), observed, plan, now), health.again());

@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.reconcile;
 
+import dev.pacer.boot.work.BoundedWork;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * long until the key should be looked at again, if at all ("requeue after" instead of sleeping).
  * The queue holds each key at most once, and at most {@code capacity} keys: a key enqueued beyond
  * that is dropped and counted ({@link #dropped()}); the periodic resync brings it back, so dropping
- * is safe (level-triggered). Readiness reads it as a {@link dev.pacer.boot.work.BoundedWork}.
+ * is safe (level-triggered). Readiness reads it as a {@link BoundedWork}.
  */
-public final class KeyedWorkQueue<K> implements AutoCloseable, dev.pacer.boot.work.BoundedWork {
+public final class KeyedWorkQueue<K> implements AutoCloseable, BoundedWork {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedWorkQueue.class);
 
@@ -34,7 +36,7 @@ public final class KeyedWorkQueue<K> implements AutoCloseable, dev.pacer.boot.wo
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AtomicInteger busy = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private final String name;
     private final int workerCount;
     private final int capacity;

@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.task.store;
 
 import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.ids.AppId;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,9 +137,9 @@ public class TaskStore {
         redis.delete(RedisKeys.task(app, task.taskId()));
         redis.opsForSet().remove(RedisKeys.appTasks(app), task.taskId());
         redis.opsForSet().remove(RedisKeys.agentTasks(task.agentId()), task.taskId());
-        String health = dev.pacer.contract.health.HealthKeys.taskHealth(app);
+        String health = HealthKeys.taskHealth(app);
         Object[] fields = redis.opsForHash().keys(health).stream()
-                .filter(f -> dev.pacer.contract.health.HealthKeys.taskIdOf(f.toString()).equals(task.taskId()))
+                .filter(f -> HealthKeys.taskIdOf(f.toString()).equals(task.taskId()))
                 .toArray();
         if (fields.length > 0) {
             redis.opsForHash().delete(health, fields);
