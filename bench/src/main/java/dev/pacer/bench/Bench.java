@@ -18,8 +18,9 @@ public final class Bench {
             case "api-latency" -> ApiLatencyBench.main(rest);
             case "group-deploy" -> GroupDeployBench.main(rest);
             case "gateway-overhead" -> GatewayOverheadBench.main(rest);
+            case "health-check" -> dev.pacer.bench.health.HealthCheckBench.main(rest);
             default -> {
-                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead");
+                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead, health-check");
                 System.exit(2);
             }
         }

@@ -28,6 +28,7 @@ final class TaskBook {
     private final StatusReporter status;
     private final AgentMetrics metrics;
     private final Clock clock;
+    private final List<TaskListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TaskBook(AgentNode node, CheckpointStore checkpoints, StatusReporter status, AgentMetrics metrics, Clock clock) {
         this.node = node;
@@ -78,6 +79,20 @@ final class TaskBook {
             }
             status.report(task.status(node.id().value(), node.host(), clock.instant()));
         }
+        if (!listeners.isEmpty()) {
+            dev.pacer.contract.task.AgentTask snapshot = task.snapshot();
+            for (TaskListener listener : listeners) {
+                try {
+                    listener.changed(task.request(), snapshot);
+                } catch (RuntimeException e) {
+                    log.warn("Task listener failed for {}: {}", task.id(), e.toString());
+                }
+            }
+        }
+    }
+
+    void addListener(TaskListener listener) {
+        listeners.add(listener);
     }
 
     /** Publishes a task that just reached its terminal state, and counts it. */

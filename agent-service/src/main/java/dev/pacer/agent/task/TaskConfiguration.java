@@ -33,8 +33,11 @@ class TaskConfiguration {
     }
 
     @Bean
-    TaskBook taskBook(AgentNode node, JsonMapper json, StatusReporter status, AgentMetrics metrics, Clock clock) {
-        return new TaskBook(node, new CheckpointStore(node.workDir(), json), status, metrics, clock);
+    TaskBook taskBook(AgentNode node, JsonMapper json, StatusReporter status, AgentMetrics metrics, Clock clock,
+                      org.springframework.beans.factory.ObjectProvider<TaskListener> listeners) {
+        TaskBook book = new TaskBook(node, new CheckpointStore(node.workDir(), json), status, metrics, clock);
+        listeners.orderedStream().forEach(book::addListener);
+        return book;
     }
 
     @Bean

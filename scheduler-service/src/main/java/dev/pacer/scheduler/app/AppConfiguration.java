@@ -10,6 +10,7 @@ import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.AppSpecs;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.app.store.AppStore;
+import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.placement.constraint.ConstraintValidator;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.reconcile.AppHints;
@@ -61,8 +62,9 @@ class AppConfiguration {
     }
 
     @Bean
-    AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json) {
-        return new AppInfoWriter(definitions, json);
+    AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json,
+                                TaskHealthStore health) {
+        return new AppInfoWriter(definitions, json, health);
     }
 
     /**

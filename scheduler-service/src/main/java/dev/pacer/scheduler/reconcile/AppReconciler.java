@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.health.HealthKills;
 import dev.pacer.scheduler.queue.Backoff;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
@@ -41,6 +42,7 @@ public class AppReconciler {
     private final HealthyTasks health;
     private final DeploymentHook deployments;
     private final Clock clock;
+    private final HealthKills healthKills;
 
     /** Drops a deleted app whose tasks are all gone from its shard. */
     public interface AppForgetter {
@@ -49,7 +51,9 @@ public class AppReconciler {
 
     public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
-                         ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock) {
+                         ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock,
+                         HealthKills healthKills) {
+        this.healthKills = healthKills;
         this.specs = specs;
         this.tasks = tasks;
         this.launcher = launcher;
@@ -92,10 +96,20 @@ public class AppReconciler {
             }
             return Optional.of(SOON);
         }
-        Optional<Duration> again = launch(spec.get(), observed, plan, now);
-        boolean inFlight = deploying || !plan.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
+        HealthKills.Decision unhealthy = healthKills.decide(spec.get(), observed.stream()
+                .filter(t -> t.isActive() && !t.killRequested() && !plan.kills().contains(t)).toList(), observed);
+        unhealthy.kills().forEach(killer::kill);
+        Optional<Duration> again = earliest(launch(spec.get(), observed, plan, now), unhealthy.again());
+        boolean inFlight = deploying || !plan.kills().isEmpty() || !unhealthy.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
                 && (t.killRequested() || t.state() == dev.pacer.contract.task.TaskState.TASK_STAGING));
         return again.isPresent() ? again : inFlight ? Optional.of(SOON) : Optional.empty();
+    }
+
+    private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() || a.get().compareTo(b.get()) <= 0 ? a : b;
     }
 
     private Optional<Duration> launch(AppSpec spec, List<TaskRecord> observed, Plan plan, Instant now) {

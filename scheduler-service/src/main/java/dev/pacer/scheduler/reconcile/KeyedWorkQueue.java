@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.reconcile;
 
+import dev.pacer.boot.work.BoundedWork;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * at once (keyed single-flight). A key enqueued while it is queued is not queued twice; a key
  * enqueued while it is being processed is processed once more afterwards. The handler answers how
  * long until the key should be looked at again, if at all ("requeue after" instead of sleeping).
- * The queue holds each key at most once, so its size is bounded by the number of keys.
+ * The queue holds each key at most once, and at most {@code capacity} keys: a key enqueued beyond
+ * that is dropped and counted ({@link #dropped()}); the periodic resync brings it back, so dropping
+ * is safe (level-triggered). Readiness reads it as a {@link BoundedWork}.
  */
-public final class KeyedWorkQueue<K> implements AutoCloseable {
+public final class KeyedWorkQueue<K> implements AutoCloseable, BoundedWork {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedWorkQueue.class);
 
@@ -32,10 +36,21 @@ public final class KeyedWorkQueue<K> implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final String name;
+    private final int workerCount;
+    private final int capacity;
     private volatile boolean closed;
 
     public KeyedWorkQueue(String name, int workerCount, Function<K, Optional<Duration>> handler) {
+        this(name, workerCount, 100_000, handler);
+    }
+
+    public KeyedWorkQueue(String name, int workerCount, int capacity, Function<K, Optional<Duration>> handler) {
         this.handler = handler;
+        this.name = name;
+        this.workerCount = workerCount;
+        this.capacity = capacity;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workerCount, r -> daemon(r, name + "-" + n.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, name + "-timer"));
@@ -47,6 +62,10 @@ public final class KeyedWorkQueue<K> implements AutoCloseable {
     public void enqueue(K key) {
         boolean[] added = new boolean[1];
         marks.compute(key, (k, mark) -> {
+            if (mark == null && queue.size() >= capacity) {
+                dropped.incrementAndGet();
+                return null;
+            }
             if (mark == null) {
                 added[0] = true;
                 return Mark.QUEUED;
@@ -70,6 +89,26 @@ public final class KeyedWorkQueue<K> implements AutoCloseable {
     /** Workers processing a key now. */
     public int busy() {
         return busy.get();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public int workers() {
+        return workerCount;
+    }
+
+    /** Keys dropped because the queue was full (picked up again by the next resync). */
+    public long dropped() {
+        return dropped.get();
     }
 
     private void work() {

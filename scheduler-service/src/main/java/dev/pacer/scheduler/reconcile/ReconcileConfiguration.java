@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.boot.work.WorkQueues;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
@@ -11,6 +12,7 @@ import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.agent.AgentMonitor;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppSpecs;
+import dev.pacer.scheduler.health.HealthKills;
 import dev.pacer.scheduler.placement.Placer;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.placement.claim.AgentViews;
@@ -22,6 +24,7 @@ import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
 import dev.pacer.scheduler.task.status.TaskTransitions;
 import dev.pacer.scheduler.task.store.TaskStore;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -97,20 +100,20 @@ class ReconcileConfiguration {
     @Bean
     AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, TaskLauncher launcher, TaskKiller killer,
                                 BackoffStore backoffs, QueueStore queue, AppRepository apps,
-                                ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock) {
+                                ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock,
+                                HealthKills healthKills) {
         return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, health,
-                deployments, clock);
+                deployments, clock, healthKills);
     }
 
     @Bean
     HealthyTasks healthyTasks(StringRedisTemplate redis, JsonMapper json) {
-        return new HealthyTasks(redis, json);
-    }
+        return new HealthyTasks(redis, json);    }
 
     @Bean(destroyMethod = "close")
     KeyedWorkQueue<AppId> reconcileQueue(AppReconciler reconciler, ReconcileProperties properties, SchedulerMetrics metrics,
-                                         MeterRegistry registry) {
-        KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), app -> {
+                                         MeterRegistry registry, WorkQueues workQueues) {
+        KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), properties.queueCapacity(), app -> {
             long start = System.nanoTime();
             try {
                 return reconciler.reconcile(app);
@@ -122,7 +125,9 @@ class ReconcileConfiguration {
                 .description("Apps waiting for a reconcile worker (at most one entry per app)").register(registry);
         Gauge.builder("pacer.scheduler.reconcile.busy", queue, KeyedWorkQueue::busy)
                 .description("Reconcile workers busy now").register(registry);
-        return queue;
+        FunctionCounter.builder("pacer.scheduler.reconcile.dropped", queue, KeyedWorkQueue::dropped)
+                .description("Apps not queued because the reconcile queue was full (the resync brings them back)").register(registry);
+        return workQueues.register(queue);
     }
 
     @Bean

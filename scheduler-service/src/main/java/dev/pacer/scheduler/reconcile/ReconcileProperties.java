@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agentCallTimeout   timeout of a call to an agent's API
  * @param launchTimeout      a task still staging this long is given up and replaced (Marathon's
  *                           {@code task_launch_timeout})
+ * @param queueCapacity      most apps waiting in the reconcile queue; beyond it an app is dropped (and
+ *                           counted) until the next resync or hint
  */
 @ConfigurationProperties(ReconcileProperties.PREFIX)
 public record ReconcileProperties(
@@ -29,7 +31,8 @@ public record ReconcileProperties(
         @DefaultValue("5s") Duration declinedRetry,
         @DefaultValue("10s") Duration agentLostAfter,
         @DefaultValue("5s") Duration agentCallTimeout,
-        @DefaultValue("5m") Duration launchTimeout) {
+        @DefaultValue("5m") Duration launchTimeout,
+        @DefaultValue("100000") int queueCapacity) {
 
     public static final String PREFIX = "pacer.scheduler.reconcile";
 }

@@ -9,6 +9,23 @@ public final class HealthKeys {
     /** Pub/sub channel carrying {@link HealthTransition} JSON. */
     public static final String TRANSITIONS = RedisKeys.PREFIX + "health-transitions";
 
+    /**
+     * Hash of each health-service instance's own figures: field = instance id, value =
+     * {@link CheckerStats} JSON. Read by the scheduler's kill brake (the cluster-wide unhealthy share);
+     * an entry older than a few stats intervals belongs to a dead instance and is ignored.
+     */
+    public static final String CHECKER_STATS = RedisKeys.PREFIX + "health-checkers";
+
+    /** Counter of health kills of the whole cluster in one rate-limit window (expires with it). */
+    public static String clusterKills(long window) {
+        return RedisKeys.PREFIX + "health-kills:" + window;
+    }
+
+    /** Counter of health kills of one app in one rate-limit window (in the app's slot; expires with it). */
+    public static String appKills(AppId app, long window) {
+        return RedisKeys.app(app) + ":health-kills:" + window;
+    }
+
     private HealthKeys() {
     }
 

@@ -82,9 +82,7 @@ class AppsController {
         List<AppDefinition> selected = repository.list(AppId.ROOT).stream().filter(a -> matches(a, cmd, id, selector)).toList();
         Map<AppId, List<TaskRecord>> taskRecords = tasks.activeTasks(selected.stream().map(AppDefinition::appId).toList());
         Map<String, String> locks = deployments.locksOf(selected.stream().map(AppDefinition::id).toList());
-        for (AppDefinition app : selected) {
-            array.add(writer.appInfo(app, taskRecords.get(app.appId()), embedTasks, locks.get(app.id())));
-        }
+        writer.appInfos(selected, taskRecords, embedTasks, locks).forEach(array::add);
         return body;
     }
 
@@ -169,8 +167,8 @@ class AppsController {
     }
 
     private List<Object> tasksWithServicePorts(AppId app) {
-        List<Integer> servicePorts = ServicePorts.ports(repository.require(app));
-        return tasks.tasksOf(app).stream().<Object>map(t -> writer.task(t, servicePorts)).toList();
+        AppDefinition definition = repository.require(app);
+        return List.copyOf(writer.tasksOf(definition, tasks.tasksOf(app), ServicePorts.ports(definition)));
     }
 
     private List<String> versions(AppId app) {

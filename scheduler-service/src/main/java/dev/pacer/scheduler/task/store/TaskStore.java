@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.task.store;
 
 import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.ids.AppId;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,11 +131,18 @@ public class TaskStore {
         return ids == null ? Set.of() : ids;
     }
 
-    /** Forgets a task: its record and both index entries. */
+    /** Forgets a task: its record, both index entries and its health results. */
     public void delete(TaskRecord task) {
         AppId app = task.app();
         redis.delete(RedisKeys.task(app, task.taskId()));
         redis.opsForSet().remove(RedisKeys.appTasks(app), task.taskId());
         redis.opsForSet().remove(RedisKeys.agentTasks(task.agentId()), task.taskId());
+        String health = HealthKeys.taskHealth(app);
+        Object[] fields = redis.opsForHash().keys(health).stream()
+                .filter(f -> HealthKeys.taskIdOf(f.toString()).equals(task.taskId()))
+                .toArray();
+        if (fields.length > 0) {
+            redis.opsForHash().delete(health, fields);
+        }
     }
 }

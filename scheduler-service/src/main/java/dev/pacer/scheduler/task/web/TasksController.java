@@ -50,7 +50,7 @@ class TasksController {
                 default -> { }
             }
         }
-        return Map.of("tasks", tasks.allTasks(states).stream().map(writer::task).toList());
+        return Map.of("tasks", writer.tasks(tasks.allTasks(states)));
     }
 
     @PostMapping(ApiPaths.V2_TASKS + "/delete")

@@ -24,6 +24,25 @@ class AppValidatorTest {
     }
 
     @Test
+    void aHealthCheckOnAPortIndexTheAppDoesNotHave_isRejectedWithMarathonsMessage() {
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"portIndex\":1}]")).containsExactly(
+                ErrorDetail.of("/healthChecks(0)/portIndex",
+                        "Health check port indices must address an element of the ports array or container port mappings."));
+        assertThat(errorsOf("\"portDefinitions\":[],\"healthChecks\":[{\"protocol\":\"TCP\"}]")).containsExactly(
+                ErrorDetail.of("/healthChecks(0)/portIndex",
+                        "Health check port indices must address an element of the ports array or container port mappings."));
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"portIndex\":0},{\"protocol\":\"TCP\",\"port\":8080}]")).isEmpty();
+    }
+
+    @Test
+    void aHealthCheckWithAnUnknownProtocol_isRejected() {
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"GOPHER\"}]")).containsExactly(
+                ErrorDetail.of("/healthChecks(0)/protocol",
+                        "must be one of HTTP, HTTPS, TCP, COMMAND, MESOS_HTTP, MESOS_HTTPS, MESOS_TCP"));
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"true\"}}]")).isEmpty();
+    }
+
+    @Test
     void minimalApp_isValid() {
         assertThat(errorsOf("")).isEmpty();
     }

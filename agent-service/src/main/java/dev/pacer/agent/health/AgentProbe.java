@@ -1,0 +1,133 @@
+package dev.pacer.agent.health;
+
+import dev.pacer.contract.marathon.app.HealthCheck;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The checks an agent runs beside its tasks, each bounded by its timeout: {@code COMMAND} runs
+ * {@code /bin/sh -c <value>} in the task's sandbox with the task's environment (exit 0 = healthy; on
+ * timeout the command and its children are killed); {@code MESOS_HTTP}/{@code MESOS_HTTPS} GET
+ * {@code path} on the task's port on this host (200–399 healthy; certificates not verified);
+ * {@code MESOS_TCP} connects. Answers null when healthy, else the cause.
+ */
+final class AgentProbe {
+
+    private static final HttpClient HTTP = client();
+
+    private AgentProbe() {
+    }
+
+    static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout) {
+        return switch (check.protocol()) {
+            case HealthCheck.COMMAND -> command(check.command() == null ? null : check.command().value(), sandbox, env, timeout);
+            case HealthCheck.MESOS_HTTP, HealthCheck.MESOS_HTTPS -> http(check, port, timeout);
+            case HealthCheck.MESOS_TCP -> tcp(port, timeout);
+            default -> "protocol " + check.protocol() + " is not run by the agent";
+        };
+    }
+
+    static String command(String value, Path sandbox, Map<String, String> env, Duration timeout) {
+        if (value == null || value.isEmpty()) {
+            return "no command";
+        }
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", value)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (sandbox != null && sandbox.toFile().isDirectory()) {
+            builder.directory(sandbox.toFile());
+        }
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return "could not start: " + e.getMessage();
+        }
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return "timeout after " + timeout.toMillis() + " ms";
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        int code = process.exitValue();
+        return code == 0 ? null : "exit code " + code;
+    }
+
+    private static String http(HealthCheck check, Integer port, Duration timeout) {
+        if (port == null) {
+            return "no port";
+        }
+        String scheme = HealthCheck.MESOS_HTTPS.equals(check.protocol()) ? "https" : "http";
+        String path = check.path() == null ? "/" : check.path();
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port
+                    + (path.startsWith("/") ? path : "/" + path))).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return status >= 200 && status < 400 ? null : "HTTP " + status;
+        } catch (java.net.http.HttpTimeoutException e) {
+            return "timeout after " + timeout.toMillis() + " ms";
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static String tcp(Integer port, Duration timeout) {
+        if (port == null) {
+            return "no port";
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            return null;
+        } catch (java.net.SocketTimeoutException e) {
+            return "timeout after " + timeout.toMillis() + " ms";
+        } catch (IOException e) {
+            return "connection refused";
+        }
+    }
+
+    private static HttpClient client() {
+        try {
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, new TrustManager[] {new X509TrustManager() {
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, new SecureRandom());
+            return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(20))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

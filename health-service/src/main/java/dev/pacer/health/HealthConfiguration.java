@@ -1,0 +1,93 @@
+package dev.pacer.health;
+
+import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.boot.work.WorkQueues;
+import dev.pacer.contract.RedisKeys;
+import dev.pacer.health.check.CheckEngine;
+import dev.pacer.health.check.HealthMetrics;
+import dev.pacer.health.check.NettyProber;
+import dev.pacer.health.check.ResultSink;
+import dev.pacer.health.shard.ShardedChecker;
+import dev.pacer.health.target.TaskDirectory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the checker: directory, prober, engine, sink, shard; starts it after the instance joined the cluster. */
+@Configuration(proxyBeanMethods = false)
+class HealthConfiguration {
+
+    @Bean(destroyMethod = "close")
+    NettyProber nettyProber(HealthProperties properties) {
+        return new NettyProber(properties.ioThreads(), 4, Duration.ofMinutes(2));
+    }
+
+    @Bean(destroyMethod = "close")
+    ResultSink resultSink(StringRedisTemplate redis, JsonMapper json, HealthProperties properties) {
+        return new ResultSink(redis, json, properties.writeInterval());
+    }
+
+    @Bean(destroyMethod = "close")
+    CheckEngine checkEngine(NettyProber prober, ResultSink sink, MeterRegistry registry, Clock clock,
+                            HealthProperties properties, WorkQueues workQueues) {
+        CheckEngine engine = new CheckEngine(prober, sink, new HealthMetrics(registry), clock, properties.minInterval(),
+                properties.maxInFlight(), properties.pendingCapacity());
+        Gauge.builder("pacer.health.shard.tasks", engine, CheckEngine::tasks)
+                .description("Tasks checked by this instance (its shard)").register(registry);
+        Gauge.builder("pacer.health.shard.checks", engine, CheckEngine::checks)
+                .description("Checks run by this instance (its shard)").register(registry);
+        Gauge.builder("pacer.health.shard.unhealthy", engine, CheckEngine::unhealthy)
+                .description("Checks of this shard whose current result is not alive").register(registry);
+        return workQueues.register(engine);
+    }
+
+    @Bean(destroyMethod = "close")
+    ShardedChecker shardedChecker(ClusterMembership membership, StringRedisTemplate redis, JsonMapper json,
+                                  CheckEngine engine, HealthProperties properties, Clock clock,
+                                  RedisMessageListenerContainer listeners) {
+        ShardedChecker checker = new ShardedChecker(membership, new TaskDirectory(redis, json), engine, redis, json,
+                properties, clock);
+        listeners.addMessageListener((message, pattern) -> checker.hint(new String(message.getBody(), StandardCharsets.UTF_8)),
+                new ChannelTopic(RedisKeys.APP_HINTS));
+        return checker;
+    }
+
+    /** After cluster membership has started (lower phase), before it leaves on stop. */
+    @Bean
+    SmartLifecycle shardedCheckerLifecycle(ShardedChecker checker) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                checker.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                checker.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return SmartLifecycle.DEFAULT_PHASE - 128;
+            }
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.pacer.health.check;
+
+import dev.pacer.contract.marathon.app.HealthCheck;
+import dev.pacer.health.target.CheckTarget;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import reactor.netty.tcp.TcpClient;
+
+/**
+ * HTTP, HTTPS and TCP probes on Netty's non-blocking I/O: a few event-loop threads carry thousands of
+ * probes at once; HTTP connections are pooled per task address and reused from one probe to the next
+ * (keep-alive), closed after {@code maxIdle}; every probe ends at its timeout at the latest (connect,
+ * request and response included: the connection is then closed, never reused). HTTPS does not verify
+ * certificates (as Marathon: a task's certificate is its own business). A TCP probe only connects.
+ */
+public final class NettyProber implements Prober, AutoCloseable {
+
+    private final LoopResources loops;
+    private final ConnectionProvider pool;
+    private final HttpClient http;
+    private final HttpClient https;
+    private final TcpClient tcp;
+
+    public NettyProber(int ioThreads, int maxConnectionsPerTask, Duration maxIdle) {
+        this.loops = LoopResources.create("pacer-health-io", ioThreads > 0 ? ioThreads
+                : Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+        this.pool = ConnectionProvider.builder("pacer-health")
+                .maxConnections(maxConnectionsPerTask)
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(maxIdle)
+                .evictInBackground(maxIdle)
+                .build();
+        this.http = HttpClient.create(pool).runOn(loops).keepAlive(true).followRedirect(false).compress(false)
+                .disableRetry(true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+        this.https = http.secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
+                .configure(builder -> builder.trustManager(InsecureTrustManagerFactory.INSTANCE))));
+        this.tcp = TcpClient.newConnection().runOn(loops).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
+    }
+
+    /** Probes start on the event loops (round robin), not on the timer thread. */
+    @Override
+    public java.util.concurrent.Executor dispatcher() {
+        io.netty.channel.EventLoopGroup group = loops.onClient(true);
+        return task -> group.next().execute(task);
+    }
+
+    @Override
+    public void probe(CheckTarget target, Consumer<ProbeOutcome> done) {
+        Duration timeout = target.timeout();
+        Mono<ProbeOutcome> probe = switch (target.protocol()) {
+            case HealthCheck.HTTP, HealthCheck.HTTPS -> httpProbe(target);
+            case HealthCheck.TCP -> tcp.host(target.host()).port(target.port()).connect()
+                    .map(connection -> {
+                        connection.dispose();
+                        return ProbeOutcome.HEALTHY;
+                    });
+            default -> Mono.just(ProbeOutcome.unhealthy("protocol " + target.protocol() + " is not run by health-service"));
+        };
+        probe.timeout(timeout)
+                .onErrorResume(e -> Mono.just(ProbeOutcome.unhealthy(cause(e, timeout))))
+                .defaultIfEmpty(ProbeOutcome.unhealthy("no response"))
+                .subscribe(done, e -> done.accept(ProbeOutcome.unhealthy(e.toString())));
+    }
+
+    private Mono<ProbeOutcome> httpProbe(CheckTarget target) {
+        HttpClient client = HealthCheck.HTTPS.equals(target.protocol()) ? https : http;
+        String scheme = HealthCheck.HTTPS.equals(target.protocol()) ? "https://" : "http://";
+        String path = target.path() == null || target.path().isEmpty() ? "/" : target.path();
+        String uri = scheme + hostPart(target.host()) + ":" + target.port() + (path.startsWith("/") ? path : "/" + path);
+        return client.get().uri(uri)
+                .response((response, body) -> body.then(Mono.just(response.status().code())))
+                .next()
+                .map(status -> ProbeOutcome.ofHttpStatus(status, target.ignoreHttp1xx()));
+    }
+
+    private static String hostPart(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    static String cause(Throwable e, Duration timeout) {
+        if (e instanceof TimeoutException) {
+            return "timeout after " + timeout.toMillis() + " ms";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (e instanceof ConnectException || root instanceof ConnectException) {
+            return "connection refused";
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    @Override
+    public void close() {
+        pool.disposeLater().block(Duration.ofSeconds(5));
+        loops.disposeLater().block(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pacer.scheduler.health;
+
+import dev.pacer.contract.health.HealthKeys;
+import dev.pacer.contract.health.HealthTransition;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.reconcile.KeyedWorkQueue;
+import dev.pacer.scheduler.shard.ShardLeases;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Health reads and the kill policy; a health transition wakes the app's reconciler on the instance holding its shard. */
+@Configuration(proxyBeanMethods = false)
+class HealthConfiguration {
+
+    @Bean
+    TaskHealthStore taskHealthStore(StringRedisTemplate redis, JsonMapper json) {
+        return new TaskHealthStore(redis, json);
+    }
+
+    @Bean
+    HealthKills healthKills(TaskHealthStore store, StringRedisTemplate redis, HealthKillProperties properties,
+                            MeterRegistry registry, Clock clock) {
+        return new HealthKillPolicy(store, new KillRateLimiter(redis, clock, properties.rateWindow(),
+                properties.maxKillsPerApp(), properties.maxKillsCluster()), new HealthKillMetrics(registry), properties, clock);
+    }
+
+    @Bean
+    Object healthTransitionListener(RedisMessageListenerContainer listeners, KeyedWorkQueue<AppId> queue,
+                                    ShardLeases leases, JsonMapper json) {
+        listeners.addMessageListener((message, pattern) -> {
+            try {
+                HealthTransition t = json.readValue(message.getBody(), HealthTransition.class);
+                if (!t.alive() && leases.owns(t.appId())) {
+                    queue.enqueue(AppId.parse(t.appId()));
+                }
+            } catch (RuntimeException ignored) {
+                // not a transition; the resync covers whatever it was
+            }
+        }, new ChannelTopic(HealthKeys.TRANSITIONS));
+        return "healthTransitionListener";
+    }
+}

@@ -1,0 +1,24 @@
+package dev.pacer.scheduler.health;
+
+import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The reconciler's question to the health side: which of these tasks to kill for failing their checks, now. */
+public interface HealthKills {
+
+    /**
+     * @param candidates the app's active tasks that nothing else is killing
+     * @param observed   every task record of the app (health fields of tasks not among them are deleted)
+     */
+    Decision decide(AppSpec spec, List<TaskRecord> candidates, List<TaskRecord> observed);
+
+    /** Tasks to kill now, and when to look again if some were held back. */
+    record Decision(List<TaskRecord> kills, Optional<Duration> again) {
+        public static final Decision NONE = new Decision(List.of(), Optional.empty());
+    }
+
+    HealthKills NONE = (spec, candidates, observed) -> Decision.NONE;
+}
