@@ -107,8 +107,8 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    HealthyTasks healthyTasks(StringRedisTemplate redis, JsonMapper json) {
-        return new HealthyTasks(redis, json);    }
+    HealthyTasks healthyTasks(dev.pacer.scheduler.health.TaskHealthStore store) {
+        return new HealthyTasks(store);    }
 
     @Bean(destroyMethod = "close")
     KeyedWorkQueue<AppId> reconcileQueue(AppReconciler reconciler, ReconcileProperties properties, SchedulerMetrics metrics,
