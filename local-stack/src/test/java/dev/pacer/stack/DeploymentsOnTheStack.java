@@ -61,11 +61,15 @@ final class DeploymentsOnTheStack {
         assertThat(app(WEB).path("tasksHealthy").asInt()).isEqualTo(4);
     }
 
-    /** A version whose tasks never answer HTTP rolls back by itself after the deadline; the old tasks never stop. */
+    /**
+     * A version whose tasks never answer HTTP rolls back by itself after the deadline. Deployed with room
+     * on top (the new set starts beside the old one), the old tasks never stop.
+     */
     void aBrokenVersionRollsBackByItself() {
         List<String> before = taskIds(WEB);
-        String broken = deploy("PUT", ApiPaths.V2_APPS + WEB,
-                "{\"cmd\":\"exec sleep 600\",\"pacer\":{\"autoRevert\":{\"deadlineSeconds\":10}}}");
+        String broken = deploy("PUT", ApiPaths.V2_APPS + WEB, "{\"cmd\":\"exec sleep 600\","
+                + "\"upgradeStrategy\":{\"minimumHealthCapacity\":1,\"maximumOverCapacity\":1},"
+                + "\"pacer\":{\"autoRevert\":{\"deadlineSeconds\":10}}}");
         long start = System.nanoTime();
         awaitGone(broken, Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(60)).until(() -> app(WEB).path("cmd").asString().equals(SERVE)
