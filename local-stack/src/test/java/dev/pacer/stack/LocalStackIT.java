@@ -270,6 +270,7 @@ class LocalStackIT {
         assertThat(servedIds(20)).containsExactlyInAnyOrderElementsOf(
                 running(TRAFFIC).stream().map(t -> t.path("id").asString()).toList());
 
+        awaitNoDeployment(TRAFFIC);
         assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + TRAFFIC), "{\"instances\":3}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> running(TRAFFIC).size() == 3);
         JsonNode newest = running(TRAFFIC).stream()
@@ -278,6 +279,7 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> servedIds(3).contains(newId));
         long routedMillis = System.currentTimeMillis() - java.time.Instant.parse(newest.path("startedAt").asString()).toEpochMilli();
 
+        awaitNoDeployment(TRAFFIC);
         // traffic runs from before the kill is asked for until 4 s after it
         String victim = newId;
         long killAt = System.nanoTime() + Duration.ofMillis(300).toNanos();

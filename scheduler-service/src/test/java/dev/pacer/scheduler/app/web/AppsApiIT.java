@@ -128,6 +128,7 @@ class AppsApiIT {
     void aPartialUpdate_keepsWhatItLeavesOut_versionsAreKept_andAVersionCanBeRolledBackTo() {
         post("{\"id\":\"/versioned\",\"cmd\":\"run v1\",\"instances\":0,\"labels\":{\"tier\":\"web\"}}");
         String v1 = get("/v2/apps/versioned/versions").path("versions").get(0).asString();
+        awaitNoDeployment("/versioned");
 
         Http.Response updated = Http.send("PUT", url("/v2/apps/versioned"), "{\"cmd\":\"run v2\"}");
         assertThat(updated.status()).isEqualTo(200);
@@ -136,6 +137,7 @@ class AppsApiIT {
         assertThat(app.path("labels").path("tier").asString()).isEqualTo("web");
         assertThat(get("/v2/apps/versioned/versions").path("versions").size()).isEqualTo(2);
         assertThat(get("/v2/apps/versioned/versions/" + v1).path("cmd").asString()).isEqualTo("run v1");
+        awaitNoDeployment("/versioned");
 
         assertThat(Http.send("PUT", url("/v2/apps/versioned"), "{\"version\":\"" + v1 + "\"}").status()).isEqualTo(200);
         assertThat(get("/v2/apps/versioned").path("app").path("cmd").asString()).isEqualTo("run v1");
@@ -190,6 +192,7 @@ class AppsApiIT {
     void killingATaskWithScale_lowersTheInstanceCount() {
         post("{\"id\":\"/scaled\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":2}");
         await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/scaled").size() == 2);
+        awaitNoDeployment("/scaled");
         String taskId = runningOf("/scaled").get(0).taskId();
 
         Http.Response killed = Http.send("DELETE", url("/v2/apps/scaled/tasks/" + taskId + "?scale=true"), null);
@@ -247,6 +250,11 @@ class AppsApiIT {
     private static List<String> ids(JsonNode apps) {
         return StreamSupport.stream(apps.path("apps").spliterator(), false).map(a -> a.path("id").asString())
                 .filter(id -> id.startsWith("/filters")).toList();
+    }
+
+    /** A change while a deployment holds the app is a 409 (as in Marathon): wait for it, as a pipeline does. */
+    private void awaitNoDeployment(String app) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/v2/apps" + app).path("app").path("deployments").isEmpty());
     }
 
     private Http.Response post(String body) {
