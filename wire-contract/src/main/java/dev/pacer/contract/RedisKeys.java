@@ -86,6 +86,14 @@ public final class RedisKeys {
         return app(app) + ":traffic-denied";
     }
 
+    /**
+     * Hash of the readiness check results of the app's tasks: field {@code <taskId>#<index>}, value =
+     * JSON {@code {name, taskId, ready, lastResponse}}. A task's result stays once it is ready.
+     */
+    public static String appReadiness(AppId app) {
+        return app(app) + ":readiness";
+    }
+
     /** Hash: launch backoff of the app ({@code failures}, {@code delayUntil} epoch ms). */
     public static String appBackoff(AppId app) {
         return app(app) + ":backoff";

@@ -3,6 +3,7 @@ package dev.pacer.scheduler.reconcile;
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.HealthCheck;
+import dev.pacer.contract.marathon.app.ReadinessCheck;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param secretFiles    sandbox-relative file path to secret path, from {@code container.volumes[].secret}
  * @param minimumHealthCapacity  {@code upgradeStrategy.minimumHealthCapacity} (default 1)
  * @param maximumOverCapacity    {@code upgradeStrategy.maximumOverCapacity} (default 1)
+ * @param readinessChecks        a task of the current config counts only once these pass
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
@@ -28,7 +30,7 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                       Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                       List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
-                      double minimumHealthCapacity, double maximumOverCapacity) {
+                      double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks) {
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
@@ -37,6 +39,7 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
         env = Map.copyOf(env);
         labels = Map.copyOf(labels);
         healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
+        readinessChecks = readinessChecks == null ? List.of() : List.copyOf(readinessChecks);
         secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
         secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
     }

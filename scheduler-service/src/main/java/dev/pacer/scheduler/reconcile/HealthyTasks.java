@@ -10,19 +10,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which of an app's tasks count as healthy for replacements and deployments: running, and — when the
- * app has health checks — alive in every one of them (each check index has an alive result; one read
- * per app).
+ * Which of an app's tasks count as healthy for replacements and deployments: running; when the app
+ * has health checks, alive in every one of them (each check index has an alive result; one read per
+ * app); and when it has readiness checks, a task of the current config only once it is ready.
  */
 public class HealthyTasks {
 
     private final TaskHealthStore store;
+    private final ReadinessProbes readiness;
 
-    public HealthyTasks(TaskHealthStore store) {
+    public HealthyTasks(TaskHealthStore store, ReadinessProbes readiness) {
         this.store = store;
+        this.readiness = readiness;
     }
 
     public Set<String> of(AppSpec spec, List<TaskRecord> tasks) {
+        Set<String> healthy = alive(spec, tasks);
+        if (!spec.readinessChecks().isEmpty()) {
+            Set<String> ready = readiness.ready(spec, tasks);
+            tasks.stream().filter(t -> ReconcileDiff.isCurrent(t, spec.configVersion()) && !ready.contains(t.taskId()))
+                    .forEach(t -> healthy.remove(t.taskId()));
+        }
+        return healthy;
+    }
+
+    private Set<String> alive(AppSpec spec, List<TaskRecord> tasks) {
         Set<String> healthy = new HashSet<>();
         List<TaskRecord> running = tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).toList();
         int checks = spec.healthChecks().size();

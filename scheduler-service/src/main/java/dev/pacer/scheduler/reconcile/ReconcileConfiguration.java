@@ -107,8 +107,13 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    HealthyTasks healthyTasks(dev.pacer.scheduler.health.TaskHealthStore store) {
-        return new HealthyTasks(store);    }
+    HealthyTasks healthyTasks(dev.pacer.scheduler.health.TaskHealthStore store, ReadinessProbes readiness) {
+        return new HealthyTasks(store, readiness);
+    }
+
+    @Bean
+    ReadinessProbes readinessProbes(StringRedisTemplate redis, JsonMapper json, AppHints hints, Clock clock) {
+        return new ReadinessProbes(redis, json, hints, clock);    }
 
     @Bean(destroyMethod = "close")
     KeyedWorkQueue<AppId> reconcileQueue(AppReconciler reconciler, ReconcileProperties properties, SchedulerMetrics metrics,

@@ -283,6 +283,42 @@ class DeploymentsApiIT {
         assertThat(both.body()).contains("canary and blueGreen cannot be combined");
     }
 
+    @Test
+    void aNewTaskCountsOnlyOnceItsReadinessCheckPasses_andTheDeploymentShowsTheResults() throws Exception {
+        Http.Response created = send("POST", "/v2/apps", "{\"id\":\"/d/ready\",\"cmd\":\"serve\",\"cpus\":0.1,\"instances\":1,"
+                + "\"portDefinitions\":[{\"port\":0,\"name\":\"http-api\"}],"
+                + "\"readinessChecks\":[{\"name\":\"warm\",\"path\":\"/ready\",\"portName\":\"http-api\","
+                + "\"intervalSeconds\":2,\"timeoutSeconds\":1}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.header("Marathon-Deployment-Id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks("/d/ready").size() == 1);
+        // the fake agent runs nothing: the task's port is served by this stub, "warming up" (503) first
+        int port = tasks("/d/ready").get(0).path("ports").get(0).asInt();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(503);
+        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", port), 0);
+        stub.createContext("/ready", exchange -> {
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        stub.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                JsonNode results = deployment(id).path("currentActions").get(0).path("readinessCheckResults");
+                return results.size() == 1 && results.get(0).path("lastResponse").path("status").asInt() == 503;
+            });
+            JsonNode result = deployment(id).path("currentActions").get(0).path("readinessCheckResults").get(0);
+            assertThat(result.path("name").asString()).isEqualTo("warm");
+            assertThat(result.path("ready").asBoolean()).isFalse();
+            assertThat(result.path("taskId").asString()).isEqualTo(tasks("/d/ready").get(0).path("id").asString());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> deployment(id) != null);
+
+            status.set(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> deployment(id) == null);
+        } finally {
+            stub.stop(0);
+        }
+    }
+
     private JsonNode deployment(String id) {
         Http.Response response = Http.get(url("/v2/deployments"));
         assertThat(response.status()).isEqualTo(200);

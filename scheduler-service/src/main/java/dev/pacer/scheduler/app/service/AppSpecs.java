@@ -75,7 +75,8 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
                 app.backoffSeconds(), app.backoffFactor(), app.maxLaunchDelaySeconds(),
                 app.healthChecks(), secretEnv, secretFiles(app, secrets),
                 upgrade == null || upgrade.minimumHealthCapacity() == null ? 1.0 : upgrade.minimumHealthCapacity(),
-                upgrade == null || upgrade.maximumOverCapacity() == null ? 1.0 : upgrade.maximumOverCapacity());
+                upgrade == null || upgrade.maximumOverCapacity() == null ? 1.0 : upgrade.maximumOverCapacity(),
+                app.readinessChecks());
     }
 
     /** {@code container.volumes[]} entries with a {@code secret}: their {@code containerPath} to the secret's path. */

@@ -29,16 +29,19 @@ class DeploymentsController {
     private final DeploymentService deployments;
     private final AppService apps;
     private final dev.pacer.scheduler.reconcile.AppHints hints;
+    private final dev.pacer.scheduler.reconcile.ReadinessProbes readiness;
 
-    DeploymentsController(DeploymentService deployments, AppService apps, dev.pacer.scheduler.reconcile.AppHints hints) {
+    DeploymentsController(DeploymentService deployments, AppService apps, dev.pacer.scheduler.reconcile.AppHints hints,
+                          dev.pacer.scheduler.reconcile.ReadinessProbes readiness) {
         this.deployments = deployments;
         this.apps = apps;
         this.hints = hints;
+        this.readiness = readiness;
     }
 
     @GetMapping({ApiPaths.V2_DEPLOYMENTS, ApiPaths.V2_DEPLOYMENTS + "/"})
     List<Map<String, Object>> list() {
-        return deployments.list().stream().map(DeploymentsController::info).toList();
+        return deployments.list().stream().map(d -> info(d, readiness)).toList();
     }
 
     /** Rollback by default (200 with the rollback's DeploymentResult); {@code force=true}: stop, 202. */
@@ -58,10 +61,10 @@ class DeploymentsController {
     Map<String, Object> promote(@PathVariable String id) {
         RunningDeployment promoted = deployments.promote(id);
         promoted.plan().canaries().keySet().forEach(app -> hints.publish(dev.pacer.contract.ids.AppId.parse(app)));
-        return info(promoted);
+        return info(promoted, readiness);
     }
 
-    static Map<String, Object> info(RunningDeployment running) {
+    static Map<String, Object> info(RunningDeployment running, dev.pacer.scheduler.reconcile.ReadinessProbes readiness) {
         DeploymentPlan plan = running.plan();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("id", plan.id());
@@ -69,9 +72,14 @@ class DeploymentsController {
         info.put("affectedApps", plan.affectedApps());
         info.put("affectedPods", List.of());
         List<Map<String, Object>> steps = new ArrayList<>();
-        plan.steps().forEach(step -> steps.add(Map.of("actions", step.stream().map(a -> action(a, false)).toList())));
+        plan.steps().forEach(step -> steps.add(Map.of("actions", step.stream().map(a -> action(a)).toList())));
         info.put("steps", steps);
-        info.put("currentActions", plan.step(running.currentStep()).stream().map(a -> action(a, true)).toList());
+        info.put("currentActions", plan.step(running.currentStep()).stream().map(a -> {
+            Map<String, Object> json = action(a);
+            json.put("readinessCheckResults", readiness.results(dev.pacer.contract.ids.AppId.parse(a.app())).values().stream()
+                    .toList());
+            return json;
+        }).toList());
         info.put("currentStep", Math.min(running.currentStep(), plan.totalSteps()));
         info.put("totalSteps", plan.totalSteps());
         if (plan.hasCanary() || plan.autoRevertAt() > 0 || plan.rollbackOf() != null) {
@@ -91,14 +99,11 @@ class DeploymentsController {
         return info;
     }
 
-    private static Map<String, Object> action(DeploymentAction action, boolean current) {
+    private static Map<String, Object> action(DeploymentAction action) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("action", action.action().name());
         json.put("type", action.action().name());
         json.put("app", action.app());
-        if (current) {
-            json.put("readinessCheckResults", List.of());
-        }
         return json;
     }
 }

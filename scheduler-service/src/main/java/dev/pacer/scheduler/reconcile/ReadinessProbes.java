@@ -1,0 +1,175 @@
+package dev.pacer.scheduler.reconcile;
+
+import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.marathon.app.ReadinessCheck;
+import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.task.store.TaskRecord;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Marathon's readiness checks (reference §4.3): a running task of the app's current config counts
+ * towards a deployment only once every readiness check answered one of {@code httpStatusCodesForReady}.
+ * Probes are few — only tasks not ready yet, each at most every {@code intervalSeconds}, and a ready
+ * task is never probed again — so the shard holder runs them itself, asynchronously, with a strict
+ * timeout; results are kept in Redis ({@link RedisKeys#appReadiness}) and a result that makes a task
+ * ready wakes its app. Tasks of an older config and apps without readiness checks are not probed.
+ */
+public class ReadinessProbes {
+
+    /** One result, as {@code readinessCheckResults} shows it. */
+    public record Result(String name, String taskId, boolean ready, Map<String, Object> lastResponse) {
+    }
+
+    private final StringRedisTemplate redis;
+    private final JsonMapper json;
+    private final AppHints hints;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    /** task id + check index → when it may be probed next (epoch ms); present while a probe runs. */
+    private final Map<String, Long> nextProbe = new ConcurrentHashMap<>();
+
+    public ReadinessProbes(StringRedisTemplate redis, JsonMapper json, AppHints hints, Clock clock) {
+        this.redis = redis;
+        this.json = json;
+        this.hints = hints;
+        this.clock = clock;
+    }
+
+    /**
+     * The ids of the tasks that passed every readiness check; probes the running tasks of the current
+     * config that have not (at most one probe in flight per task and check). Forgets the results of
+     * tasks that are gone.
+     */
+    public Set<String> ready(AppSpec spec, List<TaskRecord> tasks) {
+        Set<String> ready = new HashSet<>();
+        if (spec.readinessChecks().isEmpty()) {
+            return ready;
+        }
+        Map<String, Result> results = results(spec);
+        Set<String> live = new HashSet<>();
+        tasks.stream().filter(TaskRecord::isActive).forEach(t -> live.add(t.taskId()));
+        List<Object> stale = new ArrayList<>();
+        results.keySet().stream().filter(f -> !live.contains(taskOf(f))).forEach(stale::add);
+        if (!stale.isEmpty()) {
+            redis.opsForHash().delete(RedisKeys.appReadiness(spec.id()), stale.toArray());
+        }
+        long now = clock.millis();
+        for (TaskRecord task : tasks) {
+            if (task.state() != TaskState.TASK_RUNNING || task.killRequested()
+                    || !ReconcileDiff.isCurrent(task, spec.configVersion())) {
+                continue;
+            }
+            boolean all = true;
+            for (int i = 0; i < spec.readinessChecks().size(); i++) {
+                Result result = results.get(field(task.taskId(), i));
+                if (result == null || !result.ready()) {
+                    all = false;
+                    probe(spec, task, i, now);
+                }
+            }
+            if (all) {
+                ready.add(task.taskId());
+            }
+        }
+        return ready;
+    }
+
+    /** The app's results, by field. */
+    public Map<String, Result> results(AppSpec spec) {
+        return results(spec.id());
+    }
+
+    /** The app's results, by field ({@code <taskId>#<index>}). */
+    public Map<String, Result> results(dev.pacer.contract.ids.AppId app) {
+        Map<String, Result> results = new LinkedHashMap<>();
+        redis.<String, String>opsForHash().entries(RedisKeys.appReadiness(app))
+                .forEach((field, value) -> results.put(field, json.readValue(value, Result.class)));
+        return results;
+    }
+
+    private void probe(AppSpec spec, TaskRecord task, int index, long now) {
+        String key = field(task.taskId(), index);
+        Long due = nextProbe.get(key);
+        if (due != null && due > now) {
+            return;
+        }
+        ReadinessCheck check = spec.readinessChecks().get(index);
+        int interval = check.intervalSeconds() == null ? 30 : Math.max(1, check.intervalSeconds());
+        nextProbe.put(key, now + interval * 1000L);
+        Integer port = port(spec, task, check.portName());
+        String name = check.name() == null ? "readinessCheck" : check.name();
+        if (port == null) {
+            write(spec, task, key, new Result(name, task.taskId(), false,
+                    Map.of("status", 0, "body", "no port named " + check.portName())));
+            return;
+        }
+        String scheme = "HTTPS".equals(check.protocol()) ? "https" : "http";
+        String path = check.path() == null ? "/" : check.path();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + "://" + task.host() + ":" + port + path))
+                .timeout(Duration.ofSeconds(check.timeoutSeconds() == null ? 10 : Math.max(1, check.timeoutSeconds())))
+                .GET().build();
+        List<Integer> readyCodes = check.httpStatusCodesForReady() == null || check.httpStatusCodesForReady().isEmpty()
+                ? List.of(200) : check.httpStatusCodesForReady();
+        boolean preserve = Boolean.TRUE.equals(check.preserveLastResponse());
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            Map<String, Object> last = new LinkedHashMap<>();
+            boolean ok = false;
+            if (error != null) {
+                last.put("status", 0);
+                last.put("body", error.getClass().getSimpleName());
+            } else {
+                ok = readyCodes.contains(response.statusCode());
+                last.put("status", response.statusCode());
+                last.put("contentType", response.headers().firstValue("Content-Type").orElse(""));
+                if (preserve) {
+                    String body = response.body();
+                    last.put("body", body.length() > 1024 ? body.substring(0, 1024) : body);
+                }
+            }
+            write(spec, task, key, new Result(name, task.taskId(), ok, last));
+            if (ok) {
+                nextProbe.remove(key);
+                hints.publish(spec.id());
+            }
+        });
+    }
+
+    private void write(AppSpec spec, TaskRecord task, String key, Result result) {
+        try {
+            redis.opsForHash().put(RedisKeys.appReadiness(spec.id()), key, json.writeValueAsString(result));
+        } catch (RuntimeException e) {
+            nextProbe.remove(key); // probe again at the next pass
+        }
+    }
+
+    /** The task's host port of the port definition named {@code portName} (Marathon's default: "http-api"). */
+    private static Integer port(AppSpec spec, TaskRecord task, String portName) {
+        String wanted = portName == null ? "http-api" : portName;
+        int index = spec.portNames().indexOf(wanted);
+        return index >= 0 && index < task.ports().size() ? task.ports().get(index) : null;
+    }
+
+    private static String field(String taskId, int index) {
+        return taskId + "#" + index;
+    }
+
+    private static String taskOf(String field) {
+        int hash = field.lastIndexOf('#');
+        return hash < 0 ? field : field.substring(0, hash);
+    }
+}
