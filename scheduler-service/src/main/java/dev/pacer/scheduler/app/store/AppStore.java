@@ -74,7 +74,8 @@ public class AppStore {
     }
 
     /**
-     * Removes the definition, its versions and its backoff; the app leaves the list at once. Its
+     * Removes the definition, its versions, its backoff, readiness results and traffic gate; the app
+     * leaves the list at once. Its
      * shard keeps the id until the reconciler has stopped every task and calls {@link #forget}.
      */
     public boolean delete(AppId app) {
@@ -82,6 +83,8 @@ public class AppStore {
         keys.add(RedisKeys.app(app));
         keys.add(RedisKeys.appVersions(app));
         keys.add(RedisKeys.appBackoff(app));
+        keys.add(RedisKeys.appReadiness(app));
+        keys.add(RedisKeys.appTrafficDenied(app));
         versions(app).forEach(v -> keys.add(RedisKeys.appVersion(app, v)));
         Long deleted = redis.delete(keys);
         redis.opsForZSet().remove(RedisKeys.APPS, app.toString());
