@@ -131,7 +131,7 @@ final class DeploymentsOnTheStack {
             Thread.currentThread().interrupt();
         }
         System.out.printf("[deployments] blue-green through the gateway: %d requests, failed %s, blue answers after the first"
-                + " green %d%n", requests.get(), failures, blueAfterGreen.get());
+                + " green %d (both sets serve for 2 s before the blue one is taken out)%n", requests.get(), failures, blueAfterGreen.get());
         assertThat(failures).as("failed requests during the switch").isEmpty();
         assertThat(sawGreen).isTrue();
         assertThat(Http.get(gateway("/apps/deploy/bg/")).body()).isEqualTo("green");

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public class DeploymentProgress implements DeploymentHook {
 
     static final Duration UNSTORED_GRACE = Duration.ofSeconds(60);
+    /** Blue-green: how long both sets serve before the old one is taken out (discovery reaches gateways in ≤ 2 s). */
+    static final Duration SWITCH_SETTLE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(DeploymentProgress.class);
 
     private final DeploymentStore store;
@@ -117,8 +119,10 @@ public class DeploymentProgress implements DeploymentHook {
     }
 
     /**
-     * Blue-green: once exactly {@code instances} new tasks run healthy, traffic switches at once — the
-     * old versions are denied, the new one allowed — and the switch time is recorded.
+     * Blue-green: once exactly {@code instances} new tasks run healthy, the new set is let into traffic
+     * (both sets serve for {@link #SWITCH_SETTLE}, longer than discovery takes to reach the gateways, so
+     * no gateway ever finds the app without an instance), then the old versions are denied at once and
+     * the switch time is recorded.
      */
     private void switchWhenReady(RunningDeployment deployment, AppSpec spec, List<TaskRecord> tasks, Set<String> healthy,
                                  Instant now) {
@@ -128,6 +132,14 @@ public class DeploymentProgress implements DeploymentHook {
         boolean ready = fresh.size() >= spec.instances()
                 && fresh.stream().filter(t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId())).count() >= spec.instances();
         if (!ready) {
+            return;
+        }
+        if (deployment.openedAt() == null) {
+            traffic.allowAll(spec.id());
+            store.markOpened(deployment.id(), now.toEpochMilli());
+            return;
+        }
+        if (now.toEpochMilli() < deployment.openedAt() + SWITCH_SETTLE.toMillis()) {
             return;
         }
         Set<String> old = new java.util.TreeSet<>();

@@ -132,16 +132,27 @@ public class DeploymentStore {
             return Optional.empty();
         }
         Object switched = fields.get("switchedAt");
+        Object opened = fields.get("openedAt");
         return Optional.of(new RunningDeployment(json.readValue(text(plan), DeploymentPlan.class), Integer.parseInt(text(step)),
-                fields.get("promoted") != null, switched == null ? null : Long.valueOf(text(switched))));
+                fields.get("promoted") != null, switched == null ? null : Long.valueOf(text(switched)),
+                opened == null ? null : Long.valueOf(text(opened))));
     }
 
     /** Records the blue-green traffic switch (once); false when it was recorded before or the deployment is gone. */
     public boolean markSwitched(String id, long atMillis) {
+        return mark(id, "switchedAt", atMillis);
+    }
+
+    /** Records that the new set of a blue-green deployment was let into traffic (once). */
+    public boolean markOpened(String id, long atMillis) {
+        return mark(id, "openedAt", atMillis);
+    }
+
+    private boolean mark(String id, String field, long atMillis) {
         if (!redis.opsForHash().hasKey(RedisKeys.deployment(id), "plan")) {
             return false;
         }
-        return Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(RedisKeys.deployment(id), "switchedAt", Long.toString(atMillis)));
+        return Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(RedisKeys.deployment(id), field, Long.toString(atMillis)));
     }
 
     /** Lets a deployment held at its canaries go on; false when it is gone. */

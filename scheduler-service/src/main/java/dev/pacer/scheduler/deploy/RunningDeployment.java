@@ -3,7 +3,7 @@ package dev.pacer.scheduler.deploy;
 /**
  * A stored deployment, the step it is at (1-based) and whether its canaries were promoted.
  */
-public record RunningDeployment(DeploymentPlan plan, int currentStep, boolean promoted, Long switchedAt) {
+public record RunningDeployment(DeploymentPlan plan, int currentStep, boolean promoted, Long switchedAt, Long openedAt) {
 
     public String id() {
         return plan.id();
