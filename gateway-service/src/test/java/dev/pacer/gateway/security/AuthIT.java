@@ -228,7 +228,8 @@ class AuthIT {
     }
 
     private Response call(String method, String path, String authorization, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+        // a stuck request fails the test instead of hanging the build
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(java.time.Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (authorization != null) {
