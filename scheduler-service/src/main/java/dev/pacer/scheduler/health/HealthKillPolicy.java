@@ -53,11 +53,11 @@ public class HealthKillPolicy implements HealthKills {
     }
 
     @Override
-    public Decision decide(AppSpec spec, List<TaskRecord> candidates, List<TaskRecord> observed) {
+    public Decision decide(AppSpec spec, List<TaskRecord> candidates, List<TaskRecord> observed,
+                           Map<String, List<HealthResult>> results) {
         if (spec.healthChecks().isEmpty()) {
             return Decision.NONE;
         }
-        Map<String, List<HealthResult>> results = store.ofApp(spec.id());
         Set<String> live = observed.stream().map(TaskRecord::taskId).collect(Collectors.toSet());
         store.retainOnly(spec.id(), live, results);
         List<TaskRecord> running = candidates.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).toList();

@@ -73,7 +73,8 @@ public class AppReconciler {
         List<TaskRecord> observed = tasks.ofApp(app);
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
                 .withCanary(spec.isPresent() ? deployments.canary(app) : -1);
-        Set<String> healthy = spec.map(s -> health.of(s, observed)).orElse(Set.of());
+        Map<String, List<dev.pacer.contract.health.HealthResult>> results = spec.map(health::results).orElse(Map.of());
+        Set<String> healthy = spec.map(s -> health.of(s, observed, results)).orElse(Set.of());
         Plan plan = ReconcileDiff.plan(desired, observed, healthy, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
 
         plan.expunge().forEach(launcher::expunge);
@@ -97,7 +98,7 @@ public class AppReconciler {
             return Optional.of(SOON);
         }
         HealthKills.Decision unhealthy = healthKills.decide(spec.get(), observed.stream()
-                .filter(t -> t.isActive() && !t.killRequested() && !plan.kills().contains(t)).toList(), observed);
+                .filter(t -> t.isActive() && !t.killRequested() && !plan.kills().contains(t)).toList(), observed, results);
         unhealthy.kills().forEach(killer::kill);
         Optional<Duration> again = earliest(launch(spec.get(), observed, plan, now), unhealthy.again());
         boolean inFlight = deploying || !plan.kills().isEmpty() || !unhealthy.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()

@@ -24,8 +24,14 @@ public class HealthyTasks {
         this.readiness = readiness;
     }
 
-    public Set<String> of(AppSpec spec, List<TaskRecord> tasks) {
-        Set<String> healthy = alive(spec, tasks);
+    /** The app's current health results by task id (one read; none when the app has no health checks). */
+    public Map<String, List<HealthResult>> results(AppSpec spec) {
+        return spec.healthChecks().isEmpty() ? Map.of() : store.ofApp(spec.id());
+    }
+
+    /** @param results the app's health results, from {@link #results} */
+    public Set<String> of(AppSpec spec, List<TaskRecord> tasks, Map<String, List<HealthResult>> results) {
+        Set<String> healthy = alive(spec, tasks, results);
         if (!spec.readinessChecks().isEmpty()) {
             Set<String> ready = readiness.ready(spec, tasks);
             tasks.stream().filter(t -> ReconcileDiff.isCurrent(t, spec.configVersion()) && !ready.contains(t.taskId()))
@@ -34,7 +40,7 @@ public class HealthyTasks {
         return healthy;
     }
 
-    private Set<String> alive(AppSpec spec, List<TaskRecord> tasks) {
+    private Set<String> alive(AppSpec spec, List<TaskRecord> tasks, Map<String, List<HealthResult>> results) {
         Set<String> healthy = new HashSet<>();
         List<TaskRecord> running = tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).toList();
         int checks = spec.healthChecks().size();
@@ -42,7 +48,6 @@ public class HealthyTasks {
             running.forEach(t -> healthy.add(t.taskId()));
             return healthy;
         }
-        Map<String, List<HealthResult>> results = store.ofApp(spec.id());
         for (TaskRecord task : running) {
             Set<Integer> alive = new HashSet<>();
             results.getOrDefault(task.taskId(), List.of()).stream().filter(HealthResult::alive)
