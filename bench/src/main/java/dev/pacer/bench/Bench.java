@@ -19,8 +19,9 @@ public final class Bench {
             case "group-deploy" -> GroupDeployBench.main(rest);
             case "gateway-overhead" -> GatewayOverheadBench.main(rest);
             case "health-check" -> dev.pacer.bench.health.HealthCheckBench.main(rest);
+            case "proxy-floor" -> ProxyFloor.main(rest);
             default -> {
-                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead, health-check");
+                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead, health-check, proxy-floor");
                 System.exit(2);
             }
         }

@@ -23,11 +23,14 @@ import java.util.Map;
  * <p>Starts redis-server and one scheduler (as {@code ApiLatencyBench} does), then two gateway JVMs in
  * front of that scheduler (no Eureka: a static instance list): {@code gateway} as the local stack runs
  * it (security off), and {@code gateway+auth} with security on, a Marathon token and prefix rules, so
- * that authentication and authorization are on the measured path. Targets are measured in turn,
+ * that authentication and authorization are on the measured path; and {@code netty-proxy}, the floor
+ * ({@link ProxyFloor}): a bare Reactor Netty pass-through in its own JVM, which shows what any JVM
+ * proxy's extra process and socket hops cost on the machine at hand. Targets are measured in turn,
  * round after round, so that drift of the machine hits all of them alike.
  *
  * <p>Options: {@code --rate=300} (req/s of the paced phase), {@code --seconds=8} (per paced phase),
- * {@code --throughput-seconds=4}, {@code --threads=8} (closed-loop clients), {@code --rounds=2},
+ * {@code --throughput-seconds=4}, {@code --warmup-seconds=20} (closed loop per target and path before
+ * measuring), {@code --threads=8} (closed-loop clients), {@code --rounds=2},
  * {@code --workers=4} (paced senders), {@code --gateway-jvm-opts="-XX:+UseSerialGC -Xmx512m -Xss512k"} (full JIT:
  * the gateway is measured as it would run in production, not with the local stack's C1-only flags),
  * {@code --gateway-arg=--a.b=c} (repeatable, passed to both gateways), {@code --home=.}, {@code --log-dir},
@@ -62,6 +65,7 @@ public final class GatewayOverheadBench {
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "2"));
         int workers = Integer.parseInt(opts.getOrDefault("workers", "4"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup-seconds", "20")));
         BenchOptions options = BenchOptions.parse(stackArgs.toArray(String[]::new));
 
         BenchStack stack = new BenchStack(options);
@@ -74,11 +78,13 @@ public final class GatewayOverheadBench {
         seed(stack.schedulerUrl());
         List<String> gatewayJvm = List.of(opts.getOrDefault("gateway-jvm-opts", "-XX:+UseSerialGC -Xmx512m -Xss512k")
                 .trim().split("\\s+"));
+        String floor = startFloor(options, gatewayJvm, stack, gateways);
         String open = startGateway(options, gatewayJvm, gatewayArgs, stack, false, gateways);
         String secure = startGateway(options, gatewayJvm, gatewayArgs, stack, true, gateways);
 
         Map<String, String[]> targets = new LinkedHashMap<>();
         targets.put("direct", new String[] {stack.schedulerUrl(), null});
+        targets.put("netty-proxy", new String[] {floor, null});
         targets.put("gateway", new String[] {open, null});
         targets.put("gateway+auth", new String[] {secure, "token=" + TOKEN});
 
@@ -86,7 +92,7 @@ public final class GatewayOverheadBench {
         System.out.println("Warming up...");
         for (String[] target : targets.values()) {
             for (String path : PATHS) {
-                load.throughput(target[0] + path, target[1], threads, Duration.ofSeconds(3));
+                load.throughput(target[0] + path, target[1], threads, warmup);
             }
         }
         Map<String, List<long[]>> latencies = new LinkedHashMap<>();
@@ -124,6 +130,20 @@ public final class GatewayOverheadBench {
         if (!created.ok() && created.status() != 409) {
             throw new IllegalStateException("seeding /bench/app failed: " + created.summary());
         }
+    }
+
+    /** The floor: a bare Reactor Netty pass-through proxy ({@link ProxyFloor}) in its own JVM, same flags as the gateways. */
+    private static String startFloor(BenchOptions options, List<String> jvm, BenchStack stack, List<ManagedProcess> started) {
+        int port = FreePorts.next();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", options.home().resolve("bench/target/bench.jar").toString(), "proxy-floor",
+                "--port=" + port, "--upstream=" + stack.schedulerUrl()));
+        ManagedProcess proxy = ManagedProcess.start("netty-proxy", command, options.logDir());
+        started.add(proxy);
+        proxy.awaitReady(() -> ManagedProcess.listening(port), options.readyTimeout());
+        return "http://127.0.0.1:" + port;
     }
 
     private static String startGateway(BenchOptions options, List<String> jvm, List<String> extraArgs, BenchStack stack,
@@ -181,7 +201,7 @@ public final class GatewayOverheadBench {
         for (String path : PATHS) {
             Samples direct = merged(latencies.get("direct " + path));
             double directTput = median(throughputs.get("direct " + path));
-            for (String target : List.of("direct", "gateway", "gateway+auth")) {
+            for (String target : List.of("direct", "netty-proxy", "gateway", "gateway+auth")) {
                 String key = target + " " + path;
                 Samples s = merged(latencies.get(key));
                 double tput = median(throughputs.get(key));

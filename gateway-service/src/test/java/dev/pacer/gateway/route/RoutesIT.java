@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.gateway.GatewayApplication;
+import dev.pacer.gateway.proxy.LoopLocalConnectionProvider;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +51,16 @@ class RoutesIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    reactor.netty.http.client.HttpClient proxyClient;
+
+    /** Routes proxy through the gateway's HTTP client, whose connections are pooled per event loop. */
+    @Test
+    void routesProxyThroughPoolsKeptPerEventLoop() {
+        assertThat(proxyClient.configuration().connectionProvider()).isInstanceOf(LoopLocalConnectionProvider.class);
+        assertThat(Http.get(url(ApiPaths.PING)).status()).isEqualTo(200);
+    }
 
     @Test
     void marathonApi_reachesTheScheduler() {
