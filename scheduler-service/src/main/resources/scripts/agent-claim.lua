@@ -3,7 +3,9 @@
 --           used.cpus, used.mem, used.disk (kept by this script and agent-release.lua)
 -- KEYS[2] = set of the agent's claimed host ports (RedisKeys.agentPorts)
 -- KEYS[3] = hash of the agent's claims (RedisKeys.agentClaims): task id -> claim JSON
--- ARGV[1] = task id, ARGV[2] = cpus, ARGV[3] = mem, ARGV[4] = disk, ARGV[5] = number of host ports
+-- ARGV[1] = task id, ARGV[2] = cpus, ARGV[3] = mem, ARGV[4] = disk, ARGV[5] = number of host ports,
+-- ARGV[6] = requirePorts: one host port per port definition, comma-separated, in order (0 = any free
+--           port); empty: the lowest free ones
 -- Returns {'claimed', claim} for a new claim; {'existing', claim} when the task holds one already
 -- (idempotent: nothing changes); {'declined', reason} with reason agent_unknown, agent_not_active or
 -- insufficient_cpus|mem|disk|ports (nothing changes). claim = {"cpus":c,"mem":m,"disk":d,"ports":[p,..]}.
@@ -42,12 +44,41 @@ if count > 0 then
   for _, port in ipairs(redis.call('SMEMBERS', KEYS[2])) do
     taken[tonumber(port)] = true
   end
-  local port, last = tonumber(info.ports.begin), tonumber(info.ports['end'])
-  while #ports < count and port <= last do
-    if not taken[port] then
+  local first, last = tonumber(info.ports.begin), tonumber(info.ports['end'])
+  if ARGV[6] and ARGV[6] ~= '' then
+    local wanted = {}
+    for p in string.gmatch(ARGV[6], '%d+') do
+      local port = tonumber(p)
+      if port ~= 0 then
+        if port < first or port > last or taken[port] then
+          return {'declined', 'insufficient_ports'}
+        end
+        taken[port] = true
+      end
+      wanted[#wanted + 1] = port
+    end
+    local next_free = first
+    for _, port in ipairs(wanted) do
+      if port == 0 then
+        while next_free <= last and taken[next_free] do
+          next_free = next_free + 1
+        end
+        if next_free > last then
+          return {'declined', 'insufficient_ports'}
+        end
+        port = next_free
+        taken[port] = true
+      end
       ports[#ports + 1] = port
     end
-    port = port + 1
+  else
+    local port = first
+    while #ports < count and port <= last do
+      if not taken[port] then
+        ports[#ports + 1] = port
+      end
+      port = port + 1
+    end
   end
   if #ports < count then
     return {'declined', 'insufficient_ports'}

@@ -51,12 +51,28 @@ public record AgentView(AgentInfo info, AgentState state, Resources used, Set<In
     }
 
     /**
-     * This agent after one more task with {@code resources} and {@code portCount} ports, taking the
-     * lowest free ports as the claim script does; for placing several tasks in one pass.
+     * Whether it can give a task exactly {@code required} (requirePorts): every non-zero port in its
+     * range and unclaimed, and a free port of its range besides them for every 0.
      */
-    public AgentView withTask(Resources resources, int portCount) {
+    public boolean hasFree(java.util.List<Integer> required) {
+        PortRange range = info.ports();
+        long fixed = required.stream().filter(p -> p != 0).count();
+        long any = required.size() - fixed;
+        return required.stream().filter(p -> p != 0)
+                .allMatch(p -> p >= range.begin() && p <= range.end() && !usedPorts.contains(p))
+                && freePorts() - fixed >= any;
+    }
+
+    /**
+     * This agent after one more task with {@code resources} and {@code portCount} ports — exactly
+     * {@code required} when given, else the lowest free ports, as the claim script does; for placing
+     * several tasks in one pass.
+     */
+    public AgentView withTask(Resources resources, int portCount, java.util.List<Integer> required) {
         Set<Integer> ports = new HashSet<>(usedPorts);
-        for (int port = info.ports().begin(), taken = 0; taken < portCount && port <= info.ports().end(); port++) {
+        required.stream().filter(p -> p != 0).forEach(ports::add);
+        int anyPorts = required.isEmpty() ? portCount : (int) required.stream().filter(p -> p == 0).count();
+        for (int port = info.ports().begin(), taken = 0; taken < anyPorts && port <= info.ports().end(); port++) {
             if (ports.add(port)) {
                 taken++;
             }

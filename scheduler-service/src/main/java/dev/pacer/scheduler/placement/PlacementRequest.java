@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param constraints     the app's constraints, parsed ({@link Constraint#parseAll})
  * @param taskAgents      the agent of each of the app's active tasks (an agent appears once per task)
  * @param targetInstances the app's target instance count
+ * @param requiredPorts   the exact host ports one task needs ({@code requirePorts}); empty: any
+ *                        {@code portCount} free ports
  */
 public record PlacementRequest(AppId appId, Resources perTask, int portCount, List<Constraint> constraints,
-                               List<AgentId> taskAgents, int targetInstances) {
+                               List<AgentId> taskAgents, int targetInstances, List<Integer> requiredPorts) {
+
+    public PlacementRequest(AppId appId, Resources perTask, int portCount, List<Constraint> constraints,
+                            List<AgentId> taskAgents, int targetInstances) {
+        this(appId, perTask, portCount, constraints, taskAgents, targetInstances, List.of());
+    }
 
     public PlacementRequest {
         Objects.requireNonNull(appId, "appId");
@@ -29,12 +36,16 @@ public record PlacementRequest(AppId appId, Resources perTask, int portCount, Li
         }
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
         taskAgents = taskAgents == null ? List.of() : List.copyOf(taskAgents);
+        requiredPorts = requiredPorts == null ? List.of() : List.copyOf(requiredPorts);
+        if (!requiredPorts.isEmpty() && requiredPorts.size() != portCount) {
+            throw new IllegalArgumentException("required ports " + requiredPorts + " do not match the port count " + portCount);
+        }
     }
 
     /** The same request once one more task runs on {@code agent}. */
     public PlacementRequest withTaskOn(AgentId agent) {
         List<AgentId> agents = new ArrayList<>(taskAgents);
         agents.add(agent);
-        return new PlacementRequest(appId, perTask, portCount, constraints, agents, targetInstances);
+        return new PlacementRequest(appId, perTask, portCount, constraints, agents, targetInstances, requiredPorts);
     }
 }

@@ -77,7 +77,7 @@ public final class Placer {
                 return new BatchPlacement(placed, declined);
             }
             AgentId agent = ((Placed) result).agentId();
-            views.computeIfPresent(agent.value(), (id, view) -> view.withTask(request.perTask(), request.portCount()));
+            views.computeIfPresent(agent.value(), (id, view) -> view.withTask(request.perTask(), request.portCount(), request.requiredPorts()));
             current = current.withTaskOn(agent);
             placed.add(agent);
         }

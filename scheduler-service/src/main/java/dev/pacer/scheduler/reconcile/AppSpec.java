@@ -23,6 +23,8 @@ import java.util.Map;
  * @param minimumHealthCapacity  {@code upgradeStrategy.minimumHealthCapacity} (default 1)
  * @param maximumOverCapacity    {@code upgradeStrategy.maximumOverCapacity} (default 1)
  * @param readinessChecks        a task of the current config counts only once these pass
+ * @param requiredHostPorts      {@code requirePorts}: the host ports each task must get (its port
+ *                               definitions' ports, in order); empty: any free ports of the agent
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
@@ -30,7 +32,8 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                       Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                       List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
-                      double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks) {
+                      double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
+                      List<Integer> requiredHostPorts) {
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
@@ -42,6 +45,7 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
         readinessChecks = readinessChecks == null ? List.of() : List.copyOf(readinessChecks);
         secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
         secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
+        requiredHostPorts = requiredHostPorts == null ? List.of() : List.copyOf(requiredHostPorts);
     }
 
     public Desired desired() {

@@ -76,7 +76,8 @@ public class TaskLauncher {
         List<AgentView> candidates = views.load();
         Map<AgentId, AgentView> byId = candidates.stream().collect(Collectors.toMap(AgentView::id, Function.identity()));
         PlacementRequest request = new PlacementRequest(spec.id(), spec.resources(), spec.portNames().size(),
-                spec.constraints(), active.stream().map(t -> AgentId.parse(t.agentId())).toList(), spec.instances());
+                spec.constraints(), active.stream().map(t -> AgentId.parse(t.agentId())).toList(), spec.instances(),
+                spec.requiredHostPorts());
         BatchPlacement batch = placer.placeAll(request, count, candidates);
         Map<String, Integer> declines = new LinkedHashMap<>();
         batch.declinedReason().ifPresent(d -> declines.putAll(d.reasonCounts()));
@@ -86,7 +87,7 @@ public class TaskLauncher {
         int launched = 0;
         for (AgentId agent : batch.placed()) {
             TaskId id = TaskId.newTask(spec.id());
-            ClaimResult claim = claims.claim(agent, id, spec.resources(), spec.portNames().size());
+            ClaimResult claim = claims.claim(agent, id, spec.resources(), spec.portNames().size(), spec.requiredHostPorts());
             if (!(claim instanceof ClaimResult.Granted granted)) {
                 declines.merge(((ClaimResult.Declined) claim).reason(), 1, Integer::sum);
                 break;

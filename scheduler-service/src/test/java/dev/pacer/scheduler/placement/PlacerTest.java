@@ -95,6 +95,24 @@ class PlacerTest {
                 .isEqualTo(new Declined(Map.of("insufficient_ports", 1)));
     }
 
+    /** requirePorts: the task needs exactly its ports, free and in the agent's range; a second task cannot share them. */
+    @Test
+    void requiredPorts_mustBeFreeAndInRange_andOneTaskPerAgentHoldsThem() {
+        AgentView holds10003 = new AgentView(info("a1", "a"), AgentState.ACTIVE, Resources.NONE, Set.of(10003), true);
+        AgentView idle = idle("a2", "a");
+        PlacementRequest wants10003 = new PlacementRequest(AppId.parse("/web"), SMALL, 2, List.of(), List.of(), 2,
+                List.of(10003, 10005));
+
+        assertThat(placer.place(wants10003, List.of(holds10003))).isEqualTo(new Declined(Map.of("insufficient_ports", 1)));
+        assertThat(placer.place(wants10003, List.of(holds10003, idle))).isEqualTo(new Placed(id("a2")));
+        PlacementRequest outOfRange = new PlacementRequest(AppId.parse("/web"), SMALL, 1, List.of(), List.of(), 1, List.of(10010));
+        assertThat(placer.place(outOfRange, List.of(idle))).isEqualTo(new Declined(Map.of("insufficient_ports", 1)));
+
+        BatchPlacement batch = placer.placeAll(wants10003, 3, List.of(idle("a3", "a"), idle("a4", "a")));
+        assertThat(batch.placed()).extracting(AgentId::value).containsExactlyInAnyOrder("a3", "a4");
+        assertThat(batch.declined().reasonCounts()).isEqualTo(Map.of("insufficient_ports", 2));
+    }
+
     @Test
     void leastLoadedAgent_isChosen_byTheLargerOfCpuAndMemShare() {
         List<AgentView> agents = List.of(

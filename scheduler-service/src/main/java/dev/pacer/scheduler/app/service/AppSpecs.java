@@ -76,7 +76,19 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
                 app.healthChecks(), secretEnv, secretFiles(app, secrets),
                 upgrade == null || upgrade.minimumHealthCapacity() == null ? 1.0 : upgrade.minimumHealthCapacity(),
                 upgrade == null || upgrade.maximumOverCapacity() == null ? 1.0 : upgrade.maximumOverCapacity(),
-                app.readinessChecks());
+                app.readinessChecks(), requiredHostPorts(app));
+    }
+
+    /**
+     * With {@code requirePorts} (host networking only), a task's host ports are the port definitions'
+     * ports, in order; a definition with port 0 takes any free port (as in Marathon). Empty: any ports.
+     */
+    static List<Integer> requiredHostPorts(AppDefinition app) {
+        if (!Boolean.TRUE.equals(app.requirePorts()) || !app.isHostNetworking()) {
+            return List.of();
+        }
+        List<Integer> ports = dev.pacer.scheduler.app.ports.ServicePorts.ports(app);
+        return ports.stream().allMatch(p -> p == 0) ? List.of() : ports;
     }
 
     /** {@code container.volumes[]} entries with a {@code secret}: their {@code containerPath} to the secret's path. */

@@ -46,12 +46,25 @@ public final class AgentClaims {
      * that holds a claim on the agent gets it back unchanged.
      */
     public ClaimResult claim(AgentId agent, TaskId task, Resources resources, int portCount) {
+        return claim(agent, task, resources, portCount, List.of());
+    }
+
+    /**
+     * As {@link #claim(AgentId, TaskId, Resources, int)}, but with {@code required} non-empty the
+     * task gets exactly those host ports ({@code requirePorts}) or is declined {@code insufficient_ports}
+     * when one is outside the agent's range or claimed by another task.
+     */
+    public ClaimResult claim(AgentId agent, TaskId task, Resources resources, int portCount, List<Integer> required) {
         Objects.requireNonNull(resources, "resources");
         if (portCount < 0) {
             throw new IllegalArgumentException("port count cannot be negative");
         }
+        if (!required.isEmpty() && required.size() != portCount) {
+            throw new IllegalArgumentException("required ports " + required + " do not match the port count " + portCount);
+        }
         List<String> reply = redis.execute(claimScript, keys(agent), task.toString(),
-                amount(resources.cpus()), amount(resources.mem()), amount(resources.disk()), Integer.toString(portCount));
+                amount(resources.cpus()), amount(resources.mem()), amount(resources.disk()), Integer.toString(portCount),
+                required.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
         if (reply == null || reply.size() != 2) {
             throw new IllegalStateException("agent-claim.lua answered " + reply);
         }

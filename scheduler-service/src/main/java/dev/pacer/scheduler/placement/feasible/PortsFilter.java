@@ -6,7 +6,10 @@ import dev.pacer.scheduler.placement.PlacementContext;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The agent's port range has as many unclaimed ports as the task needs. */
+/**
+ * The agent's port range has as many unclaimed ports as the task needs — or, for an app with
+ * {@code requirePorts}, exactly the ports it requires, unclaimed.
+ */
 public final class PortsFilter implements AgentFilter {
 
     @Override
@@ -16,6 +19,10 @@ public final class PortsFilter implements AgentFilter {
 
     @Override
     public Predicate<AgentView> prepare(PlacementContext context, List<AgentView> remaining) {
+        List<Integer> required = context.request().requiredPorts();
+        if (!required.isEmpty()) {
+            return agent -> agent.hasFree(required);
+        }
         int wanted = context.request().portCount();
         return wanted == 0 ? agent -> true : agent -> agent.freePorts() >= wanted;
     }

@@ -188,6 +188,33 @@ class AppsApiIT {
         Http.send("DELETE", url("/v2/apps/huge"), null);
     }
 
+    /**
+     * requirePorts: the task's host port is the port definition's port; a second instance cannot get it
+     * on the same agent and waits in the queue (the other agent's range lacks it).
+     */
+    @Test
+    void requirePorts_givesTheTaskExactlyItsPort_andASecondInstanceWaitsForAnotherAgent() {
+        int port = agentA.info().ports().begin() + 7;
+        assertThat(port < agentB.info().ports().begin() || port > agentB.info().ports().end()).as("port in fake-b's range").isTrue();
+        Http.Response created = post("{\"id\":\"/fixed-port\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":2,"
+                + "\"requirePorts\":true,\"portDefinitions\":[{\"port\":" + port + ",\"name\":\"http\"}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(runningOf("/fixed-port")).hasSize(1);
+            assertThat(runningOf("/fixed-port").get(0).ports()).containsExactly(port);
+            assertThat(agentA.running()).extracting(AgentTask::appId).contains("/fixed-port");
+            JsonNode entry = StreamSupport.stream(get("/v2/queue").path("queue").spliterator(), false)
+                    .filter(e -> e.path("app").path("id").asString().equals("/fixed-port")).findFirst().orElseThrow();
+            assertThat(entry.path("count").asInt()).isEqualTo(1);
+            assertThat(entry.path("processedOffersSummary").path("rejectSummaryLastOffers").toString()).contains("insufficient_ports");
+        });
+        JsonNode task = get("/v2/apps/fixed-port/tasks").path("tasks").get(0);
+        assertThat(task.path("ports").get(0).asInt()).isEqualTo(port);
+        assertThat(task.path("servicePorts").get(0).asInt()).isEqualTo(port);
+        Http.send("DELETE", url("/v2/apps/fixed-port?force=true"), null);
+    }
+
     @Test
     void killingATaskWithScale_lowersTheInstanceCount() {
         post("{\"id\":\"/scaled\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":2}");

@@ -71,6 +71,36 @@ class AgentClaimsIT {
         assertThat(claims.claims(AGENT)).isEqualTo(Map.of(task, expected));
     }
 
+    /** requirePorts: exactly the asked ports, or a decline that changes nothing when one is taken or out of range. */
+    @Test
+    void requiredPorts_areClaimedExactly_orDeclinedChangingNothing() {
+        TaskId first = TaskId.newTask(APP);
+        ClaimResult result = claims.claim(AGENT, first, new Resources(0.5, 256, 0), 2, List.of(10003, 10001));
+        assertThat(result).isEqualTo(new Granted(new Claim(new Resources(0.5, 256, 0), List.of(10003, 10001)), false));
+        assertThat(ports()).containsExactlyInAnyOrder("10001", "10003");
+        Map<Object, Object> hashBefore = hash();
+
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.5, 256, 0), 2, List.of(10002, 10003)))
+                .isEqualTo(new Declined("insufficient_ports"));
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.5, 256, 0), 1, List.of(10005)))
+                .isEqualTo(new Declined("insufficient_ports"));
+        assertThat(hash()).isEqualTo(hashBefore);
+        assertThat(ports()).containsExactlyInAnyOrder("10001", "10003");
+        assertThat(claims.claims(AGENT)).containsOnlyKeys(first);
+        // the lowest-free path is unchanged next to it
+        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1)).claim().ports()).containsExactly(10000);
+    }
+
+    /** A port definition with port 0 under requirePorts takes any free port; the order of definitions is kept. */
+    @Test
+    void requiredPortsWithAZero_fillItWithTheLowestFreePort_inDefinitionOrder() {
+        redis.opsForSet().add(RedisKeys.agentPorts(AGENT.value()), "10000");
+        Granted granted = (Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 3, List.of(10004, 0, 10001));
+        assertThat(granted.claim().ports()).containsExactly(10004, 10002, 10001);
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 2, List.of(0, 0)))
+                .isEqualTo(new Declined("insufficient_ports"));
+    }
+
     @Test
     void claimingTheSameTaskAgain_returnsTheFirstClaim_andChangesNothing() {
         TaskId task = TaskId.newTask(APP);
