@@ -51,18 +51,32 @@ public class DeploymentProgress implements DeploymentHook {
     }
 
     @Override
-    public boolean afterPass(AppId app, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy, Instant now) {
+    public Held held(AppId app) {
         String appId = app.toString();
         Optional<String> lock = store.lockOf(appId);
         if (lock.isEmpty()) {
+            return Held.NONE;
+        }
+        Optional<RunningDeployment> deployment = store.get(lock.get());
+        return new HeldBy(lock.get(), deployment.orElse(null), deployment.map(d -> canaryOf(d, appId)).orElse(-1));
+    }
+
+    /** The lock on an app and the deployment it names ({@code null}: the deployment is gone, the lock stale). */
+    private record HeldBy(String lock, RunningDeployment deployment, int canary) implements Held {
+    }
+
+    @Override
+    public boolean afterPass(AppId app, Held held, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy,
+                             Instant now) {
+        String appId = app.toString();
+        if (!(held instanceof HeldBy by)) {
             return false;
         }
-        Optional<RunningDeployment> found = store.get(lock.get());
-        if (found.isEmpty()) {
-            store.releaseStale(appId, lock.get());
+        if (by.deployment() == null) {
+            store.releaseStale(appId, by.lock());
             return false;
         }
-        RunningDeployment deployment = found.get();
+        RunningDeployment deployment = by.deployment();
         DeploymentPlan plan = deployment.plan();
         int step = plan.stepOf(appId).orElse(0);
         if (step != deployment.currentStep()) {
@@ -104,18 +118,13 @@ public class DeploymentProgress implements DeploymentHook {
         return false;
     }
 
-    @Override
-    public int canary(AppId app) {
-        Optional<RunningDeployment> deployment = store.lockOf(app.toString()).flatMap(store::get);
-        if (deployment.isEmpty()) {
-            return -1;
-        }
-        int canary = deployment.get().canaryOf(app.toString());
+    private int canaryOf(RunningDeployment deployment, String appId) {
+        int canary = deployment.canaryOf(appId);
         if (canary >= 0) {
             return canary;
         }
         // blue-green: the complete new set beside every old task, until the old set's time is up
-        return deployment.get().holdsOldSet(app.toString(), clock.millis()) ? Integer.MAX_VALUE : -1;
+        return deployment.holdsOldSet(appId, clock.millis()) ? Integer.MAX_VALUE : -1;
     }
 
     /**

@@ -71,8 +71,9 @@ public class AppReconciler {
         Instant now = clock.instant();
         Optional<AppSpec> spec = specs.apply(app);
         List<TaskRecord> observed = tasks.ofApp(app);
+        DeploymentHook.Held held = deployments.held(app);
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
-                .withCanary(spec.isPresent() ? deployments.canary(app) : -1);
+                .withCanary(spec.isPresent() ? held.canary() : -1);
         Map<String, List<dev.pacer.contract.health.HealthResult>> results = spec.map(health::results).orElse(Map.of());
         Set<String> healthy = spec.map(s -> health.of(s, observed, results)).orElse(Set.of());
         Plan plan = ReconcileDiff.plan(desired, observed, healthy, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
@@ -84,7 +85,7 @@ public class AppReconciler {
                         && t.statusAt().plus(KILL_RETRY).isBefore(now))
                 .forEach(killer::kill);
 
-        boolean deploying = deployments.afterPass(app, spec, observed, healthy, now);
+        boolean deploying = deployments.afterPass(app, held, spec, observed, healthy, now);
         if (spec.isEmpty()) {
             queue.done(app);
             if (deploying) {

@@ -7,24 +7,49 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Told what each reconcile pass saw, so a deployment waiting on the app can move on. */
+/**
+ * Told what each reconcile pass saw, so a deployment waiting on the app can move on. A pass reads the
+ * deployment that holds its app once ({@link #held}) and hands that to both uses: the canary bound
+ * before the diff and {@link #afterPass} after it — a deployment record of a large group is tens of
+ * kilobytes, read by every pass of every app it holds.
+ */
 public interface DeploymentHook {
 
-    /** Never waits on anything. */
-    DeploymentHook NONE = (app, spec, tasks, healthy, now) -> false;
+    /** What one pass knows of the deployment holding its app, read at the pass's start. */
+    interface Held {
 
-    /**
-     * How many tasks of the new version the app may run while its deployment is held at a canary
-     * (old tasks all stay); -1 when it is not held.
-     */
-    default int canary(AppId app) {
-        return -1;
+        /** No deployment holds the app. */
+        Held NONE = () -> -1;
+
+        /**
+         * How many tasks of the new version the app may run while its deployment is held at a canary
+         * (old tasks all stay); -1 when it is not held.
+         */
+        int canary();
     }
 
+    /** Never waits on anything. */
+    DeploymentHook NONE = new DeploymentHook() {
+        @Override
+        public Held held(AppId app) {
+            return Held.NONE;
+        }
+
+        @Override
+        public boolean afterPass(AppId app, Held held, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy,
+                                 Instant now) {
+            return false;
+        }
+    };
+
+    /** Reads the deployment holding {@code app}, if any: once per pass. */
+    Held held(AppId app);
+
     /**
+     * @param held    what {@link #held} read at the start of this pass
      * @param spec    the app as stored (empty once deleted)
      * @param healthy ids of its running tasks that pass every health check
      * @return true while a deployment still waits on this app (look at it again soon)
      */
-    boolean afterPass(AppId app, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy, Instant now);
+    boolean afterPass(AppId app, Held held, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy, Instant now);
 }
