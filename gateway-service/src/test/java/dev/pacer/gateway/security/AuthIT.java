@@ -69,7 +69,8 @@ class AuthIT {
     static final String JWT_SECRET = "a-test-only-hmac-secret-of-at-least-32-bytes";
     static final StubScheduler SCHEDULER = new StubScheduler();
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1 as Marathon clients speak it (the JDK client's default, HTTP/2, adds an h2c upgrade attempt)
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String ALICE = basic("alice", "alice-pw");
     static final String ROOT = basic("root", "root-pw");
 
@@ -241,6 +242,15 @@ class AuthIT {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("WWW-Authenticate").orElse(""),
                     response.headers().firstValue("Retry-After").orElse(null));
+        } catch (java.net.http.HttpTimeoutException e) {
+            // a hang is rare and was not understood: leave every thread's stack in the test output
+            for (java.lang.management.ThreadInfo thread : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+                System.err.print(thread);
+                for (StackTraceElement frame : thread.getStackTrace()) {
+                    System.err.println("\t\tat " + frame);
+                }
+            }
+            throw new java.io.UncheckedIOException(e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
