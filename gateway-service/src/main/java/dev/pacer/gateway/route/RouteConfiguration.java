@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,9 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class RouteConfiguration {
 
+    /** Route metadata value that lifts the global {@code httpclient.response-timeout} (app traffic). */
+    private static final long NO_TIMEOUT = -1;
+
     @Bean
     RouteLocator pacerRoutes(RouteLocatorBuilder routes, AppInstanceView view, AppsProperties apps, GatewayMetrics metrics) {
         AppsConfiguration.AppTrafficFilterFactory appFilters = AppsConfiguration.filters(view, apps, metrics);
@@ -33,6 +37,7 @@ class RouteConfiguration {
             builder.route(RouteIds.APP_HOST_TRAFFIC, r -> r.predicate(exchange -> appFilters.isAppHost(
                             exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST)))
                     .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byHost()))
+                    .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, NO_TIMEOUT)
                     .uri("http://app-instance.invalid"));
         }
         return builder
@@ -44,6 +49,7 @@ class RouteConfiguration {
                         .uri(lb(ServiceName.HEALTH)))
                 .route(RouteIds.APP_TRAFFIC, r -> r.path(AppsProperties.PATH_PREFIX + "/**")
                         .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byPath()))
+                        .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, NO_TIMEOUT)
                         .uri("http://app-instance.invalid"))
                 .build();
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Cloud's simple discovery client here (Eureka off); the local-stack end-to-end test covers Eureka.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "eureka.client.enabled=false")
+        properties = {"eureka.client.enabled=false",
+                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
 class RoutesIT {
 
     static final List<String> schedulerSaw = new CopyOnWriteArrayList<>();
@@ -54,6 +56,26 @@ class RoutesIT {
 
     @Autowired
     reactor.netty.http.client.HttpClient proxyClient;
+
+    /** An API call the scheduler does not answer in time ends as a JSON 504, not a held connection. */
+    @Test
+    void anUnansweredApiCall_is504JsonAfterTheResponseTimeout() {
+        long start = System.nanoTime();
+        Http.Response response = Http.get(url("/v2/slow"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.body()).startsWith("{\"message\":\"Response took longer than timeout");
+        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofMillis(5500));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Routes proxy through the gateway's HTTP client, whose connections are pooled per event loop. */
     @Test
@@ -113,9 +135,13 @@ class RoutesIT {
     private static HttpServer stub(String name, List<String> seen) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
                 String uri = exchange.getRequestURI().toString();
                 seen.add(uri);
+                if (uri.startsWith("/v2/slow")) {
+                    sleep(Duration.ofSeconds(6));
+                }
                 byte[] body = (name + " " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
