@@ -23,11 +23,6 @@ import java.util.Objects;
 public record PlacementRequest(AppId appId, Resources perTask, int portCount, List<Constraint> constraints,
                                List<AgentId> taskAgents, int targetInstances, List<Integer> requiredPorts) {
 
-    public PlacementRequest(AppId appId, Resources perTask, int portCount, List<Constraint> constraints,
-                            List<AgentId> taskAgents, int targetInstances) {
-        this(appId, perTask, portCount, constraints, taskAgents, targetInstances, List.of());
-    }
-
     public PlacementRequest {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(perTask, "perTask");

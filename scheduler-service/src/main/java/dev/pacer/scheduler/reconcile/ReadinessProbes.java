@@ -1,6 +1,8 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.RedisKeys;
+import dev.pacer.contract.health.HealthKeys;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.task.store.TaskRecord;
@@ -8,15 +10,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,13 +65,14 @@ public class ReadinessProbes {
         if (spec.readinessChecks().isEmpty()) {
             return ready;
         }
-        Map<String, Result> results = results(spec);
+        Map<String, Result> results = results(spec.id());
         Set<String> live = new HashSet<>();
         tasks.stream().filter(TaskRecord::isActive).forEach(t -> live.add(t.taskId()));
         List<Object> stale = new ArrayList<>();
-        results.keySet().stream().filter(f -> !live.contains(taskOf(f))).forEach(stale::add);
+        results.keySet().stream().filter(f -> !live.contains(HealthKeys.taskIdOf(f))).forEach(stale::add);
         if (!stale.isEmpty()) {
             redis.opsForHash().delete(RedisKeys.appReadiness(spec.id()), stale.toArray());
+            stale.forEach(nextProbe::remove);
         }
         long now = clock.millis();
         for (TaskRecord task : tasks) {
@@ -76,7 +82,7 @@ public class ReadinessProbes {
             }
             boolean all = true;
             for (int i = 0; i < spec.readinessChecks().size(); i++) {
-                Result result = results.get(field(task.taskId(), i));
+                Result result = results.get(HealthKeys.field(task.taskId(), i));
                 if (result == null || !result.ready()) {
                     all = false;
                     probe(spec, task, i, now);
@@ -89,21 +95,39 @@ public class ReadinessProbes {
         return ready;
     }
 
-    /** The app's results, by field. */
-    public Map<String, Result> results(AppSpec spec) {
-        return results(spec.id());
+    /** The app's results, by field ({@code <taskId>#<index>}, the shape of health result fields). */
+    public Map<String, Result> results(AppId app) {
+        return parse(redis.<String, String>opsForHash().entries(RedisKeys.appReadiness(app)));
     }
 
-    /** The app's results, by field ({@code <taskId>#<index>}). */
-    public Map<String, Result> results(dev.pacer.contract.ids.AppId app) {
+    /** The results of many apps (a deployment's current step), in one pipelined round trip. */
+    @SuppressWarnings("unchecked")
+    public Map<AppId, Map<String, Result>> results(Collection<AppId> apps) {
+        List<AppId> ordered = List.copyOf(apps);
+        Map<AppId, Map<String, Result>> results = new LinkedHashMap<>();
+        if (ordered.isEmpty()) {
+            return results;
+        }
+        List<Object> hashes = redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (AppId app : ordered) {
+                connection.hashCommands().hGetAll(RedisKeys.appReadiness(app).getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+        for (int i = 0; i < ordered.size(); i++) {
+            results.put(ordered.get(i), parse((Map<String, String>) hashes.get(i)));
+        }
+        return results;
+    }
+
+    private Map<String, Result> parse(Map<String, String> hash) {
         Map<String, Result> results = new LinkedHashMap<>();
-        redis.<String, String>opsForHash().entries(RedisKeys.appReadiness(app))
-                .forEach((field, value) -> results.put(field, json.readValue(value, Result.class)));
+        hash.forEach((field, value) -> results.put(field, json.readValue(value, Result.class)));
         return results;
     }
 
     private void probe(AppSpec spec, TaskRecord task, int index, long now) {
-        String key = field(task.taskId(), index);
+        String key = HealthKeys.field(task.taskId(), index);
         Long due = nextProbe.get(key);
         if (due != null && due > now) {
             return;
@@ -162,14 +186,5 @@ public class ReadinessProbes {
         String wanted = portName == null ? "http-api" : portName;
         int index = spec.portNames().indexOf(wanted);
         return index >= 0 && index < task.ports().size() ? task.ports().get(index) : null;
-    }
-
-    private static String field(String taskId, int index) {
-        return taskId + "#" + index;
-    }
-
-    private static String taskOf(String field) {
-        int hash = field.lastIndexOf('#');
-        return hash < 0 ? field : field.substring(0, hash);
     }
 }

@@ -33,7 +33,7 @@ class PlacerTest {
     private static PlacementRequest request(Resources perTask, int ports, int instances, List<Constraint> constraints,
                                             String... taskAgents) {
         return new PlacementRequest(AppId.parse("/web"), perTask, ports, constraints,
-                Arrays.stream(taskAgents).map(AgentId::parse).toList(), instances);
+                Arrays.stream(taskAgents).map(AgentId::parse).toList(), instances, List.of());
     }
 
     private static PlacementRequest request(Constraint... constraints) {

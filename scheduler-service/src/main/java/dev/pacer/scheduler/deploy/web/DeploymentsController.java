@@ -74,10 +74,12 @@ class DeploymentsController {
         List<Map<String, Object>> steps = new ArrayList<>();
         plan.steps().forEach(step -> steps.add(Map.of("actions", step.stream().map(a -> action(a)).toList())));
         info.put("steps", steps);
-        info.put("currentActions", plan.step(running.currentStep()).stream().map(a -> {
+        List<DeploymentAction> current = plan.step(running.currentStep());
+        Map<dev.pacer.contract.ids.AppId, Map<String, dev.pacer.scheduler.reconcile.ReadinessProbes.Result>> results =
+                readiness.results(current.stream().map(a -> dev.pacer.contract.ids.AppId.parse(a.app())).toList());
+        info.put("currentActions", current.stream().map(a -> {
             Map<String, Object> json = action(a);
-            json.put("readinessCheckResults", readiness.results(dev.pacer.contract.ids.AppId.parse(a.app())).values().stream()
-                    .toList());
+            json.put("readinessCheckResults", List.copyOf(results.get(dev.pacer.contract.ids.AppId.parse(a.app())).values()));
             return json;
         }).toList());
         info.put("currentStep", Math.min(running.currentStep(), plan.totalSteps()));

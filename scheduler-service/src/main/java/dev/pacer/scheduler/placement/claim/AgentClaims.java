@@ -41,18 +41,11 @@ public final class AgentClaims {
     }
 
     /**
-     * Claims {@code resources} and the {@code portCount} lowest free host ports of the agent for the
-     * task, if the agent is known, ACTIVE (or has no state yet) and has them free. Idempotent: a task
-     * that holds a claim on the agent gets it back unchanged.
-     */
-    public ClaimResult claim(AgentId agent, TaskId task, Resources resources, int portCount) {
-        return claim(agent, task, resources, portCount, List.of());
-    }
-
-    /**
-     * As {@link #claim(AgentId, TaskId, Resources, int)}, but with {@code required} non-empty the
-     * task gets exactly those host ports ({@code requirePorts}) or is declined {@code insufficient_ports}
-     * when one is outside the agent's range or claimed by another task.
+     * Claims {@code resources} and host ports of the agent for the task, if the agent is known, ACTIVE
+     * (or has no state yet) and has them free: the {@code portCount} lowest free ports, or with
+     * {@code required} non-empty exactly those ({@code requirePorts}; a 0 takes the lowest free one),
+     * else {@code insufficient_ports}. Idempotent: a task that holds a claim on the agent gets it back
+     * unchanged.
      */
     public ClaimResult claim(AgentId agent, TaskId task, Resources resources, int portCount, List<Integer> required) {
         Objects.requireNonNull(resources, "resources");

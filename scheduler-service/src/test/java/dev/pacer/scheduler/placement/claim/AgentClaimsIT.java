@@ -62,7 +62,7 @@ class AgentClaimsIT {
         redis.opsForSet().add(RedisKeys.agentPorts(AGENT.value()), "10000", "10002");
         TaskId task = TaskId.newTask(APP);
 
-        ClaimResult result = claims.claim(AGENT, task, new Resources(0.5, 256, 10), 2);
+        ClaimResult result = claims.claim(AGENT, task, new Resources(0.5, 256, 10), 2, List.of());
 
         Claim expected = new Claim(new Resources(0.5, 256, 10), List.of(10001, 10003));
         assertThat(result).isEqualTo(new Granted(expected, false));
@@ -88,7 +88,7 @@ class AgentClaimsIT {
         assertThat(ports()).containsExactlyInAnyOrder("10001", "10003");
         assertThat(claims.claims(AGENT)).containsOnlyKeys(first);
         // the lowest-free path is unchanged next to it
-        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1)).claim().ports()).containsExactly(10000);
+        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1, List.of())).claim().ports()).containsExactly(10000);
     }
 
     /** A port definition with port 0 under requirePorts takes any free port; the order of definitions is kept. */
@@ -104,10 +104,10 @@ class AgentClaimsIT {
     @Test
     void claimingTheSameTaskAgain_returnsTheFirstClaim_andChangesNothing() {
         TaskId task = TaskId.newTask(APP);
-        Granted first = (Granted) claims.claim(AGENT, task, new Resources(1, 512, 0), 1);
+        Granted first = (Granted) claims.claim(AGENT, task, new Resources(1, 512, 0), 1, List.of());
         Map<Object, Object> hashAfterFirst = hash();
 
-        ClaimResult again = claims.claim(AGENT, task, new Resources(1, 512, 0), 1);
+        ClaimResult again = claims.claim(AGENT, task, new Resources(1, 512, 0), 1, List.of());
 
         assertThat(again).isEqualTo(new Granted(first.claim(), true));
         assertThat(hash()).isEqualTo(hashAfterFirst);
@@ -118,8 +118,8 @@ class AgentClaimsIT {
     void release_freesTheClaimExactlyOnce() {
         TaskId kept = TaskId.newTask(APP);
         TaskId released = TaskId.newTask(APP);
-        claims.claim(AGENT, kept, new Resources(0.3, 100, 1), 1);
-        claims.claim(AGENT, released, new Resources(0.7, 200, 2), 2);
+        claims.claim(AGENT, kept, new Resources(0.3, 100, 1), 1, List.of());
+        claims.claim(AGENT, released, new Resources(0.7, 200, 2), 2, List.of());
 
         assertThat(claims.release(AGENT, released)).isTrue();
         assertThat(claims.release(AGENT, released)).isFalse();
@@ -128,7 +128,7 @@ class AgentClaimsIT {
         assertThat(ports()).containsExactly("10000");
         assertThat(claims.claims(AGENT)).containsOnlyKeys(kept);
         // the freed ports are handed out again, lowest first
-        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1)).claim().ports())
+        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1, List.of())).claim().ports())
                 .containsExactly(10001);
     }
 
@@ -140,41 +140,41 @@ class AgentClaimsIT {
 
     @Test
     void claimOverCapacity_isDeclinedWithTheReason_andChangesNothing() {
-        claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 1000, 50), 4);
+        claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 1000, 50), 4, List.of());
         Map<Object, Object> hashBefore = hash();
         Set<String> portsBefore = ports();
 
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1.001, 1, 1), 0))
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1.001, 1, 1), 0, List.of()))
                 .isEqualTo(new Declined("insufficient_cpus"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 25, 1), 0))
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 25, 1), 0, List.of()))
                 .isEqualTo(new Declined("insufficient_mem"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 51), 0))
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 51), 0, List.of()))
                 .isEqualTo(new Declined("insufficient_disk"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 2))
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 2, List.of()))
                 .isEqualTo(new Declined("insufficient_ports"));
 
         assertThat(hash()).isEqualTo(hashBefore);
         assertThat(ports()).isEqualTo(portsBefore);
         assertThat(claims.claims(AGENT)).hasSize(1);
         // exactly what is left still fits
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 1)).isInstanceOf(Granted.class);
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 1, List.of())).isInstanceOf(Granted.class);
     }
 
     @Test
     void drainingOrLostAgents_decline_andAnAgentWithoutStateIsActive() {
         redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "DRAINING");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0)).isEqualTo(new Declined("agent_not_active"));
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0, List.of())).isEqualTo(new Declined("agent_not_active"));
         redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "LOST");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0)).isEqualTo(new Declined("agent_not_active"));
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0, List.of())).isEqualTo(new Declined("agent_not_active"));
         assertThat(claims.claims(AGENT)).isEmpty();
 
         redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "ACTIVE");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0)).isInstanceOf(Granted.class);
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0, List.of())).isInstanceOf(Granted.class);
     }
 
     @Test
     void anUnregisteredAgent_declines() {
-        assertThat(claims.claim(AgentId.parse("claims-nobody"), TaskId.newTask(APP), Resources.NONE, 0))
+        assertThat(claims.claim(AgentId.parse("claims-nobody"), TaskId.newTask(APP), Resources.NONE, 0, List.of()))
                 .isEqualTo(new Declined("agent_unknown"));
     }
 
@@ -184,10 +184,10 @@ class AgentClaimsIT {
         for (int i = 0; i < 20; i++) {
             TaskId task = TaskId.newTask(APP);
             tasks.add(task);
-            assertThat(claims.claim(AGENT, task, new Resources(0.1, 0.1, 0.01), 0)).isInstanceOf(Granted.class);
+            assertThat(claims.claim(AGENT, task, new Resources(0.1, 0.1, 0.01), 0, List.of())).isInstanceOf(Granted.class);
         }
         assertThat(hash()).containsEntry("used.cpus", "2").containsEntry("used.mem", "2").containsEntry("used.disk", "0.2");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.001, 0, 0), 0))
+        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.001, 0, 0), 0, List.of()))
                 .isEqualTo(new Declined("insufficient_cpus"));
 
         tasks.forEach(task -> claims.release(AGENT, task));
@@ -202,7 +202,7 @@ class AgentClaimsIT {
             AgentClaims mine = claims(redisAgents.template());
             for (int i = 0; i < 25; i++) {
                 Resources size = i % 2 == 0 ? new Resources(0.1, 30, 1) : new Resources(0.05, 10, 0);
-                if (mine.claim(AGENT, TaskId.newTask(APP), size, i % 3 == 0 ? 1 : 0) instanceof Granted g) {
+                if (mine.claim(AGENT, TaskId.newTask(APP), size, i % 3 == 0 ? 1 : 0, List.of()) instanceof Granted g) {
                     granted.add(g.claim());
                 }
             }
@@ -228,10 +228,10 @@ class AgentClaimsIT {
             AgentClaims mine = claims(redisAgents.template());
             for (int round = 0; round < 30; round++) {
                 TaskId own = TaskId.newTask(APP);
-                mine.claim(AGENT, own, new Resources(0.15, 70, 3), 1);
+                mine.claim(AGENT, own, new Resources(0.15, 70, 3), 1, List.of());
                 // every thread also retries the same shared tasks: each is claimed at most once
                 TaskId common = shared.get((thread + round) % shared.size());
-                mine.claim(AGENT, common, new Resources(0.05, 10, 1), 0);
+                mine.claim(AGENT, common, new Resources(0.05, 10, 1), 0, List.of());
                 if (round % 2 == 0) {
                     mine.release(AGENT, own);
                 }

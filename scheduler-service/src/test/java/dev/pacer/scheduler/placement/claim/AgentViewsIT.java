@@ -71,7 +71,7 @@ class AgentViewsIT {
 
     @Test
     void load_readsEveryRegisteredAgent_withStateUsageClaimedPortsAndFreshness() {
-        claims.claim(AgentId.parse("views-a1"), TaskId.newTask(AppId.parse("/web")), new Resources(1.5, 512, 10), 2);
+        claims.claim(AgentId.parse("views-a1"), TaskId.newTask(AppId.parse("/web")), new Resources(1.5, 512, 10), 2, List.of());
 
         Map<String, AgentView> loaded = views.load().stream().collect(Collectors.toMap(v -> v.info().id(), Function.identity()));
 
@@ -93,13 +93,13 @@ class AgentViewsIT {
         Placer placer = Placer.standard(PlacementMetrics.NONE);
         AppId app = AppId.parse("/web");
         PlacementRequest request = new PlacementRequest(app, new Resources(1, 256, 0), 1,
-                Constraint.parseAll(List.of(List.of("hostname", "UNIQUE"))), List.of(), 2);
+                Constraint.parseAll(List.of(List.of("hostname", "UNIQUE"))), List.of(), 2, List.of());
 
         PlacementResult first = placer.place(request, views.load());
         assertThat(first).isEqualTo(new PlacementResult.Placed(AgentId.parse("views-a1")));
         AgentId chosen = ((PlacementResult.Placed) first).agentId();
         TaskId task = TaskId.newTask(app);
-        assertThat(claims.claim(chosen, task, request.perTask(), request.portCount())).isInstanceOf(Granted.class);
+        assertThat(claims.claim(chosen, task, request.perTask(), request.portCount(), List.of())).isInstanceOf(Granted.class);
 
         PlacementResult second = placer.place(request.withTaskOn(chosen), views.load());
         assertThat(second).isEqualTo(new PlacementResult.Declined(Map.of(
