@@ -82,15 +82,10 @@ public class DeploymentStore {
             return List.of();
         }
         List<String> order = List.copyOf(ids);
-        List<Object> hashes = redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
-            order.forEach(id -> connection.hashCommands().hGetAll(RedisKeys.deployment(id).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return null;
-        });
         List<RunningDeployment> result = new ArrayList<>();
-        for (Object hash : hashes) {
-            if (hash instanceof Map<?, ?> fields) {
-                read(fields).ifPresent(result::add);
-            }
+        for (Map<String, String> fields : dev.pacer.scheduler.redis.RedisHashes.getAll(redis,
+                order.stream().map(RedisKeys::deployment).toList())) {
+            read(fields).ifPresent(result::add);
         }
         return result;
     }

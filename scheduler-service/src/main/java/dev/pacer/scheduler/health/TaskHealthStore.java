@@ -4,14 +4,13 @@ import dev.pacer.contract.health.CheckerStats;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
-import java.nio.charset.StandardCharsets;
+import dev.pacer.scheduler.redis.RedisHashes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,21 +35,12 @@ public class TaskHealthStore {
     }
 
     /** Results of many apps in one pipelined round trip. */
-    @SuppressWarnings("unchecked")
     public Map<AppId, Map<String, List<HealthResult>>> ofApps(Collection<AppId> apps) {
-        Map<AppId, Map<String, List<HealthResult>>> result = new LinkedHashMap<>();
-        if (apps.isEmpty()) {
-            return result;
-        }
         List<AppId> ordered = List.copyOf(apps);
-        List<Object> hashes = redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (AppId app : ordered) {
-                connection.hashCommands().hGetAll(HealthKeys.taskHealth(app).getBytes(StandardCharsets.UTF_8));
-            }
-            return null;
-        });
+        List<Map<String, String>> hashes = RedisHashes.getAll(redis, ordered.stream().map(HealthKeys::taskHealth).toList());
+        Map<AppId, Map<String, List<HealthResult>>> result = new LinkedHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
-            result.put(ordered.get(i), parse((Map<String, String>) hashes.get(i)));
+            result.put(ordered.get(i), parse(hashes.get(i)));
         }
         return result;
     }

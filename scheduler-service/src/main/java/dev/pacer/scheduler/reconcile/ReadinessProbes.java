@@ -5,12 +5,12 @@ import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.redis.RedisHashes;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,21 +100,12 @@ public class ReadinessProbes {
     }
 
     /** The results of many apps (a deployment's current step), in one pipelined round trip. */
-    @SuppressWarnings("unchecked")
     public Map<AppId, Map<String, Result>> results(Collection<AppId> apps) {
         List<AppId> ordered = List.copyOf(apps);
+        List<Map<String, String>> hashes = RedisHashes.getAll(redis, ordered.stream().map(RedisKeys::appReadiness).toList());
         Map<AppId, Map<String, Result>> results = new LinkedHashMap<>();
-        if (ordered.isEmpty()) {
-            return results;
-        }
-        List<Object> hashes = redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (AppId app : ordered) {
-                connection.hashCommands().hGetAll(RedisKeys.appReadiness(app).getBytes(StandardCharsets.UTF_8));
-            }
-            return null;
-        });
         for (int i = 0; i < ordered.size(); i++) {
-            results.put(ordered.get(i), parse((Map<String, String>) hashes.get(i)));
+            results.put(ordered.get(i), parse(hashes.get(i)));
         }
         return results;
     }
