@@ -97,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
         Leftovers.record(pidFile(), ProcessHandle.current());
         ownsPidFile = true;
         awaitReady(rest);
-        awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.V2_INFO);
+        awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.PING);
     }
 
     private ChildProcess launch(String name, String module, int port, List<String> args) {
@@ -127,7 +127,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The gateway resolves {@code lb://scheduler-service} from Eureka: wait until a request gets through. */
+    /**
+     * The gateway resolves {@code lb://scheduler-service} from Eureka: wait until a request gets through
+     * ({@code /ping} is routed to the scheduler and needs no credentials).
+     */
     private void awaitRoutable(String url) {
         long deadline = System.nanoTime() + options.readyTimeout().toNanos();
         while (ChildProcess.status(url) != 200) {

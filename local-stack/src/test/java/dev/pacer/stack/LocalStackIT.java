@@ -579,7 +579,7 @@ class LocalStackIT {
      * Consecutive free ports for the stack's services in 32000–32767: below Linux's ephemeral range (an
      * outgoing connection cannot be holding one) and above the agents' task ports (20000–31999).
      */
-    private static int freePortRange(int size) {
+    static int freePortRange(int size) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(32_000, 32_768 - size);
             boolean free = true;

@@ -1,0 +1,133 @@
+package dev.pacer.stack;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * One whole stack per test JVM for the suites that need a running stack but do not test the launcher
+ * itself (the authorization matrix, the hostile-input suite): started lazily through the launcher jar
+ * exactly as {@code ./run-local.sh} starts it, with three gateway users and prefix rules, and stopped
+ * when the JVM exits. {@link LocalStackIT} keeps its own stack because it tests start and stop.
+ *
+ * <p>Users: {@code admin} (everything), {@code alice} (group {@code team-a}: every action under
+ * {@code /team-a}) and {@code bob} (group {@code team-b}: every action under {@code /team-b}).
+ */
+final class SharedStack {
+
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final String ADMIN = basic("admin", "admin-pw");
+    static final String ALICE = basic("alice", "alice-pw");
+    static final String BOB = basic("bob", "bob-pw");
+
+    private static SharedStack instance;
+
+    private final StackOptions.Ports ports;
+    private final Process launcher;
+    private final Path output;
+
+    private SharedStack(StackOptions.Ports ports, Process launcher, Path output) {
+        this.ports = ports;
+        this.launcher = launcher;
+        this.output = output;
+    }
+
+    /** The running stack, started on first use. */
+    static synchronized SharedStack get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    StackOptions.Ports ports() {
+        return ports;
+    }
+
+    String gateway(String pathAndQuery) {
+        return "http://localhost:" + ports.gateway() + pathAndQuery;
+    }
+
+    String redisUrl() {
+        return "redis://127.0.0.1:" + ports.redis();
+    }
+
+    /** The launcher's output (where it printed what it started). */
+    Path output() {
+        return output;
+    }
+
+    private static SharedStack start() {
+        try {
+            int base = LocalStackIT.freePortRange(8);
+            StackOptions.Ports ports = StackOptions.Ports.from(base);
+            Path target = Path.of("target").toAbsolutePath();
+            Files.createDirectories(target);
+            Path gatewayConfig = target.resolve("shared-stack-gateway.properties");
+            Files.writeString(gatewayConfig, String.join("\n", List.of(
+                    "pacer.gateway.security.enabled=true",
+                    "pacer.gateway.security.users[0].name=admin",
+                    "pacer.gateway.security.users[0].password={noop}admin-pw",
+                    "pacer.gateway.security.users[1].name=alice",
+                    "pacer.gateway.security.users[1].password={noop}alice-pw",
+                    "pacer.gateway.security.users[1].groups=team-a",
+                    "pacer.gateway.security.users[2].name=bob",
+                    "pacer.gateway.security.users[2].password={noop}bob-pw",
+                    "pacer.gateway.security.users[2].groups=team-b",
+                    "pacer.gateway.authz.rules[0].principals=admin",
+                    "pacer.gateway.authz.rules[0].prefixes=/",
+                    "pacer.gateway.authz.rules[0].actions=view,create,update,delete,kill",
+                    "pacer.gateway.authz.rules[1].groups=team-a",
+                    "pacer.gateway.authz.rules[1].prefixes=/team-a",
+                    "pacer.gateway.authz.rules[1].actions=view,create,update,delete,kill",
+                    "pacer.gateway.authz.rules[2].groups=team-b",
+                    "pacer.gateway.authz.rules[2].prefixes=/team-b",
+                    "pacer.gateway.authz.rules[2].actions=view,create,update,delete,kill",
+                    // the suites send hundreds of writes as one user: the write rate limit is not what they test
+                    "pacer.gateway.rate-limit.replenish-rate=10000",
+                    "pacer.gateway.rate-limit.burst-capacity=10000",
+                    "")));
+            Path output = target.resolve("shared-stack.out");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", HOME.resolve("local-stack/target/local-stack.jar").toString(),
+                    "--home=" + HOME, "--port-base=" + base, "--ready-timeout=150",
+                    "--log-dir=" + target.resolve("shared-stack-logs"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            // every child inherits it; only the gateway reads these properties
+            builder.environment().put("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + gatewayConfig);
+            Process launcher = builder.start();
+            SharedStack stack = new SharedStack(ports, launcher, output);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shared-stack-stop"));
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!launcher.isAlive()) {
+                    throw new AssertionError("the launcher exited:\n" + Files.readString(output));
+                }
+                return Files.readString(output).contains("Press Ctrl-C to stop everything.");
+            });
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As Ctrl-C: SIGTERM to the launcher, which stops every service; whatever is left is killed. */
+    private void stop() {
+        List<ProcessHandle> children = launcher.descendants().toList();
+        launcher.destroy();
+        launcher.onExit().completeOnTimeout(launcher, 60, java.util.concurrent.TimeUnit.SECONDS).join();
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+}
