@@ -4,6 +4,7 @@ import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.RedisStatusOutbox;
 import dev.pacer.agent.status.StatusReporter;
 import dev.pacer.agent.task.TaskRuntime;
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.discovery.AppDiscovery;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthTransition;
@@ -54,12 +55,13 @@ class DiscoveryConfiguration {
     @Bean
     TaskRegistrar taskRegistrar(DiscoveryProperties properties, Environment env, JsonMapper json, StringRedisTemplate redis,
                                 ObjectProvider<TaskRuntime> runtime, AgentNode node, Clock clock,
-                                ScheduledExecutorService discoveryWorker, ObjectProvider<MeterRegistry> meters) {
+                                ScheduledExecutorService discoveryWorker, ObjectProvider<MeterRegistry> meters,
+                                PacerTls tls) {
         List<String> urls = properties.eurekaUrls().isEmpty()
                 ? Arrays.stream(env.getProperty("eureka.client.service-url.defaultZone", "http://localhost:8761/eureka/")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : properties.eurekaUrls();
-        EurekaRestClient eureka = new EurekaRestClient(urls, properties.requestTimeout(), json);
+        EurekaRestClient eureka = new EurekaRestClient(urls, properties.requestTimeout(), json, tls);
         TaskRegistrar registrar = new TaskRegistrar(eureka, new TaskHealthReader(redis, json),
                 taskId -> runtime.getObject().launchRequest(taskId),
                 change -> redis.convertAndSend(AppDiscovery.INSTANCE_CHANGES, json.writeValueAsString(change)),

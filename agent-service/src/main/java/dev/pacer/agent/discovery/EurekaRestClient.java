@@ -1,5 +1,6 @@
 package dev.pacer.agent.discovery;
 
+import dev.pacer.boot.tls.PacerTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,14 +26,15 @@ final class EurekaRestClient {
     private final HttpClient http;
     private volatile int preferred;
 
-    EurekaRestClient(List<String> peers, Duration timeout, JsonMapper json) {
+    /** @param tls the agent's certificate, presented to {@code https://} peers */
+    EurekaRestClient(List<String> peers, Duration timeout, JsonMapper json, PacerTls tls) {
         if (peers.isEmpty()) {
             throw new IllegalArgumentException("at least one Eureka URL is needed");
         }
         this.peers = peers.stream().map(p -> p.endsWith("/") ? p : p + "/").toList();
         this.timeout = timeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = tls.httpClient().connectTimeout(timeout).build();
     }
 
     /** Registers (or re-registers) the instance with {@code status}. */

@@ -1,6 +1,7 @@
 package dev.pacer.agent.secrets;
 
 import dev.pacer.agent.node.AgentNode;
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.ServiceName;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,7 @@ class AgentSecretsConfiguration {
 
     @Bean
     SecretInjector secretInjector(AgentSecretsProperties properties, ObjectProvider<DiscoveryClient> discovery,
-                                  JsonMapper json, AgentNode node) {
+                                  JsonMapper json, AgentNode node, PacerTls tls) {
         SecretsClient client = new SecretsClient(() -> {
             if (properties.url() != null) {
                 return List.of(properties.url());
@@ -26,7 +27,7 @@ class AgentSecretsConfiguration {
                 return List.of();
             }
             return found.getInstances(ServiceName.SECRETS.toString()).stream().map(ServiceInstance::getUri).toList();
-        }, json, properties.timeout());
+        }, json, properties.timeout(), tls);
         return new GrantSecretInjector(client, node.id().value());
     }
 }

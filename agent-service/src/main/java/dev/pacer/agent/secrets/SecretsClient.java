@@ -1,5 +1,6 @@
 package dev.pacer.agent.secrets;
 
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.ServiceName;
 import dev.pacer.contract.secrets.RedeemRequest;
 import dev.pacer.contract.secrets.RedeemResponse;
@@ -24,12 +25,15 @@ public class SecretsClient {
     private final Duration timeout;
     private final HttpClient http;
 
-    /** @param endpoints base URLs of secrets-service instances (tried in order) */
-    public SecretsClient(Supplier<List<URI>> endpoints, JsonMapper json, Duration timeout) {
+    /**
+     * @param endpoints base URLs of secrets-service instances (tried in order)
+     * @param tls       the agent's certificate: secrets-service hands values only to {@code agent:<id>} of the grant
+     */
+    public SecretsClient(Supplier<List<URI>> endpoints, JsonMapper json, Duration timeout, PacerTls tls) {
         this.endpoints = endpoints;
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = tls.httpClient().connectTimeout(timeout).build();
     }
 
     public RedeemResponse redeem(RedeemRequest request) throws IOException {

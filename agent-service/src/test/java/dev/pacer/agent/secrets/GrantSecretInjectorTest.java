@@ -53,7 +53,7 @@ class GrantSecretInjectorTest {
         });
         server.start();
         SecretsClient client = new SecretsClient(() -> List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
-                JsonMapper.builder().build(), Duration.ofSeconds(2));
+                JsonMapper.builder().build(), Duration.ofSeconds(2), dev.pacer.boot.tls.PacerTls.off());
         injector = new GrantSecretInjector(client, "agent-a");
     }
 

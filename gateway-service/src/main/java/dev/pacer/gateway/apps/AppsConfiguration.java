@@ -1,5 +1,6 @@
 package dev.pacer.gateway.apps;
 
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.gateway.metrics.GatewayMetrics;
 import java.util.Arrays;
 import java.util.List;
@@ -21,12 +22,13 @@ public class AppsConfiguration {
 
     @Bean
     AppInstanceRefresher appInstanceRefresher(AppInstanceView view, AppsProperties properties, Environment env,
-                                              ReactiveRedisConnectionFactory redis, JsonMapper json) {
+                                              ReactiveRedisConnectionFactory redis, JsonMapper json,
+                                              PacerTls tls) {
         List<String> urls = properties.eurekaUrls().isEmpty()
                 ? Arrays.stream(env.getProperty("eureka.client.service-url.defaultZone", "http://localhost:8761/eureka/")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : properties.eurekaUrls();
-        return new AppInstanceRefresher(view, new EurekaAppReader(urls, properties.requestTimeout(), json),
+        return new AppInstanceRefresher(view, new EurekaAppReader(urls, properties.requestTimeout(), json, tls),
                 redis, json, properties.resyncInterval());
     }
 

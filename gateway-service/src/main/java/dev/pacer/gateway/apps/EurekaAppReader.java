@@ -1,5 +1,6 @@
 package dev.pacer.gateway.apps;
 
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.discovery.AppDiscovery;
 import dev.pacer.contract.ids.AppId;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads app instances straight from Eureka's REST API ({@code GET /eureka/apps}, {@code GET
  * /eureka/apps/{name}}), one peer after the other until one answers. Only apps' names
- * ({@link AppDiscovery#APP_NAME_PREFIX}) are kept; control-plane services are the Eureka client's.
+ * ({@link AppDiscovery#APP_NAME_PREFIX}) are kept; control-plane services are the Eureka client's. With
+ * mutual TLS, {@code https://} peers get the gateway's certificate.
  */
 final class EurekaAppReader {
 
@@ -27,14 +30,16 @@ final class EurekaAppReader {
     private final JsonMapper json;
     private final WebClient http;
 
-    EurekaAppReader(List<String> peers, Duration timeout, JsonMapper json) {
+    EurekaAppReader(List<String> peers, Duration timeout, JsonMapper json, PacerTls tls) {
         if (peers.isEmpty()) {
             throw new IllegalArgumentException("at least one Eureka URL is needed");
         }
         this.peers = peers.stream().map(p -> p.endsWith("/") ? p : p + "/").toList();
         this.timeout = timeout;
         this.json = json;
-        this.http = WebClient.builder().codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        this.http = WebClient.builder()
+                .clientConnector(new JdkClientHttpConnector(tls.httpClient().connectTimeout(timeout).build()))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
     }
 
     /** Every app's instances. */

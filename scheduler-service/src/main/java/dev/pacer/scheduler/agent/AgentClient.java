@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.agent;
 
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.agent.AgentInfo;
 import dev.pacer.contract.task.AgentTask;
@@ -15,17 +16,23 @@ import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The scheduler's calls to an agent's HTTP API. Every call has a timeout; failures are {@link AgentUnreachableException}. */
+/**
+ * The scheduler's calls to an agent's HTTP API. Every call has a timeout; failures are {@link AgentUnreachableException}.
+ * With mutual TLS on, every agent is called over https with the scheduler's certificate (the only identity
+ * the agent API lets launch and kill).
+ */
 public class AgentClient {
 
     private final HttpClient http;
     private final JsonMapper json;
     private final Duration timeout;
+    private final String scheme;
 
-    public AgentClient(JsonMapper json, Duration connectTimeout, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    public AgentClient(JsonMapper json, PacerTls tls, Duration connectTimeout, Duration timeout) {
+        this.http = tls.httpClient().connectTimeout(connectTimeout).build();
         this.json = json;
         this.timeout = timeout;
+        this.scheme = tls.scheme();
     }
 
     public AgentTask launch(AgentInfo agent, LaunchRequest request) {
@@ -64,7 +71,7 @@ public class AgentClient {
         try {
             return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AgentUnreachableException("agent " + agent.id() + " at " + agent.apiUrl() + " is unreachable: " + e, e);
+            throw new AgentUnreachableException("agent " + agent.id() + " at " + base(agent) + " is unreachable: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AgentUnreachableException("interrupted calling agent " + agent.id(), e);
@@ -75,7 +82,11 @@ public class AgentClient {
         return ApiPaths.AGENT_TASK.replace("{taskId}", taskId);
     }
 
-    private static URI uri(AgentInfo agent, String path) {
-        return URI.create(agent.apiUrl() + path);
+    private URI uri(AgentInfo agent, String path) {
+        return URI.create(base(agent) + path);
+    }
+
+    private String base(AgentInfo agent) {
+        return scheme + "://" + agent.host() + ":" + agent.apiPort();
     }
 }

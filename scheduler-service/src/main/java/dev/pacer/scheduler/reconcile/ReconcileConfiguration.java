@@ -70,8 +70,8 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    AgentClient agentClient(JsonMapper json, ReconcileProperties properties) {
-        return new AgentClient(json, Duration.ofSeconds(1), properties.agentCallTimeout());
+    AgentClient agentClient(JsonMapper json, ReconcileProperties properties, dev.pacer.boot.tls.PacerTls tls) {
+        return new AgentClient(json, tls, Duration.ofSeconds(1), properties.agentCallTimeout());
     }
 
     @Bean

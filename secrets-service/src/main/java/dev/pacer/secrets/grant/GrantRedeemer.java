@@ -50,33 +50,37 @@ public class GrantRedeemer {
         this.clock = clock;
     }
 
-    public RedeemResponse redeem(RedeemRequest request) {
+    /**
+     * @param callerAgentId the agent asking: with mutual TLS the one its certificate names, which must be
+     *                      the agent the grant was issued for
+     */
+    public RedeemResponse redeem(RedeemRequest request, String callerAgentId) {
         if (codec == null) {
-            throw refused(null, request, "no_key", "secrets-service has no grant key (pacer.secrets.grant-key)");
+            throw refused(null, request, callerAgentId, "no_key", "secrets-service has no grant key (pacer.secrets.grant-key)");
         }
         SecretGrant grant;
         try {
             grant = codec.verify(request.grant());
         } catch (InvalidGrantException e) {
-            throw refused(null, request, "invalid", "invalid grant: " + e.getMessage());
+            throw refused(null, request, callerAgentId, "invalid", "invalid grant: " + e.getMessage());
         }
-        if (!grant.agentId().equals(request.agentId())) {
-            throw refused(grant, request, "agent", "grant was issued for another agent");
+        if (!grant.agentId().equals(callerAgentId) || !grant.agentId().equals(request.agentId())) {
+            throw refused(grant, request, callerAgentId, "agent", "grant was issued for another agent");
         }
         if (!grant.taskId().equals(request.taskId())) {
-            throw refused(grant, request, "task", "grant was issued for another task");
+            throw refused(grant, request, callerAgentId, "task", "grant was issued for another task");
         }
         Instant now = clock.instant();
         if (!grant.validAt(now)) {
-            throw refused(grant, request, "expired", "grant has expired");
+            throw refused(grant, request, callerAgentId, "expired", "grant has expired");
         }
         for (String path : grant.paths()) {
             if (!policy.allows(grant.appId(), path)) {
-                throw refused(grant, request, "policy", "app " + grant.appId() + " may not use secret " + path);
+                throw refused(grant, request, callerAgentId, "policy", "app " + grant.appId() + " may not use secret " + path);
             }
         }
         if (!nonces.markUsed(grant.nonce(), Duration.between(now, grant.expiresAt()).plusMinutes(1))) {
-            throw refused(grant, request, "replayed", "grant was already redeemed");
+            throw refused(grant, request, callerAgentId, "replayed", "grant was already redeemed");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String path : grant.paths()) {
@@ -96,13 +100,13 @@ public class GrantRedeemer {
         return new RedeemResponse(values);
     }
 
-    private ApiException refused(SecretGrant grant, RedeemRequest request, String reason, String message) {
+    private ApiException refused(SecretGrant grant, RedeemRequest request, String callerAgentId, String reason, String message) {
         metrics.grantRefused(reason);
         String task = grant != null ? grant.taskId() : request.taskId();
         String app = grant != null ? grant.appId() : null;
-        audit.record(request.agentId(), task, app, grant == null ? null : String.join(",", grant.paths()), 0,
+        audit.record(callerAgentId, task, app, grant == null ? null : String.join(",", grant.paths()), 0,
                 "refused:" + reason);
-        log.warn("Grant {} refused for agent {} task {}: {}", grant == null ? "?" : grant.shortId(), request.agentId(),
+        log.warn("Grant {} refused for agent {} task {}: {}", grant == null ? "?" : grant.shortId(), callerAgentId,
                 task, reason);
         return new ApiException(403, ErrorBody.of("Grant refused: " + message));
     }

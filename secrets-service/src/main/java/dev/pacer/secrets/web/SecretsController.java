@@ -1,6 +1,9 @@
 package dev.pacer.secrets.web;
 
 import dev.pacer.boot.error.ApiException;
+import dev.pacer.boot.tls.CallerFilter;
+import dev.pacer.boot.tls.Identities;
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.secrets.AuditEntry;
 import dev.pacer.contract.secrets.RedeemRequest;
@@ -43,12 +46,14 @@ public class SecretsController {
     private final GrantRedeemer redeemer;
     private final AuditLog audit;
     private final KeyRotation rotation;
+    private final PacerTls tls;
 
-    public SecretsController(SecretService secrets, GrantRedeemer redeemer, AuditLog audit, KeyRotation rotation) {
+    public SecretsController(SecretService secrets, GrantRedeemer redeemer, AuditLog audit, KeyRotation rotation, PacerTls tls) {
         this.secrets = secrets;
         this.redeemer = redeemer;
         this.audit = audit;
         this.rotation = rotation;
+        this.tls = tls;
     }
 
     @GetMapping(SecretsApi.ROOT)
@@ -68,9 +73,18 @@ public class SecretsController {
         return secrets.versions(pathAfter(request, SecretsApi.VERSIONS));
     }
 
+    /**
+     * With mutual TLS, the agent is the one its certificate names ({@code agent:<id>}), whatever the body
+     * says; without (loopback only), the body's agent id.
+     */
     @PostMapping(SecretsApi.REDEEM)
-    public RedeemResponse redeem(@RequestBody RedeemRequest request) {
-        return redeemer.redeem(request);
+    public RedeemResponse redeem(HttpServletRequest http, @RequestBody RedeemRequest request) {
+        if (!tls.enabled()) {
+            return redeemer.redeem(request, request.agentId());
+        }
+        String caller = CallerFilter.identity(http).flatMap(Identities::agentId)
+                .orElseThrow(() -> new ApiException(403, ErrorBody.of("Only agents redeem grants")));
+        return redeemer.redeem(request, caller);
     }
 
     @PostMapping(SecretsApi.REWRAP)
