@@ -31,8 +31,11 @@ final class ChildProcess {
         this.ready = ready;
     }
 
-    /** A Spring Boot service from its jar; ready when its readiness probe answers 200. */
-    static ChildProcess service(String name, Path jar, int port, Path logDir, List<String> args) {
+    /**
+     * A Spring Boot service from its jar, with its plain-HTTP probe port on 127.0.0.1; ready when
+     * {@code /readyz} answers 200 there (its own port needs a client certificate).
+     */
+    static ChildProcess service(String name, Path jar, int port, int probePort, Path logDir, List<String> args) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
@@ -43,14 +46,16 @@ final class ChildProcess {
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
+        command.add("--pacer.probes.port=" + probePort);
+        command.add("--pacer.probes.address=127.0.0.1");
         command.addAll(args);
         return new ChildProcess(ManagedProcess.start(name, command, logDir), port,
-                p -> status("http://localhost:" + p + "/actuator/health/readiness") == 200);
+                p -> status("http://127.0.0.1:" + probePort + "/readyz") == 200);
     }
 
-    /** The embedded redis-server, in its own session (see {@link ManagedProcess#redisServerCommand}). */
-    static ChildProcess redis(int port, Path logDir) {
-        return new ChildProcess(ManagedProcess.start("redis", ManagedProcess.redisServerCommand(port), logDir), port,
+    /** The embedded redis-server reading {@code config} (its ACL), in its own session (see {@link ManagedProcess#redisServerCommand}). */
+    static ChildProcess redis(int port, Path config, Path logDir) {
+        return new ChildProcess(ManagedProcess.start("redis", ManagedProcess.redisServerCommand(port, config), logDir), port,
                 ManagedProcess::listening);
     }
 

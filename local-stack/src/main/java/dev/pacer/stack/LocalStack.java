@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,8 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess embeddedRedis;
     private ChildProcess discovery;
     private String redisUrl;
+    private StackPki pki;
+    private StackCredentials.Admin admin;
     private volatile boolean closing;
     private volatile boolean ownsPidFile;
 
@@ -53,8 +57,8 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         try {
             stack.start();
-        } catch (RuntimeException e) {
-            System.err.println("pacer: the stack did not come up: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("pacer: the stack did not come up: " + e);
             System.exit(1);
         }
         stack.printSummary(Duration.ofNanos(System.nanoTime() - started));
@@ -64,45 +68,101 @@ public final class LocalStack implements AutoCloseable {
 
     void start() {
         Leftovers.stopThoseListedIn(pidFile(), options.home());
+        if (options.insecureDev()) {
+            System.out.println(INSECURE_WARNING.trim());
+        }
         StackOptions.Ports ports = options.ports();
+        Path stackDir = options.stackDir();
+        pki = StackPki.prepare(stackDir.resolve("tls"), IDENTITIES);
+        admin = StackCredentials.admin(stackDir);
         if (options.redisUrl() != null) {
             redisUrl = options.redisUrl();
             System.out.println("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
         } else {
-            embeddedRedis = ChildProcess.redis(ports.redis(), options.logDir());
-            redisUrl = "redis://127.0.0.1:" + ports.redis();
+            StackCredentials.Redis redis = StackCredentials.redis(stackDir);
+            embeddedRedis = ChildProcess.redis(ports.redis(), redis.config(), options.logDir());
+            redisUrl = redis.url(ports.redis());
             awaitReady(List.of(embeddedRedis));
-            System.out.println("Redis:      " + redisUrl + " (embedded redis-server)");
+            System.out.println("Redis:      " + redact(redisUrl) + " (embedded redis-server; ACL user "
+                    + StackCredentials.REDIS_USER + ", password in " + shown(stackDir.resolve("redis/password")) + ")");
         }
-        String eureka = "http://localhost:" + ports.discovery() + "/eureka/";
-        List<String> common = List.of(
-                "--spring.data.redis.url=" + redisUrl,
-                "--eureka.client.service-url.defaultZone=" + eureka,
-                "--eureka.instance.hostname=localhost");
+        Path keys = StackSecrets.prepare(stackDir.resolve("secrets")).file();
+        List<String> internal = List.of(
+                "--eureka.client.service-url.defaultZone=https://localhost:" + ports.discovery() + "/eureka/",
+                "--eureka.instance.hostname=localhost",
+                "--server.address=127.0.0.1");
 
-        List<String> withKeys = new ArrayList<>(common);
-        withKeys.add(StackSecrets.prepare(options.logDir().resolveSibling("secrets")).importArgument());
-        List<String> agentCommon = new ArrayList<>(common); // agents need no key: they present the grant they got
-        agentCommon.add("--pacer.agent.secrets.url=http://localhost:" + ports.secrets());
-
-        discovery = launch("discovery-service", "discovery-service", ports.discovery(), common);
+        discovery = launch("discovery-service", ports.discovery(), internal, config("discovery-service"));
         awaitReady(List.of(discovery));
         List<ChildProcess> rest = List.of(
-                launch("scheduler-service", "scheduler-service", ports.scheduler(), withKeys),
-                launch("secrets-service", "secrets-service", ports.secrets(), withKeys),
-                launch("health-service", "health-service", ports.health(), common),
-                launch("agent-a", "agent-service", ports.agentA(), agent(agentCommon, "agent-a", "a", ports.agentA())),
-                launch("agent-b", "agent-service", ports.agentB(), agent(agentCommon, "agent-b", "b", ports.agentB())),
-                launch("gateway-service", "gateway-service", ports.gateway(), common));
+                launch("scheduler-service", ports.scheduler(), internal, config("scheduler-service"), keys),
+                launch("secrets-service", ports.secrets(), internal, config("secrets-service"), keys),
+                launch("health-service", ports.health(), internal, config("health-service")),
+                launch("agent-a", ports.agentA(), agent("agent-a", "a", ports.agentA()), config("agent-a")),
+                launch("agent-b", ports.agentB(), agent("agent-b", "b", ports.agentB()), config("agent-b")),
+                launch("gateway-service", ports.gateway(), gateway(), gatewayConfig()));
         Leftovers.record(pidFile(), ProcessHandle.current());
         ownsPidFile = true;
         awaitReady(rest);
         awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.PING);
     }
 
-    private ChildProcess launch(String name, String module, int port, List<String> args) {
+    /** Directory of each process's certificate, and the identity it names (its subject's common name). */
+    static final Map<String, String> IDENTITIES = orderedMap(
+            "discovery-service", "discovery", "gateway-service", "gateway", "scheduler-service", "scheduler",
+            "secrets-service", "secrets", "health-service", "health", "agent-a", "agent:agent-a", "agent-b", "agent:agent-b",
+            StackPki.OPERATOR, "operator", StackPki.PROMETHEUS, "prometheus");
+
+    /** What a process must not get on its command line (visible to every user of the machine): 0600 file. */
+    private Path config(String name, String... more) {
+        List<String> lines = new ArrayList<>(pki.properties(name));
+        lines.add("spring.data.redis.url=" + redisUrl);
+        // seven JVMs starting at once on a laptop's cores: a first connection (TLS, Redis) can take seconds
+        lines.add("spring.data.redis.timeout=5s");
+        lines.addAll(List.of(more));
+        Path file = options.stackDir().resolve("config").resolve(name + ".properties");
+        try {
+            OwnerOnly.write(file, "# written by the local stack on every run; never commit\n" + String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** The gateway's bootstrap admin (an encoded password only), or no authentication with {@code --insecure-dev}. */
+    private Path gatewayConfig() {
+        List<String> security = new ArrayList<>(List.of(
+                "pacer.gateway.security.admin.name=" + admin.name(),
+                "pacer.gateway.security.admin.password=" + admin.encoded()));
+        if (options.insecureDev()) {
+            security.add("pacer.gateway.security.enabled=false");
+        }
+        return config("gateway-service", security.toArray(String[]::new));
+    }
+
+    private List<String> gateway() {
+        StackOptions.Ports ports = options.ports();
+        List<String> args = new ArrayList<>(List.of(
+                "--eureka.client.service-url.defaultZone=https://localhost:" + ports.discovery() + "/eureka/",
+                "--eureka.instance.hostname=localhost",
+                "--management.server.port=" + ports.gatewayManagement(),
+                "--management.server.address=127.0.0.1"));
+        if (!options.publicGateway()) {
+            args.add("--server.address=127.0.0.1");
+        }
+        return args;
+    }
+
+    private ChildProcess launch(String name, int port, List<String> args, Path config, Path... moreConfig) {
+        String module = name.startsWith("agent-") ? "agent-service" : name;
         Path jar = options.home().resolve(module).resolve("target").resolve(module + ".jar");
-        ChildProcess service = ChildProcess.service(name, jar, port, options.logDir(), args);
+        List<String> all = new ArrayList<>(args);
+        StringBuilder imports = new StringBuilder("--spring.config.import=file:" + config);
+        for (Path more : moreConfig) {
+            imports.append(",optional:file:").append(more);
+        }
+        all.add(imports.toString());
+        ChildProcess service = ChildProcess.service(name, jar, port, options.ports().probe(port), options.logDir(), all);
         services.add(service);
         return service;
     }
@@ -143,19 +203,44 @@ public final class LocalStack implements AutoCloseable {
 
     private void printSummary(Duration took) {
         StackOptions.Ports ports = options.ports();
+        String gateway = "localhost:" + ports.gateway();
+        Path tls = pki.dir();
         System.out.printf("%nPacer is up in %.1f s.%n", took.toMillis() / 1000.0);
-        System.out.println("  Gateway (Marathon API): http://localhost:" + ports.gateway() + "   e.g. curl localhost:" + ports.gateway() + "/v2/info");
-        System.out.println("  Eureka dashboard:       http://localhost:" + ports.discovery() + "/");
-        System.out.println("  Logs:");
+        if (options.insecureDev()) {
+            System.out.println("  Gateway (Marathon API): http://" + gateway + "   e.g. curl " + gateway + "/v2/info");
+            System.out.println(INSECURE_WARNING);
+        } else if (admin.created()) {
+            System.out.println("  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u " + admin.name() + ":" + admin.password()
+                    + " " + gateway + "/v2/info");
+            System.out.println("  Admin credential:       " + admin.name() + " / " + admin.password() + "   (shown this once; kept in "
+                    + shown(admin.file()) + ", mode 0600)");
+        } else {
+            System.out.println("  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u \"$(cat " + shown(admin.file()) + ")\" "
+                    + gateway + "/v2/info");
+            System.out.println("  Admin credential:       in " + shown(admin.file()) + " (name:password, mode 0600)");
+        }
+        if (options.publicGateway()) {
+            System.out.println("  The gateway listens on every interface (--public), in plain HTTP (HTTPS: server.ssl.* in its config).");
+        }
+        System.out.println("  Eureka dashboard:       https://localhost:" + ports.discovery() + "/   (client certificate "
+                + shown(tls.resolve(StackPki.OPERATOR).resolve(StackPki.P12)) + ", password in "
+                + shown(tls.resolve(StackPki.OPERATOR).resolve(StackPki.P12_PASSWORD)) + ")");
+        System.out.println("  Internal ports need a certificate of the stack's CA, e.g. curl --cacert " + shown(pki.ca())
+                + " --cert " + shown(tls.resolve("operator/cert.pem")) + " --key " + shown(tls.resolve("operator/key.pem"))
+                + " https://localhost:" + ports.scheduler() + "/v2/info");
+        System.out.println("  Logs (port, plain-HTTP probe port /livez /readyz, log file):");
         for (ChildProcess s : services) {
-            System.out.printf("    %-18s :%-5d %s%n", s.name(), s.port(), s.log());
+            System.out.printf("    %-18s :%-5d :%-5d %s%n", s.name(), s.port(), ports.probe(s.port()), shown(s.log()));
         }
         if (embeddedRedis != null) {
-            System.out.printf("    %-18s :%-5d %s%n", embeddedRedis.name(), embeddedRedis.port(), embeddedRedis.log());
+            System.out.printf("    %-18s :%-5d %-6s %s%n", embeddedRedis.name(), embeddedRedis.port(), "", shown(embeddedRedis.log()));
         }
         System.out.println("Press Ctrl-C to stop everything.");
         System.out.flush();
     }
+
+    static final String INSECURE_WARNING = "  !!! --insecure-dev: the gateway runs WITHOUT AUTHENTICATION: whoever reaches its port can "
+            + "create, change and delete every app. Never use it on a shared machine. !!!";
 
     /** Reports a service that dies while the stack runs (the others keep running). */
     private void watch() {
@@ -227,8 +312,14 @@ public final class LocalStack implements AutoCloseable {
      * Two agents share this machine: each gets its own id, zone, work directory and a disjoint range
      * of host ports for its tasks (derived from its API port, so two stacks side by side differ too).
      */
-    private List<String> agent(List<String> common, String id, String zone, int apiPort) {
-        List<String> args = new ArrayList<>(common);
+    private List<String> agent(String id, String zone, int apiPort) {
+        StackOptions.Ports ports = options.ports();
+        List<String> args = new ArrayList<>(List.of(
+                "--eureka.client.service-url.defaultZone=https://localhost:" + ports.discovery() + "/eureka/",
+                "--eureka.instance.hostname=localhost",
+                "--server.address=127.0.0.1",
+                // agents need no key: they present the grant they got (and their certificate)
+                "--pacer.agent.secrets.url=https://localhost:" + ports.secrets()));
         int firstPort = firstTaskPort(apiPort);
         args.add("--pacer.agent.id=" + id);
         args.add("--pacer.agent.zone=" + zone);
@@ -238,6 +329,20 @@ public final class LocalStack implements AutoCloseable {
         args.add("--pacer.agent.ports=" + firstPort + "-" + (firstPort + TASK_PORTS_PER_AGENT - 1));
         args.add("--pacer.agent.work-dir=" + options.logDir().resolveSibling("agents").resolve(id));
         return args;
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** A path as the user typed it when it is under the working directory, else absolute. */
+    private static String shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
     }
 
     private static String redact(String url) {

@@ -31,9 +31,12 @@ final class DeploymentsOnTheStack {
             + "\"intervalSeconds\":1,\"timeoutSeconds\":1,\"gracePeriodSeconds\":30,\"maxConsecutiveFailures\":0}]";
 
     private final StackOptions.Ports ports;
+    private final Http.Client api;
 
-    DeploymentsOnTheStack(StackOptions.Ports ports) {
+    /** @param api the gateway, as its admin */
+    DeploymentsOnTheStack(StackOptions.Ports ports, Http.Client api) {
         this.ports = ports;
+        this.api = api;
     }
 
     /** 4 instances, minimumHealthCapacity 0.5, maximumOverCapacity 0: never fewer than 2 healthy, never more than 4. */
@@ -88,11 +91,11 @@ final class DeploymentsOnTheStack {
         sleep(2000);
         assertThat(app(WEB).path("tasksRunning").asInt()).as("held at the canary").isEqualTo(5);
 
-        assertThat(Http.send("POST", gateway(ApiPaths.V2_DEPLOYMENTS + "/" + canary + "/promote"), null).status()).isEqualTo(200);
+        assertThat(api.send("POST", gateway(ApiPaths.V2_DEPLOYMENTS + "/" + canary + "/promote"), null).status()).isEqualTo(200);
         awaitGone(canary, Duration.ofSeconds(90));
         String version = app(WEB).path("version").asString();
         assertThat(tasks(WEB)).hasSize(4).allSatisfy(t -> assertThat(t.path("version").asString()).isEqualTo(version));
-        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + WEB), null).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + WEB), null).status()).isEqualTo(200);
     }
 
     /** Blue-green under a client loop through the gateway: every request answered, the switch at once. */
@@ -100,7 +103,7 @@ final class DeploymentsOnTheStack {
         String created = deploy("POST", ApiPaths.V2_APPS, "{\"id\":\"" + BLUE_GREEN + "\",\"cmd\":\"echo -n blue > index.html && "
                 + SERVE + "\",\"cpus\":0.05,\"mem\":32,\"instances\":2," + CHECK + ",\"pacer\":{\"blueGreen\":{\"keepOldSeconds\":5}}}");
         awaitGone(created, Duration.ofSeconds(90));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "blue".equals(Http.get(gateway("/apps/deploy/bg/")).body()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "blue".equals(api.get(gateway("/apps/deploy/bg/")).body()));
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger requests = new AtomicInteger();
@@ -109,7 +112,7 @@ final class DeploymentsOnTheStack {
         Map<String, Integer> failures = new ConcurrentSkipListMap<>();
         Thread client = new Thread(() -> {
             while (running.get()) {
-                Http.Response r = Http.get(gateway("/apps/deploy/bg/"));
+                Http.Response r = api.get(gateway("/apps/deploy/bg/"));
                 requests.incrementAndGet();
                 if (r.status() != 200) {
                     failures.merge(r.status() + " " + r.body(), 1, Integer::sum);
@@ -134,13 +137,13 @@ final class DeploymentsOnTheStack {
                 + " green %d (both sets serve for 2 s before the blue one is taken out)%n", requests.get(), failures, blueAfterGreen.get());
         assertThat(failures).as("failed requests during the switch").isEmpty();
         assertThat(sawGreen).isTrue();
-        assertThat(Http.get(gateway("/apps/deploy/bg/")).body()).isEqualTo("green");
+        assertThat(api.get(gateway("/apps/deploy/bg/")).body()).isEqualTo("green");
         assertThat(tasks(BLUE_GREEN)).hasSize(2);
-        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + BLUE_GREEN), null).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + BLUE_GREEN), null).status()).isEqualTo(200);
     }
 
     private String deploy(String method, String path, String body) {
-        Http.Response response = Http.send(method, gateway(path), body);
+        Http.Response response = api.send(method, gateway(path), body);
         assertThat(response.status()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
         String id = response.header("Marathon-Deployment-Id");
         assertThat(id).isNotBlank();
@@ -152,16 +155,16 @@ final class DeploymentsOnTheStack {
     }
 
     private JsonNode deployment(String id) {
-        return StreamSupport.stream(JSON.readTree(Http.get(gateway(ApiPaths.V2_DEPLOYMENTS)).body()).spliterator(), false)
+        return StreamSupport.stream(JSON.readTree(api.get(gateway(ApiPaths.V2_DEPLOYMENTS)).body()).spliterator(), false)
                 .filter(d -> d.path("id").asString().equals(id)).findFirst().orElse(null);
     }
 
     private JsonNode app(String id) {
-        return JSON.readTree(Http.get(gateway(ApiPaths.V2_APPS + id)).body()).path("app");
+        return JSON.readTree(api.get(gateway(ApiPaths.V2_APPS + id)).body()).path("app");
     }
 
     private List<JsonNode> tasks(String app) {
-        return StreamSupport.stream(JSON.readTree(Http.get(gateway(ApiPaths.V2_APPS + app + "/tasks")).body()).path("tasks")
+        return StreamSupport.stream(JSON.readTree(api.get(gateway(ApiPaths.V2_APPS + app + "/tasks")).body()).path("tasks")
                 .spliterator(), false).toList();
     }
 

@@ -52,21 +52,29 @@ class LocalStackIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final Path OUTPUT = Path.of("target", "local-stack-it.out").toAbsolutePath();
+    /** The stack's own directory, as {@code .pacer/} is for {@code ./run-local.sh}: emptied first, as on a fresh checkout. */
+    static final Path STACK_DIR = Path.of("target", "it-stack").toAbsolutePath();
+    private static final StackFiles FILES = new StackFiles(STACK_DIR);
 
     private static StackOptions.Ports ports;
     private static Process launcher;
     private static final List<ProcessHandle> started = new ArrayList<>();
+    /** Through the gateway as its admin (the credential the launcher generated). */
+    private static Http.Client api;
+    /** Straight to an internal port, with the operator's certificate. */
+    private static Http.Client internal;
 
     @BeforeAll
     static void startTheStack() throws IOException {
-        int base = freePortRange(8);
+        int base = freePortRange(StackOptions.Ports.SPAN);
         ports = StackOptions.Ports.from(base);
         Files.createDirectories(OUTPUT.getParent());
+        deleteRecursively(STACK_DIR);
         launcher = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", HOME.resolve("local-stack/target/local-stack.jar").toString(),
                 "--home=" + HOME, "--port-base=" + base, "--ready-timeout=150",
-                "--log-dir=" + Path.of("target", "it-logs").toAbsolutePath())
+                "--log-dir=" + STACK_DIR.resolve("logs"))
                 .redirectErrorStream(true)
                 .redirectOutput(OUTPUT.toFile())
                 .start();
@@ -77,6 +85,8 @@ class LocalStackIT {
             return Files.readString(OUTPUT).contains("Press Ctrl-C to stop everything.");
         });
         started.addAll(launcher.descendants().toList());
+        api = Http.client(null).withAuthorization(FILES.adminAuthorization());
+        internal = Http.client(FILES.operatorTls());
         report();
     }
 
@@ -92,7 +102,7 @@ class LocalStackIT {
     @Order(1)
     void everyServiceIsRegisteredInEureka_andTheAgentsCarryTheirZones() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode apps = JSON.readTree(Http.get(discovery("/eureka/apps"), "application/json").body())
+            JsonNode apps = JSON.readTree(internal.get(discovery("/eureka/apps"), "application/json").body())
                     .path("applications").path("application");
             Map<String, List<JsonNode>> instances = StreamSupport.stream(apps.spliterator(), false)
                     .collect(Collectors.toMap(a -> a.path("name").asString(),
@@ -110,7 +120,7 @@ class LocalStackIT {
     @Test
     @Order(2)
     void theEurekaDashboard_listsEveryService() {
-        String page = Http.get(discovery("/"), "text/html").body();
+        String page = internal.get(discovery("/"), "text/html").body();
         for (ServiceName service : List.of(ServiceName.GATEWAY, ServiceName.SCHEDULER, ServiceName.SECRETS,
                 ServiceName.HEALTH, ServiceName.AGENT)) {
             assertThat(page).contains(service.id().toUpperCase());
@@ -120,22 +130,22 @@ class LocalStackIT {
     @Test
     @Order(3)
     void aRequestThroughTheGateway_reachesTheSchedulerAndBack() {
-        Http.Response info = Http.get(gateway(ApiPaths.V2_INFO));
+        Http.Response info = api.get(gateway(ApiPaths.V2_INFO));
         assertThat(info.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(info.body());
         assertThat(body.path("name").asString()).isEqualTo("pacer");
         assertThat(body.path("leader").asString()).isEqualTo("localhost:" + ports.scheduler());
-        assertThat(Http.get(gateway(ApiPaths.PING)).body()).isEqualTo("pong");
-        assertThat(Http.get(gateway(ApiPaths.API_HEALTH_MEMBERS)).status()).isEqualTo(200);
+        assertThat(api.get(gateway(ApiPaths.PING)).body()).isEqualTo("pong");
+        assertThat(api.get(gateway(ApiPaths.API_HEALTH_MEMBERS)).status()).isEqualTo(200);
     }
 
     @Test
     @Order(4)
     void theScheduler_writesItsLeasesToRedis_andReadsThemBack() {
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                JSON.readTree(Http.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config").path("shards_held").size() > 0);
-        JsonNode config = JSON.readTree(Http.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config");
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + ports.redis());
+                JSON.readTree(api.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config").path("shards_held").size() > 0);
+        JsonNode config = JSON.readTree(api.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config");
+        RedisClient client = RedisClient.create(FILES.redisUrl(ports.redis()));
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             for (JsonNode shard : config.path("shards_held")) {
                 assertThat(redis.sync().get(RedisKeys.shardOwner(shard.asInt())))
@@ -150,7 +160,7 @@ class LocalStackIT {
     @Order(5)
     void aPubSubMessageFromTheScheduler_reachesTheHealthService() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode schedulers = JSON.readTree(Http.get(service(ports.health(), "/actuator/members")).body())
+            JsonNode schedulers = JSON.readTree(internal.get(service(ports.health(), "/actuator/members")).body())
                     .path("services").path(ServiceName.SCHEDULER.id());
             assertThat(schedulers.size()).isEqualTo(1);
             assertThat(schedulers.get(0).path("instanceId").asString()).startsWith("localhost:" + ports.scheduler() + "/");
@@ -158,25 +168,134 @@ class LocalStackIT {
         });
     }
 
+    /**
+     * Liveness and readiness on each service's plain probe port (nothing else there); actuator, Prometheus
+     * included, only on the mutual-TLS port (the gateway's management port), to the operator and Prometheus.
+     */
     @Test
     @Order(6)
     void everyService_hasProbesAndPrometheus() {
+        Http.Client prometheus = Http.client(FILES.identityTls(StackPki.PROMETHEUS));
         for (int port : List.of(ports.discovery(), ports.gateway(), ports.scheduler(), ports.secrets(),
                 ports.health(), ports.agentA(), ports.agentB())) {
-            assertThat(Http.get(service(port, ApiPaths.ACTUATOR_LIVENESS)).status()).as("liveness :%d", port).isEqualTo(200);
-            assertThat(Http.get(service(port, ApiPaths.ACTUATOR_READINESS)).status()).as("readiness :%d", port).isEqualTo(200);
-            assertThat(Http.get(service(port, ApiPaths.ACTUATOR_PROMETHEUS)).body()).as("prometheus :%d", port).contains("jvm_");
+            String probes = "http://127.0.0.1:" + ports.probe(port);
+            assertThat(Http.get(probes + "/livez").status()).as("liveness :%d", port).isEqualTo(200);
+            assertThat(Http.get(probes + "/readyz").status()).as("readiness :%d", port).isEqualTo(200);
+            assertThat(Http.get(probes + ApiPaths.ACTUATOR_PROMETHEUS).status()).as("probe port :%d", port).isEqualTo(404);
+            int actuator = port == ports.gateway() ? ports.gatewayManagement() : port;
+            assertThat(prometheus.get(service(actuator, ApiPaths.ACTUATOR_PROMETHEUS)).body()).as("prometheus :%d", actuator)
+                    .contains("jvm_");
         }
     }
 
     @Test
     @Order(7)
     void unknownPaths_getAJsonErrorFromEveryService() {
-        for (int port : List.of(ports.discovery(), ports.gateway(), ports.scheduler(), ports.secrets(),
+        assertThat(api.get(gateway("/no/such/thing"), "text/html").body())
+                .isEqualTo("{\"message\":\"Path '/no/such/thing' does not exist\"}");
+        for (int port : List.of(ports.discovery(), ports.gatewayManagement(), ports.scheduler(), ports.secrets(),
                 ports.health(), ports.agentA())) {
-            Http.Response response = Http.get(service(port, "/no/such/thing"), "text/html");
+            Http.Response response = internal.get(service(port, "/no/such/thing"), "text/html");
             assertThat(response.status()).as(":%d", port).isEqualTo(404);
             assertThat(response.body()).as(":%d", port).isEqualTo("{\"message\":\"Path '/no/such/thing' does not exist\"}");
+        }
+    }
+
+    /**
+     * No open door between services: each internal port refuses a caller without a certificate of the
+     * stack's CA (none, another CA's, plain HTTP) and a certified caller whose identity the endpoint does not
+     * accept (a JSON 403), and none of these calls changed anything.
+     */
+    @Test
+    @Order(8)
+    void internalPorts_refuseCallersWithoutTheClustersCertificate_andIdentitiesNotAllowed() {
+        Http.Client noCertificate = Http.client(FILES.noCertificateTls());
+        Http.Client foreign = Http.client(FILES.foreignTls("scheduler"));
+        List<String[]> writes = List.of(
+                new String[] {"POST", service(ports.agentA(), ApiPaths.AGENT_TASKS), "{\"taskId\":\"intruder.1\",\"cmd\":\"sleep 1\"}"},
+                new String[] {"POST", service(ports.scheduler(), ApiPaths.V2_APPS), "{\"id\":\"/intruder\",\"cmd\":\"sleep 1\"}"},
+                new String[] {"PUT", service(ports.secrets(), ApiPaths.API_SECRETS + "/intruder"), "{\"value\":\"x\"}"},
+                new String[] {"POST", service(ports.discovery(), "/eureka/apps/INTRUDER"), EUREKA_REGISTRATION},
+                new String[] {"GET", service(ports.scheduler(), ApiPaths.ACTUATOR_PROMETHEUS), null},
+                new String[] {"GET", service(ports.gatewayManagement(), "/actuator/members"), null},
+                new String[] {"GET", service(ports.health(), ApiPaths.API_HEALTH_MEMBERS), null});
+        for (String[] call : writes) {
+            assertRefused(() -> noCertificate.send(call[0], call[1], call[2]), "no certificate: " + call[0] + " " + call[1]);
+            assertRefused(() -> foreign.send(call[0], call[1], call[2]), "another CA: " + call[0] + " " + call[1]);
+            assertRefused(() -> Http.send(call[0], call[1].replace("https://", "http://"), call[2]), "plain: " + call[0] + " " + call[1]);
+        }
+
+        Http.Client agent = Http.client(FILES.identityTls("agent-a"));
+        Http.Client prometheus = Http.client(FILES.identityTls(StackPki.PROMETHEUS));
+        Http.Client gatewayIdentity = Http.client(FILES.identityTls("gateway-service"));
+        assertForbidden(internal.send("POST", writes.get(0)[1], writes.get(0)[2]), "the operator launching on an agent");
+        assertForbidden(gatewayIdentity.send("POST", writes.get(0)[1], writes.get(0)[2]), "the gateway launching on an agent");
+        assertForbidden(agent.send("POST", writes.get(1)[1], writes.get(1)[2]), "an agent writing to the scheduler");
+        assertForbidden(prometheus.send("POST", writes.get(1)[1], writes.get(1)[2]), "Prometheus writing to the scheduler");
+        assertForbidden(agent.send("PUT", writes.get(2)[1], writes.get(2)[2]), "an agent writing a secret");
+        assertForbidden(gatewayIdentity.send("POST", service(ports.secrets(), "/api/secrets/_rewrap"), null), "the gateway rewrapping");
+        assertForbidden(gatewayIdentity.send("POST", service(ports.secrets(), "/api/secrets/_redeem"), "{}"), "the gateway redeeming");
+        assertForbidden(agent.get(service(ports.scheduler(), ApiPaths.ACTUATOR_PROMETHEUS)), "an agent reading actuator");
+
+        assertThat(api.get(gateway(ApiPaths.V2_APPS + "/intruder")).status()).isEqualTo(404);
+        assertThat(api.get(gateway(ApiPaths.API_SECRETS + "/intruder")).status()).isEqualTo(404);
+        assertThat(internal.get(discovery("/eureka/apps"), "application/json").body()).doesNotContain("INTRUDER");
+        assertThat(internal.get(service(ports.agentA(), ApiPaths.AGENT_TASKS)).body()).doesNotContain("intruder");
+    }
+
+    private static final String EUREKA_REGISTRATION = """
+            {"instance":{"instanceId":"intruder","hostName":"localhost","app":"INTRUDER","ipAddr":"127.0.0.1",
+             "status":"UP","port":{"$":1,"@enabled":"true"},"dataCenterInfo":{"@class":
+             "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}""";
+
+    /** The TLS handshake fails (or, plain HTTP to a TLS port, the server answers 400 and does nothing). */
+    private static void assertRefused(java.util.function.Supplier<Http.Response> call, String what) {
+        try {
+            Http.Response response = call.get();
+            assertThat(response.status()).as("%s answered %s", what, response.body()).isEqualTo(400);
+        } catch (java.io.UncheckedIOException expected) {
+            // the handshake was refused
+        }
+    }
+
+    private static void assertForbidden(Http.Response response, String what) {
+        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(403);
+        assertThat(response.body()).as(what).startsWith("{\"message\":\"Caller ");
+    }
+
+    /**
+     * The first start generated the gateway's admin credential, printed it once, keeps it 0600 and it
+     * works; every generated key, password and config file is 0600, and no password is on a command line.
+     */
+    @Test
+    @Order(9)
+    void theAdminCredential_isPrintedOnce_keptOwnerOnly_andNoSecretIsOnACommandLine() throws IOException {
+        String[] admin = FILES.adminCredential().split(":", 2);
+        assertThat(admin[0]).isEqualTo("admin");
+        assertThat(admin[1]).hasSizeGreaterThanOrEqualTo(20);
+        String output = Files.readString(OUTPUT);
+        assertThat(output).contains("curl -u admin:" + admin[1] + " localhost:" + ports.gateway() + "/v2/info");
+        assertThat(output.split(java.util.regex.Pattern.quote(admin[1]), -1)).as("printed twice in one summary").hasSize(3);
+        assertThat(api.get(gateway(ApiPaths.V2_INFO)).status()).isEqualTo(200);
+
+        List<Path> ownerOnly = new ArrayList<>(List.of(STACK_DIR.resolve("admin-credential"), STACK_DIR.resolve("redis/password"),
+                STACK_DIR.resolve("tls/ca.key"), STACK_DIR.resolve("tls/operator/operator.p12")));
+        try (Stream<Path> walk = Files.walk(STACK_DIR.resolve("tls"))) {
+            ownerOnly.addAll(walk.filter(p -> p.getFileName().toString().equals("key.pem")).toList());
+        }
+        try (Stream<Path> walk = Files.walk(STACK_DIR.resolve("config"))) {
+            ownerOnly.addAll(walk.filter(Files::isRegularFile).toList());
+        }
+        assertThat(ownerOnly).hasSizeGreaterThan(15);
+        for (Path file : ownerOnly) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as("mode of %s", file).isEqualTo("rw-------");
+        }
+        assertThat(Files.readString(STACK_DIR.resolve("config/gateway-service.properties")))
+                .contains("pacer.gateway.security.admin.password={bcrypt}").doesNotContain(admin[1]);
+        for (ProcessHandle process : started) {
+            String command = process.info().commandLine().orElse("");
+            assertThat(command).doesNotContain(admin[1]).doesNotContain(FILES.redisPassword());
         }
     }
 
@@ -189,7 +308,7 @@ class LocalStackIT {
     @Test
     @Order(20)
     void theDemoApp_runsThreeTasksOverBothZones_eachAnsweringOnItsPort() {
-        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS), """
+        Http.Response created = api.send("POST", gateway(ApiPaths.V2_APPS), """
                 {"id":"/demo/web","cmd":"python3 -m http.server $PORT0","cpus":0.1,"mem":32,"instances":3,
                  "constraints":[["@zone","GROUP_BY"]]}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -217,7 +336,7 @@ class LocalStackIT {
             assertThat(tasks).hasSize(3);
             assertThat(tasks).extracting(t -> t.path("id").asString()).doesNotContain(victim.path("id").asString());
         });
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + ports.redis());
+        RedisClient client = RedisClient.create(FILES.redisUrl(ports.redis()));
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             assertThat(redis.sync().hget(RedisKeys.appBackoff(dev.pacer.contract.ids.AppId.parse(DEMO)), "failures")).isEqualTo("1");
         } finally {
@@ -229,14 +348,14 @@ class LocalStackIT {
     @Order(22)
     void scalingUpAndDown_startsAndStopsRealProcesses() {
         awaitNoDeployment(DEMO);
-        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + DEMO), "{\"instances\":5}").status()).isEqualTo(200);
+        assertThat(api.send("PUT", gateway(ApiPaths.V2_APPS + DEMO), "{\"instances\":5}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(running(DEMO)).as("running tasks").hasSize(5);
             assertThat(taskProcesses()).as("task processes of %s", allHttpServers()).hasSize(5);
         });
 
         awaitNoDeployment(DEMO);
-        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + "/" + DEMO), "{\"instances\":1}").status()).isEqualTo(200);
+        assertThat(api.send("PUT", gateway(ApiPaths.V2_APPS + "/" + DEMO), "{\"instances\":1}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(running(DEMO)).as("running tasks").hasSize(1);
             assertThat(taskProcesses()).as("task processes of %s", allHttpServers()).hasSize(1);
@@ -246,8 +365,8 @@ class LocalStackIT {
     @Test
     @Order(23)
     void deletingTheApp_leavesNoProcessBehind() {
-        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + DEMO), null).status()).isEqualTo(200);
-        assertThat(Http.get(gateway(ApiPaths.V2_APPS + DEMO)).status()).isEqualTo(404);
+        assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + DEMO), null).status()).isEqualTo(200);
+        assertThat(api.get(gateway(ApiPaths.V2_APPS + DEMO)).status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(taskProcesses()).isEmpty());
     }
 
@@ -262,7 +381,7 @@ class LocalStackIT {
     @Test
     @Order(25)
     void appTraffic_reachesRunningInstances_andAKilledOneStopsGettingItWithinTwoSeconds() {
-        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS), """
+        Http.Response created = api.send("POST", gateway(ApiPaths.V2_APPS), """
                 {"id":"/traffic/web","cmd":"echo -n $MESOS_TASK_ID > id.txt && exec python3 -m http.server $PORT0",
                  "cpus":0.1,"mem":32,"instances":2}""");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -271,7 +390,7 @@ class LocalStackIT {
                 running(TRAFFIC).stream().map(t -> t.path("id").asString()).toList());
 
         awaitNoDeployment(TRAFFIC);
-        assertThat(Http.send("PUT", gateway(ApiPaths.V2_APPS + TRAFFIC), "{\"instances\":3}").status()).isEqualTo(200);
+        assertThat(api.send("PUT", gateway(ApiPaths.V2_APPS + TRAFFIC), "{\"instances\":3}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> running(TRAFFIC).size() == 3);
         JsonNode newest = running(TRAFFIC).stream()
                 .max(java.util.Comparator.comparing(t -> t.path("startedAt").asString())).orElseThrow();
@@ -288,7 +407,7 @@ class LocalStackIT {
         java.util.Map<String, Integer> errorKinds = new java.util.concurrent.ConcurrentSkipListMap<>();
         Thread traffic = new Thread(() -> {
             while (System.nanoTime() - killAt < Duration.ofSeconds(4).toNanos()) {
-                Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
+                Http.Response r = api.get(gateway("/apps/traffic/web/id.txt"));
                 requests.incrementAndGet();
                 if (r.status() != 200) {
                     errorKinds.merge(r.status() + " " + r.body(), 1, Integer::sum);
@@ -299,7 +418,7 @@ class LocalStackIT {
         });
         traffic.start();
         java.util.concurrent.locks.LockSupport.parkNanos(killAt - System.nanoTime());
-        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC + "/tasks/" + victim + "?scale=true"), null).status())
+        assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC + "/tasks/" + victim + "?scale=true"), null).status())
                 .isEqualTo(200);
         long answeredMillis = (System.nanoTime() - killAt) / 1_000_000;
         try {
@@ -315,14 +434,14 @@ class LocalStackIT {
         // the kill waits until the task is out of service (agent drain): failures would be requests sent to a dying process
         assertThat(errorKinds.values().stream().mapToInt(Integer::intValue).sum())
                 .as("requests failed while a task was killed: %s", errorKinds).isLessThanOrEqualTo(requests.get() / 100);
-        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC), null).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC), null).status()).isEqualTo(200);
     }
 
     /** The task ids answering {@code id.txt} through the gateway in {@code requests} requests. */
     private static java.util.Set<String> servedIds(int requests) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
         for (int i = 0; i < requests; i++) {
-            Http.Response r = Http.get(gateway("/apps/traffic/web/id.txt"));
+            Http.Response r = api.get(gateway("/apps/traffic/web/id.txt"));
             if (r.status() == 200) {
                 ids.add(r.body());
             }
@@ -334,7 +453,8 @@ class LocalStackIT {
     @Test
     @Order(30)
     void theMarathonJavaClient_worksThroughTheGateway() {
-        Marathon marathon = MarathonClient.getInstance("http://localhost:" + ports.gateway());
+        String[] admin = FILES.adminCredential().split(":", 2);
+        Marathon marathon = MarathonClient.getInstanceWithBasicAuth("http://localhost:" + ports.gateway(), admin[0], admin[1]);
         assertThat(marathon.getServerInfo().getName()).isEqualTo("pacer");
 
         App app = new App();
@@ -402,7 +522,7 @@ class LocalStackIT {
     @Test
     @Order(40)
     void anAppWithASecret_seesItsValue_andARotationReachesItsRestartedTask() {
-        secrets = new SecretsOnTheStack(ports, Path.of("target").toAbsolutePath());
+        secrets = new SecretsOnTheStack(ports, STACK_DIR, OUTPUT, api, internal, FILES.redisUrl(ports.redis()));
         secrets.store("first-" + java.util.UUID.randomUUID());
         secrets.expectPolicyRefusal();
         secrets.deploy();
@@ -420,7 +540,7 @@ class LocalStackIT {
     void secretValues_areInNoLogNoRedisKeyAndNoApiAnswer() throws IOException {
         assertThat(secrets).as("the secret app ran").isNotNull();
         secrets.scanForLeaks();
-        assertThat(Http.send("DELETE", gateway(ApiPaths.V2_APPS + SecretsOnTheStack.APP), null).status()).isEqualTo(200);
+        assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + SecretsOnTheStack.APP), null).status()).isEqualTo(200);
     }
 
     private static DeploymentsOnTheStack deployments;
@@ -428,7 +548,7 @@ class LocalStackIT {
     @Test
     @Order(50)
     void aRollingRestart_keepsMinimumHealthCapacity_onRealTasksCheckedByHealthService() {
-        deployments = new DeploymentsOnTheStack(ports);
+        deployments = new DeploymentsOnTheStack(ports, api);
         deployments.rollingRestartKeepsHalfHealthy();
     }
 
@@ -453,7 +573,7 @@ class LocalStackIT {
     @Test
     @Order(90)
     void whenAnAgentStops_itsTasksComeBackOnTheOtherAgent() {
-        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS),
+        Http.Response created = api.send("POST", gateway(ApiPaths.V2_APPS),
                 "{\"id\":\"/demo/sleeper\",\"cmd\":\"sleep 600\",\"cpus\":0.1,\"mem\":16,\"instances\":2}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> running("/demo/sleeper").size() == 2);
@@ -475,7 +595,7 @@ class LocalStackIT {
     }
 
     private static List<JsonNode> running(String app) {
-        Http.Response response = Http.get(gateway(ApiPaths.V2_APPS + app + "/tasks"));
+        Http.Response response = api.get(gateway(ApiPaths.V2_APPS + app + "/tasks"));
         assertThat(response.status()).as("GET tasks of %s: %s", app, response.body()).isEqualTo(200);
         return StreamSupport.stream(JSON.readTree(response.body()).path("tasks").spliterator(), false)
                 .filter(t -> t.path("state").asString().equals("TASK_RUNNING"))
@@ -485,7 +605,7 @@ class LocalStackIT {
     /** The python process of a task: the agent reports the pid of the task's process group leader. */
     private static ProcessHandle taskProcess(JsonNode task) {
         int agentPort = task.path("agentId").asString().equals("agent-a") ? ports.agentA() : ports.agentB();
-        JsonNode onAgent = JSON.readTree(Http.get(service(agentPort, ApiPaths.AGENT_TASKS + "/" + task.path("id").asString())).body());
+        JsonNode onAgent = JSON.readTree(internal.get(service(agentPort, ApiPaths.AGENT_TASKS + "/" + task.path("id").asString())).body());
         ProcessHandle leader = ProcessHandle.of(onAgent.path("pid").asLong()).orElseThrow();
         return Stream.concat(Stream.of(leader), leader.descendants())
                 .filter(p -> p.info().commandLine().orElse("").contains("http.server"))
@@ -560,19 +680,30 @@ class LocalStackIT {
      */
     static void awaitNoDeployment(String app) {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                JSON.readTree(Http.get(gateway(ApiPaths.V2_APPS + app)).body()).path("app").path("deployments").isEmpty());
-    }
-
-    private static String gateway(String path) {
-        return service(ports.gateway(), path);
+                JSON.readTree(api.get(gateway(ApiPaths.V2_APPS + app)).body()).path("app").path("deployments").isEmpty());
     }
 
     private static String discovery(String path) {
         return service(ports.discovery(), path);
     }
 
+    private static String gateway(String path) {
+        return "http://localhost:" + ports.gateway() + path;
+    }
+
+    /** An internal port: https, mutual TLS. */
     private static String service(int port, String path) {
-        return "http://localhost:" + port + path;
+        return "https://localhost:" + port + path;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /**

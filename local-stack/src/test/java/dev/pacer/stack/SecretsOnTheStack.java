@@ -42,11 +42,24 @@ final class SecretsOnTheStack {
 
     private final StackOptions.Ports ports;
     private final Path stackDir;
+    private final Path launcherOutput;
+    private final Http.Client api;
+    private final Http.Client internal;
+    private final String redisUrl;
     final List<String> values = new ArrayList<>();
 
-    SecretsOnTheStack(StackOptions.Ports ports, Path stackDir) {
+    /**
+     * @param api      the gateway, as its admin
+     * @param internal internal ports, with the operator's certificate
+     */
+    SecretsOnTheStack(StackOptions.Ports ports, Path stackDir, Path launcherOutput, Http.Client api, Http.Client internal,
+                      String redisUrl) {
         this.ports = ports;
         this.stackDir = stackDir;
+        this.launcherOutput = launcherOutput;
+        this.api = api;
+        this.internal = internal;
+        this.redisUrl = redisUrl;
     }
 
     private String gateway(String path) {
@@ -55,7 +68,7 @@ final class SecretsOnTheStack {
 
     String store(String value) {
         values.add(value);
-        Http.Response put = Http.send("PUT", gateway(ApiPaths.API_SECRETS + SECRET), JSON.writeValueAsString(Map.of("value", value)));
+        Http.Response put = api.send("PUT", gateway(ApiPaths.API_SECRETS + SECRET), JSON.writeValueAsString(Map.of("value", value)));
         assertThat(put.status()).as(put.body()).isIn(200, 201);
         assertThat(put.body()).doesNotContain(value);
         return value;
@@ -68,12 +81,12 @@ final class SecretsOnTheStack {
                 "secrets", Map.of("db", Map.of("source", SECRET)),
                 "env", Map.of("DB_PASSWORD", Map.of("secret", "db"), "PLAIN", "visible"),
                 "container", Map.of("type", "MESOS", "volumes", List.of(Map.of("containerPath", SECRET_FILE, "secret", "db"))));
-        Http.Response created = Http.send("POST", gateway(ApiPaths.V2_APPS), JSON.writeValueAsString(app));
+        Http.Response created = api.send("POST", gateway(ApiPaths.V2_APPS), JSON.writeValueAsString(app));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
     void expectPolicyRefusal() {
-        Http.Response refused = Http.send("POST", gateway(ApiPaths.V2_APPS), """
+        Http.Response refused = api.send("POST", gateway(ApiPaths.V2_APPS), """
                 {"id":"/e2e/other","cmd":"sleep 1","secrets":{"db":{"source":"/payments/db"}},"env":{"X":{"secret":"db"}}}""");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("/secrets/db/source");
@@ -92,7 +105,7 @@ final class SecretsOnTheStack {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             found[0] = id;
         });
-        JsonNode audit = JSON.readTree(Http.get(gateway(ApiPaths.API_SECRETS + "/_audit?task=" + found[0])).body());
+        JsonNode audit = JSON.readTree(api.get(gateway(ApiPaths.API_SECRETS + "/_audit?task=" + found[0])).body());
         assertThat(audit.findValuesAsString("outcome")).contains("read");
         assertThat(audit.findValuesAsString("path")).contains(SECRET);
         return found[0];
@@ -100,7 +113,7 @@ final class SecretsOnTheStack {
 
     void restart() {
         LocalStackIT.awaitNoDeployment(APP);
-        Http.Response restarted = Http.send("POST", gateway(ApiPaths.V2_APPS + APP + "/restart"), null);
+        Http.Response restarted = api.send("POST", gateway(ApiPaths.V2_APPS + APP + "/restart"), null);
         assertThat(restarted.status()).as(restarted.body()).isEqualTo(200);
     }
 
@@ -116,13 +129,9 @@ final class SecretsOnTheStack {
             needles.add(Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8)));
         }
         int files = 0;
-        List<Path> scanned = new ArrayList<>();
-        for (String part : List.of("it-logs", "agents", "secrets", "local-stack-it.out")) {
-            if (Files.exists(stackDir.resolve(part))) {
-                try (Stream<Path> walk = Files.walk(stackDir.resolve(part))) {
-                    scanned.addAll(walk.filter(Files::isRegularFile).toList());
-                }
-            }
+        List<Path> scanned = new ArrayList<>(List.of(launcherOutput));
+        try (Stream<Path> walk = Files.walk(stackDir)) {   // logs, agents' work dirs, keys, certificates, credentials
+            scanned.addAll(walk.filter(Files::isRegularFile).toList());
         }
         {
             for (Path file : scanned) {
@@ -148,13 +157,14 @@ final class SecretsOnTheStack {
         for (String path : List.of(ApiPaths.V2_APPS, ApiPaths.V2_APPS + APP, ApiPaths.V2_APPS + APP + "/versions",
                 ApiPaths.V2_APPS + "?embed=apps.tasks", ApiPaths.V2_TASKS, ApiPaths.V2_QUEUE, ApiPaths.API_SECRETS,
                 ApiPaths.API_SECRETS + SECRET, ApiPaths.API_SECRETS + "/_versions" + SECRET, ApiPaths.API_SECRETS + "/_audit")) {
-            answers.add(Http.get(gateway(path)).body());
+            answers.add(api.get(gateway(path)).body());
         }
-        for (int port : List.of(ports.gateway(), ports.scheduler(), ports.secrets(), ports.health(), ports.agentA(), ports.agentB())) {
-            answers.add(Http.get("http://localhost:" + port + ApiPaths.ACTUATOR_PROMETHEUS).body());
+        for (int port : List.of(ports.gatewayManagement(), ports.scheduler(), ports.secrets(), ports.health(), ports.agentA(),
+                ports.agentB())) {
+            answers.add(internal.get("https://localhost:" + port + ApiPaths.ACTUATOR_PROMETHEUS).body());
         }
-        answers.add(Http.get("http://localhost:" + ports.agentA() + ApiPaths.AGENT_TASKS).body());
-        answers.add(Http.get("http://localhost:" + ports.agentB() + ApiPaths.AGENT_TASKS).body());
+        answers.add(internal.get("https://localhost:" + ports.agentA() + ApiPaths.AGENT_TASKS).body());
+        answers.add(internal.get("https://localhost:" + ports.agentB() + ApiPaths.AGENT_TASKS).body());
         for (String needle : needles) {
             assertThat(answers).as("API answers").noneMatch(s -> s.contains(needle));
         }
@@ -162,7 +172,7 @@ final class SecretsOnTheStack {
     }
 
     private List<String> redisDump() {
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + ports.redis());
+        RedisClient client = RedisClient.create(redisUrl);
         List<String> all = new ArrayList<>();
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
@@ -191,14 +201,14 @@ final class SecretsOnTheStack {
     }
 
     private List<JsonNode> running() {
-        Http.Response response = Http.get(gateway(ApiPaths.V2_APPS + APP + "/tasks"));
+        Http.Response response = api.get(gateway(ApiPaths.V2_APPS + APP + "/tasks"));
         return StreamSupport.stream(JSON.readTree(response.body()).path("tasks").spliterator(), false)
                 .filter(t -> t.path("state").asString().equals("TASK_RUNNING")).toList();
     }
 
     private JsonNode agentTask(String taskId) {
         for (int port : List.of(ports.agentA(), ports.agentB())) {
-            Http.Response r = Http.get("http://localhost:" + port + ApiPaths.AGENT_TASKS + "/" + taskId);
+            Http.Response r = internal.get("https://localhost:" + port + ApiPaths.AGENT_TASKS + "/" + taskId);
             if (r.status() == 200) {
                 return JSON.readTree(r.body());
             }

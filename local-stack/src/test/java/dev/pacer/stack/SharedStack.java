@@ -2,6 +2,7 @@ package dev.pacer.stack;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.pacer.testsupport.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * One whole stack per test JVM for the suites that need a running stack but do not test the launcher
@@ -16,12 +18,20 @@ import java.util.List;
  * exactly as {@code ./run-local.sh} starts it, with three gateway users and prefix rules, and stopped
  * when the JVM exits. {@link LocalStackIT} keeps its own stack because it tests start and stop.
  *
- * <p>Users: {@code admin} (everything), {@code alice} (group {@code team-a}: every action under
- * {@code /team-a}) and {@code bob} (group {@code team-b}: every action under {@code /team-b}).
+ * <p>Users: {@code admin} (everything; also the launcher's bootstrap admin, whose credential file is
+ * written before the first start so that both agree), {@code alice} (group {@code team-a}: every action
+ * under {@code /team-a}) and {@code bob} (group {@code team-b}: every action under {@code /team-b}).
+ *
+ * <p>Internal ports need mutual TLS: {@link #internal} builds their https URLs and {@link #internalClient}
+ * presents the operator's certificate; {@link #probe} is a service's plain liveness/readiness port.
+ * {@link #redisUrl} carries Redis's ACL user and password.
  */
 final class SharedStack {
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    /** The stack's own directory (its {@code .pacer/}): logs, CA and certificates, credentials, agents' work dirs. */
+    static final Path STACK_DIR = Path.of("target", "shared-stack").toAbsolutePath();
+    private static final StackFiles FILES = new StackFiles(STACK_DIR);
     static final String ADMIN = basic("admin", "admin-pw");
     static final String ALICE = basic("alice", "alice-pw");
     static final String BOB = basic("bob", "bob-pw");
@@ -54,8 +64,33 @@ final class SharedStack {
         return "http://localhost:" + ports.gateway() + pathAndQuery;
     }
 
+    /** Redis with its ACL user and password. */
     String redisUrl() {
-        return "redis://127.0.0.1:" + ports.redis();
+        return FILES.redisUrl(ports.redis());
+    }
+
+    /** The https URL of an internal port (e.g. {@code internal(ports().scheduler(), "/v2/apps")}); see {@link #internalClient}. */
+    String internal(int port, String pathAndQuery) {
+        return "https://localhost:" + port + pathAndQuery;
+    }
+
+    /** A client for {@link #internal} URLs presenting the operator's certificate. */
+    Http.Client internalClient() {
+        return Http.client(operatorTls());
+    }
+
+    /** Presents the operator's certificate, trusts only the stack's CA. */
+    SSLContext operatorTls() {
+        return FILES.operatorTls();
+    }
+
+    /** The plain-HTTP probe port of the service on {@code servicePort}: {@code /livez}, {@code /readyz}, nothing else. */
+    String probe(int servicePort, String path) {
+        return "http://127.0.0.1:" + ports.probe(servicePort) + path;
+    }
+
+    Path stackDir() {
+        return STACK_DIR;
     }
 
     /** The launcher's output (where it printed what it started). */
@@ -65,7 +100,7 @@ final class SharedStack {
 
     private static SharedStack start() {
         try {
-            int base = LocalStackIT.freePortRange(8);
+            int base = LocalStackIT.freePortRange(StackOptions.Ports.SPAN);
             StackOptions.Ports ports = StackOptions.Ports.from(base);
             Path target = Path.of("target").toAbsolutePath();
             Files.createDirectories(target);
@@ -94,11 +129,17 @@ final class SharedStack {
                     "pacer.gateway.rate-limit.burst-capacity=10000",
                     "")));
             Path output = target.resolve("shared-stack.out");
+            LocalStackIT.deleteRecursively(STACK_DIR);
+            // the launcher keeps (and uses) an existing credential: the same as the users list's admin
+            Files.createDirectories(STACK_DIR);
+            Files.writeString(STACK_DIR.resolve(StackCredentials.ADMIN_FILE), "admin:admin-pw\n");
+            Files.setPosixFilePermissions(STACK_DIR.resolve(StackCredentials.ADMIN_FILE),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             ProcessBuilder builder = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", HOME.resolve("local-stack/target/local-stack.jar").toString(),
                     "--home=" + HOME, "--port-base=" + base, "--ready-timeout=150",
-                    "--log-dir=" + target.resolve("shared-stack-logs"))
+                    "--log-dir=" + STACK_DIR.resolve("logs"))
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             // every child inherits it; only the gateway reads these properties

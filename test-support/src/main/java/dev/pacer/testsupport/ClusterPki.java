@@ -167,12 +167,17 @@ public final class ClusterPki {
 
         /** A TLS context that presents this certificate and trusts only the cluster's CA. */
         public SSLContext sslContext() {
+            return sslContextTrusting(ca);
+        }
+
+        /** A TLS context that presents this certificate and trusts only {@code trusted} (e.g. another cluster's CA). */
+        public SSLContext sslContextTrusting(X509Certificate trusted) {
             try {
                 char[] password = "pki".toCharArray();
                 KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 keys.init(keyStore(password), password);
                 SSLContext context = SSLContext.getInstance("TLS");
-                context.init(keys.getKeyManagers(), trustOnly(ca).getTrustManagers(), RANDOM);
+                context.init(keys.getKeyManagers(), trustOnly(trusted).getTrustManagers(), RANDOM);
                 return context;
             } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException(e);
@@ -189,9 +194,14 @@ public final class ClusterPki {
 
     /** A TLS context that presents no certificate and trusts only this CA (a caller without an identity). */
     public SSLContext trustOnlyContext() {
+        return trustOnlyContext(caCertificate);
+    }
+
+    /** A TLS context that presents no certificate and trusts only {@code ca}. */
+    public static SSLContext trustOnlyContext(X509Certificate ca) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustOnly(caCertificate).getTrustManagers(), RANDOM);
+            context.init(null, trustOnly(ca).getTrustManagers(), RANDOM);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
@@ -201,6 +211,20 @@ public final class ClusterPki {
     /** Whether the certificate in {@code file} is still valid {@code margin} from now. */
     public static boolean validFor(Path file, Duration margin) {
         return readCertificate(file).getNotAfter().toInstant().isAfter(Instant.now().plus(margin));
+    }
+
+    /** The common name of a certificate's subject (the identity it names); null when it has none. */
+    public static String commonName(X509Certificate certificate) {
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return rdn.getValue().toString();
+                }
+            }
+            return null;
+        } catch (javax.naming.InvalidNameException e) {
+            return null;
+        }
     }
 
     public static X509Certificate readCertificate(Path file) {

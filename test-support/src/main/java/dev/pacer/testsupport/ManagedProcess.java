@@ -49,12 +49,23 @@ public final class ManagedProcess {
      * Redis, which the caller stops last.
      */
     public static List<String> redisServerCommand(int port) {
+        return redisServerCommand(port, null);
+    }
+
+    /**
+     * As {@link #redisServerCommand(int)}, reading {@code config} first (e.g. ACL users with passwords, which
+     * then never appear on a command line); null for none.
+     */
+    public static List<String> redisServerCommand(int port, Path config) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
-        command.addAll(List.of(EmbeddedRedis.binary().toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.add(EmbeddedRedis.binary().toString());
+        if (config != null) {
+            command.add(config.toString());
+        }
+        command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
         return command;
     }
 
