@@ -9,8 +9,6 @@ import dev.pacer.secrets.SecretsApplication;
 import dev.pacer.testsupport.ClusterPki;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +30,25 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
                 "pacer.secrets.embedded.keys.1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
                 "pacer.secrets.grant-key=" + SecretsApiIT.GRANT_KEY,
-                "pacer.secrets.policy[0].apps=/payments", "pacer.secrets.policy[0].secrets=/payments"})
+                "pacer.secrets.policy[0].apps=/payments", "pacer.secrets.policy[0].secrets=/payments",
+                // read before start-up, as in production (a @DynamicPropertySource comes too late for pacer.tls.*)
+                "pacer.tls.ca=" + SecretsMutualTlsIT.DIR + "/ca.pem",
+                "pacer.tls.certificate=" + SecretsMutualTlsIT.DIR + "/cert.pem",
+                "pacer.tls.private-key=" + SecretsMutualTlsIT.DIR + "/key.pem"})
 @org.springframework.test.annotation.DirtiesContext
 class SecretsMutualTlsIT {
 
+    static final String DIR = "target/test-tls/secrets";
     private static final ClusterPki CA = ClusterPki.create("test CA");
     private static final GrantCodec CODEC = GrantCodec.fromBase64(SecretsApiIT.GRANT_KEY);
 
+    static {
+        // the class is initialised (its instance made) before Spring loads the context
+        CA.issue(Identities.SECRETS, Duration.ofHours(1)).write(Path.of(DIR));
+    }
+
     @DynamicPropertySource
-    static void tls(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = CA.issue(Identities.SECRETS, Duration.ofHours(1)).write(Files.createTempDirectory("pacer-tls"));
-        registry.add("pacer.tls.ca", () -> dir.resolve(ClusterPki.CA_CERT).toString());
-        registry.add("pacer.tls.certificate", () -> dir.resolve(ClusterPki.CERT).toString());
-        registry.add("pacer.tls.private-key", () -> dir.resolve(ClusterPki.KEY).toString());
+    static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
     }
 

@@ -33,7 +33,13 @@ public class TlsAutoConfiguration {
         if (!properties.configured()) {
             return PacerTls.off();
         }
-        return PacerTls.of(bundles.getObject().getBundle(TlsEnvironment.BUNDLE).createSslContext());
+        try {
+            return PacerTls.of(bundles.getObject().getBundle(TlsEnvironment.BUNDLE).createSslContext());
+        } catch (org.springframework.boot.ssl.NoSuchSslBundleException e) {
+            throw new IllegalStateException("pacer.tls.* is set but the SSL bundle '" + TlsEnvironment.BUNDLE + "' was not "
+                    + "defined from it: set pacer.tls.* where Spring Boot reads it before start-up (environment, command line, "
+                    + "config files), not in a property source added later", e);
+        }
     }
 
     @Bean

@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Without {@code pacer.tls.*}, a service is plaintext but reachable on loopback only. */
 @SpringBootTest(classes = LoopbackWithoutTlsIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=health-service")
+        properties = "spring.application.name=discovery-service")  // not a name ClusterMembershipIT watches
 class LoopbackWithoutTlsIT {
 
     @DynamicPropertySource

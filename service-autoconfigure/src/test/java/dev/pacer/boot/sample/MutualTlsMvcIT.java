@@ -12,12 +12,10 @@ import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,18 +36,24 @@ import org.springframework.web.bind.annotation.RestController;
  * service's own certificate.
  */
 @SpringBootTest(classes = MutualTlsMvcIT.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=scheduler-service")
+        properties = {"spring.application.name=agent-service",  // not a name ClusterMembershipIT watches
+                // read before start-up, as in production (a @DynamicPropertySource comes too late for pacer.tls.*)
+                "pacer.tls.ca=" + MutualTlsMvcIT.DIR + "/ca.pem",
+                "pacer.tls.certificate=" + MutualTlsMvcIT.DIR + "/cert.pem",
+                "pacer.tls.private-key=" + MutualTlsMvcIT.DIR + "/key.pem"})
 class MutualTlsMvcIT {
 
+    static final String DIR = "target/test-tls/mvc";
     private static final ClusterPki CA = ClusterPki.create("test CA");
     private static final int PROBES = FreePorts.next();
 
+    static {
+        // the class is initialised (its instance made) before Spring loads the context
+        CA.issue(Identities.SCHEDULER, Duration.ofHours(1)).write(Path.of(DIR));
+    }
+
     @DynamicPropertySource
-    static void tls(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = CA.issue(Identities.SCHEDULER, Duration.ofHours(1)).write(Files.createTempDirectory("pacer-tls"));
-        registry.add("pacer.tls.ca", () -> dir.resolve(ClusterPki.CA_CERT).toString());
-        registry.add("pacer.tls.certificate", () -> dir.resolve(ClusterPki.CERT).toString());
-        registry.add("pacer.tls.private-key", () -> dir.resolve(ClusterPki.KEY).toString());
+    static void probesAndRedis(DynamicPropertyRegistry registry) {
         registry.add("pacer.probes.port", () -> PROBES);
         registry.add("spring.data.redis.url", TestRedis::url);
     }
