@@ -129,15 +129,19 @@ public final class LocalStack implements AutoCloseable {
         return file;
     }
 
-    /** The gateway's bootstrap admin (an encoded password only), or no authentication with {@code --insecure-dev}. */
     private Path gatewayConfig() {
+        return config("gateway-service", gatewaySecurity(admin, options.insecureDev()).toArray(String[]::new));
+    }
+
+    /** The gateway's bootstrap admin (its encoded password only), and no authentication with {@code --insecure-dev}. */
+    static List<String> gatewaySecurity(StackCredentials.Admin admin, boolean insecureDev) {
         List<String> security = new ArrayList<>(List.of(
                 "pacer.gateway.security.admin.name=" + admin.name(),
                 "pacer.gateway.security.admin.password=" + admin.encoded()));
-        if (options.insecureDev()) {
+        if (insecureDev) {
             security.add("pacer.gateway.security.enabled=false");
         }
-        return config("gateway-service", security.toArray(String[]::new));
+        return security;
     }
 
     private List<String> gateway() {
@@ -206,19 +210,7 @@ public final class LocalStack implements AutoCloseable {
         String gateway = "localhost:" + ports.gateway();
         Path tls = pki.dir();
         System.out.printf("%nPacer is up in %.1f s.%n", took.toMillis() / 1000.0);
-        if (options.insecureDev()) {
-            System.out.println("  Gateway (Marathon API): http://" + gateway + "   e.g. curl " + gateway + "/v2/info");
-            System.out.println(INSECURE_WARNING);
-        } else if (admin.created()) {
-            System.out.println("  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u " + admin.name() + ":" + admin.password()
-                    + " " + gateway + "/v2/info");
-            System.out.println("  Admin credential:       " + admin.name() + " / " + admin.password() + "   (shown this once; kept in "
-                    + shown(admin.file()) + ", mode 0600)");
-        } else {
-            System.out.println("  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u \"$(cat " + shown(admin.file()) + ")\" "
-                    + gateway + "/v2/info");
-            System.out.println("  Admin credential:       in " + shown(admin.file()) + " (name:password, mode 0600)");
-        }
+        credentialLines(admin, gateway, options.insecureDev()).forEach(System.out::println);
         if (options.publicGateway()) {
             System.out.println("  The gateway listens on every interface (--public), in plain HTTP (HTTPS: server.ssl.* in its config).");
         }
@@ -237,6 +229,27 @@ public final class LocalStack implements AutoCloseable {
         }
         System.out.println("Press Ctrl-C to stop everything.");
         System.out.flush();
+    }
+
+    /**
+     * How to call the gateway: the admin credential itself when this run generated it (the one time it is
+     * shown), else where it is kept; with {@code --insecure-dev}, the warning instead.
+     */
+    static List<String> credentialLines(StackCredentials.Admin admin, String gateway, boolean insecureDev) {
+        if (insecureDev) {
+            return List.of("  Gateway (Marathon API): http://" + gateway + "   e.g. curl " + gateway + "/v2/info", INSECURE_WARNING);
+        }
+        if (admin.created()) {
+            return List.of(
+                    "  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u " + admin.name() + ":" + admin.password()
+                            + " " + gateway + "/v2/info",
+                    "  Admin credential:       " + admin.name() + " / " + admin.password() + "   (shown this once; kept in "
+                            + shown(admin.file()) + ", mode 0600)");
+        }
+        return List.of(
+                "  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u \"$(cat " + shown(admin.file()) + ")\" "
+                        + gateway + "/v2/info",
+                "  Admin credential:       in " + shown(admin.file()) + " (name:password, mode 0600)");
     }
 
     static final String INSECURE_WARNING = "  !!! --insecure-dev: the gateway runs WITHOUT AUTHENTICATION: whoever reaches its port can "

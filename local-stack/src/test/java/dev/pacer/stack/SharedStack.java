@@ -93,6 +93,11 @@ final class SharedStack {
         return STACK_DIR;
     }
 
+    /** {@code admin:admin-pw}: the launcher's bootstrap admin (also {@link #ADMIN}). */
+    String adminCredential() {
+        return FILES.adminCredential();
+    }
+
     /** The launcher's output (where it printed what it started). */
     Path output() {
         return output;
