@@ -25,8 +25,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RawHttp {
 
-    /** What a server answered; {@code status} 0 when the connection ended without a status line. */
-    public record Response(int status, Map<String, String> headers, String body, Duration took) {
+    /**
+     * What a server answered; {@code status} 0 when the connection ended without a status line.
+     * {@code closedAfter}: when the server closed the connection (counted from the start), null when it
+     * had not by the timeout.
+     */
+    public record Response(int status, Map<String, String> headers, String body, Duration took, Duration closedAfter) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -58,7 +62,11 @@ public final class RawHttp {
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append("\r\n");
             CompletableFuture<Response> answered = new CompletableFuture<>();
-            Thread reader = new Thread(() -> answered.complete(read(socket, start)), "raw-http-reader");
+            CompletableFuture<Duration> closed = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                answered.complete(read(socket, start));
+                closed.complete(untilClosed(socket, start));
+            }, "raw-http-reader");
             reader.setDaemon(true);
             reader.start();
             OutputStream out = socket.getOutputStream();
@@ -70,7 +78,10 @@ public final class RawHttp {
             } catch (IOException e) {
                 // the server closed the connection under the body: its answer (if any) is being read
             }
-            return answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Response response = answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long left = Math.max(1, timeout.toMillis() - since(start).toMillis());
+            Duration closedAfter = closed.completeOnTimeout(null, left, TimeUnit.MILLISECONDS).get();
+            return new Response(response.status(), response.headers(), response.body(), response.took(), closedAfter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -115,9 +126,17 @@ public final class RawHttp {
 
     /** {@code bytes} one byte every {@code pause}, until all are sent or the server answered. */
     public static Body drip(byte[] bytes, Duration pause) {
+        return drip(bytes, pause, true);
+    }
+
+    /**
+     * {@code bytes} one byte every {@code pause}; with {@code stopWhenAnswered} false it goes on after the
+     * answer until every byte is sent or the server closed the connection (what a hostile client does).
+     */
+    public static Body drip(byte[] bytes, Duration pause, boolean stopWhenAnswered) {
         return (out, answered) -> {
             for (byte b : bytes) {
-                if (answered.isDone()) {
+                if (stopWhenAnswered && answered.isDone()) {
                     return;
                 }
                 out.write(b);
@@ -132,7 +151,7 @@ public final class RawHttp {
             InputStream in = socket.getInputStream();
             String statusLine = line(in);
             if (statusLine == null) {
-                return new Response(0, Map.of(), "", since(start));
+                return new Response(0, Map.of(), "", since(start), null);
             }
             String[] parts = statusLine.split(" ", 3);
             int status = Integer.parseInt(parts[1]);
@@ -151,9 +170,23 @@ public final class RawHttp {
             } else {
                 body = in.readAllBytes();
             }
-            return new Response(status, headers, new String(body, StandardCharsets.UTF_8), since(start));
+            return new Response(status, headers, new String(body, StandardCharsets.UTF_8), since(start), null);
         } catch (IOException e) {
-            return new Response(0, Map.of(), e.toString(), since(start));
+            return new Response(0, Map.of(), e.toString(), since(start), null);
+        }
+    }
+
+    /** Reads (and drops) whatever follows the answer until the server closes the connection. */
+    private static Duration untilClosed(Socket socket, long start) {
+        try {
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            while (in.read(buffer) >= 0) {
+                // nothing after a complete answer is expected; keep reading to the end
+            }
+            return since(start);
+        } catch (IOException e) {
+            return socket.isClosed() ? null : since(start);
         }
     }
 

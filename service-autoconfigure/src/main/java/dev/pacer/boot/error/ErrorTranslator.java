@@ -3,6 +3,7 @@ package dev.pacer.boot.error;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.error.ErrorMessages;
+import dev.pacer.contract.ids.InvalidIdException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import dev.pacer.boot.limits.RequestBodyLimitException;
@@ -42,6 +43,10 @@ public final class ErrorTranslator {
         RequestBodyLimitException limit = RequestLimits.limitCause(error);
         if (limit != null) {
             return new ApiError(limit.status(), ErrorBody.of(limit.getMessage()));
+        }
+        if (error instanceof InvalidIdException invalid) {
+            // an app or group id from a request path that breaks the id rules: Marathon's 422 on the id
+            return new ApiError(422, ErrorBody.invalidObject(List.of(ErrorDetail.of("/id", invalid.getMessage()))));
         }
         if (causeOf(error, SocketTimeoutException.class) != null) {
             // the servlet container's read timeout while a body was still arriving (it records the

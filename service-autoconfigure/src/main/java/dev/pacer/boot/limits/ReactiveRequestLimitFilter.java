@@ -1,5 +1,7 @@
 package dev.pacer.boot.limits;
 
+import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.error.ErrorBody;
 import java.time.Clock;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.Ordered;
@@ -14,7 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The request limits on a reactive service (the gateway): a declared {@code Content-Length} over the
+ * The request limits on a reactive service (the gateway): a URI over the length limit is a 414; a declared {@code Content-Length} over the
  * limit is a 413 before anything else runs (authentication included); otherwise the body's chunks are
  * counted as they stream through, to wherever they go (a proxied call, a cached body), and the stream
  * fails with a {@link RequestBodyLimitException} when it crosses the limit (413) or is not complete by
@@ -42,6 +44,10 @@ public final class ReactiveRequestLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        String uriTooLong = limits.uriTooLong(request.getURI().getRawPath(), request.getURI().getRawQuery());
+        if (uriTooLong != null) {
+            return Mono.error(new ApiException(414, ErrorBody.of(uriTooLong)));
+        }
         if (limits.isUnlimited(request.getPath().value())) {
             return chain.filter(exchange);
         }

@@ -21,6 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxAppsPerRequest   most apps one bulk ({@code PUT/PATCH /v2/apps}) or group request may hold,
  *                            counted over every nested group (422 beyond)
  * @param maxIdLength         longest app or group id, in characters (422 beyond)
+ * @param maxUriLength        longest request URI (path and query), in characters: a JSON 414 beyond (the
+ *                            HTTP codecs of every service accept request lines up to 64 KiB, so that this
+ *                            answer comes from here; beyond 64 KiB the codec answers without a body)
  * @param unlimitedPaths      path prefixes whose bodies are streamed through without these limits (the
  *                            gateway's app traffic, {@code /apps/}); none by default
  */
@@ -33,6 +36,7 @@ public record RequestLimitsProperties(
         @DefaultValue("1024") int maxJsonNameLength,
         @DefaultValue("1000") int maxAppsPerRequest,
         @DefaultValue("512") int maxIdLength,
+        @DefaultValue("8192") int maxUriLength,
         List<String> unlimitedPaths) {
 
     public static final String PREFIX = "pacer.limits";
@@ -46,12 +50,19 @@ public record RequestLimitsProperties(
         require(maxJsonNameLength > 0, "max-json-name-length");
         require(maxAppsPerRequest > 0, "max-apps-per-request");
         require(maxIdLength > 0, "max-id-length");
+        require(maxUriLength > 0, "max-uri-length");
     }
 
     /** The defaults, for code and tests outside Spring. */
     public static RequestLimitsProperties defaults() {
         return new RequestLimitsProperties(DataSize.ofMegabytes(4), Duration.ofSeconds(10), 100, 1_048_576, 1024,
-                1000, 512, List.of());
+                1000, 512, 8192, List.of());
+    }
+
+    /** The 414 for a request URI (path and query, as sent) over {@link #maxUriLength}; null when within. */
+    public String uriTooLong(String rawPath, String rawQuery) {
+        int length = rawPath.length() + (rawQuery == null ? 0 : rawQuery.length() + 1);
+        return length > maxUriLength ? "Request URI is longer than the limit of " + maxUriLength + " characters" : null;
     }
 
     /** Whether a request to {@code path} is exempt from the body limits. */

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The request limits on a servlet service: a declared {@code Content-Length} over the limit is a 413
+ * The request limits on a servlet service: a URI over the length limit is a 414; a declared {@code Content-Length} over the limit is a 413
  * before a byte is read; otherwise the body stream counts what it delivers (a chunked body over the
  * limit fails the read that crosses it) and fails a read after the deadline, or one that times out, as
  * 408. Readers of the body see a {@link RequestBodyLimitException}; the shared error handling answers
@@ -42,6 +42,11 @@ public final class ServletRequestLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String uriTooLong = limits.uriTooLong(request.getRequestURI(), request.getQueryString());
+        if (uriTooLong != null) {
+            reject(response, 414, uriTooLong);
+            return;
+        }
         if (limits.isUnlimited(request.getRequestURI())) {
             chain.doFilter(request, response);
             return;
@@ -65,11 +70,15 @@ public final class ServletRequestLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response, RequestBodyLimitException e) throws IOException {
+        reject(response, e.status(), e.getMessage());
+    }
+
+    private void reject(HttpServletResponse response, int status, String message) throws IOException {
         response.resetBuffer();
-        response.setStatus(e.status());
+        response.setStatus(status);
         response.setHeader("Connection", "close");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(ErrorBody.of(e.getMessage())));
+        response.getOutputStream().write(json.writeValueAsBytes(ErrorBody.of(message)));
         response.flushBuffer();
     }
 

@@ -42,7 +42,7 @@ class JsonLimitsTest {
     void theStreamLimitsHold() {
         RequestLimitsProperties defaults = RequestLimitsProperties.defaults();
         RequestLimitsProperties limits = new RequestLimitsProperties(DataSize.ofBytes(2000), defaults.bodyReadTimeout(),
-                10, 100, 20, 1000, 512, List.of());
+                10, 100, 20, 1000, 512, 8192, List.of());
         JsonMapper mapper = JsonMapper.builder(JsonLimits.factory(limits)).build();
         assertThat(mapper.readTree("[".repeat(10) + "]".repeat(10)).isArray()).isTrue();
         assertThatThrownBy(() -> mapper.readTree("[".repeat(11) + "]".repeat(11)))

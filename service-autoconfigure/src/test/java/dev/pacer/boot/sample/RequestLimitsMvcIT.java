@@ -67,12 +67,29 @@ class RequestLimitsMvcIT {
     }
 
     @Test
+    void aClientThatKeepsDrippingAfterThe408_isCutOff_notDrainedToTheEnd() {
+        byte[] body = " ".repeat(40).getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response response = RawHttp.send("localhost", port, "POST", "/echo",
+                Map.of("Content-Type", "application/json", "Content-Length", String.valueOf(body.length)),
+                RawHttp.drip(body, Duration.ofMillis(200), false), Duration.ofSeconds(15));
+        assertThat(response.status()).isEqualTo(408);
+        assertThat(response.closedAfter()).isNotNull().isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void aStalledBody_is408AfterTheReadTimeout() {
         RawHttp.Response response = RawHttp.send("localhost", port, "POST", "/echo",
                 Map.of("Content-Type", "application/json", "Content-Length", "100"),
                 RawHttp.bytes("{\"instan".getBytes(StandardCharsets.UTF_8)), Duration.ofSeconds(10));
         assertThat(response.status()).isEqualTo(408);
         assertThat(response.took()).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aUriOverTheLengthLimit_isAJson414() {
+        Http.Response response = Http.get(url("/echo?q=" + "x".repeat(9000)));
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Request URI is longer than the limit of 8192 characters\"}");
     }
 
     @Test

@@ -51,6 +51,14 @@ class RequestLimitsWebFluxIT {
     }
 
     @Test
+    void aUriOverTheLengthLimit_isAJson414() {
+        RawHttp.Response response = RawHttp.send("localhost", port, "GET", "/count?q=" + "x".repeat(9000), Map.of(),
+                RawHttp.none(), Duration.ofSeconds(10));
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.body()).isEqualTo("{\"message\":\"Request URI is longer than the limit of 8192 characters\"}");
+    }
+
+    @Test
     void aBodyWithinTheLimit_isRead() {
         RawHttp.Response response = send("/count", Map.of("Transfer-Encoding", "chunked"), RawHttp.chunked(2048, 100, (byte) 'x'));
         assertThat(response.status()).isEqualTo(200);
