@@ -169,6 +169,9 @@ public final class AppValidator {
     }
 
     private static void limitAtLeast(Violations v, String path, ResourceLimits.Limit limit, Double requested, String name) {
+        if (limit != null && !limit.isUnlimited()) {
+            v.finite(path, limit.value());
+        }
         if (limit != null && !limit.isUnlimited() && requested != null) {
             v.check(limit.value() >= requested, path,
                     "must be greater than or equal to the requested " + name + " (" + Violations.number(requested) + ")");

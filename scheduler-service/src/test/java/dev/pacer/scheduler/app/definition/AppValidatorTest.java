@@ -370,4 +370,12 @@ class AppValidatorTest {
                 .containsExactly(ErrorDetail.of("/dependencies(0)", "must not be longer than 512 characters"));
         assertThat(errorsOfBody("{\"id\":\"" + id.substring(0, 505) + "\",\"cmd\":\"x\"}")).isEmpty();
     }
+
+    @Test
+    void numbersThatOverflowToInfinity_areRejected() {
+        assertThat(errorsOf("\"cpus\":1e999999,\"mem\":1e400")).containsExactly(
+                ErrorDetail.of("/cpus", "must be a finite number"), ErrorDetail.of("/mem", "must be a finite number"));
+        assertThat(errorsOf("\"backoffFactor\":1e999,\"resourceLimits\":{\"cpus\":1e999}")).extracting(ErrorDetail::path)
+                .containsExactly("/backoffFactor", "/resourceLimits/cpus");
+    }
 }

@@ -18,7 +18,7 @@ class BodyRulesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RequestLimitsProperties LIMITS = new RequestLimitsProperties(DataSize.ofMegabytes(4),
-            Duration.ofSeconds(10), 100, 1_000_000, 1024, 3, 20, List.of());
+            Duration.ofSeconds(10), 100, 1_000_000, 1024, 3, 20, 8192, List.of());
 
     private static JsonNode json(String text) {
         return JSON.readTree(text);
