@@ -54,6 +54,11 @@ final class SharedStack {
         return "http://localhost:" + ports.gateway() + pathAndQuery;
     }
 
+    /** A URL of one service's own port on loopback (past the gateway), e.g. {@code internal(ports().scheduler(), "/v2/apps")}. */
+    String internal(int port, String pathAndQuery) {
+        return "http://localhost:" + port + pathAndQuery;
+    }
+
     String redisUrl() {
         return "redis://127.0.0.1:" + ports.redis();
     }
@@ -103,6 +108,9 @@ final class SharedStack {
                     .redirectOutput(output.toFile());
             // every child inherits it; only the gateway reads these properties
             builder.environment().put("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + gatewayConfig);
+            // a loaded build machine can take longer than the default 2 s to open a Redis connection at start
+            builder.environment().put("SPRING_DATA_REDIS_CONNECT_TIMEOUT", "10s");
+            builder.environment().put("SPRING_DATA_REDIS_TIMEOUT", "10s");
             Process launcher = builder.start();
             SharedStack stack = new SharedStack(ports, launcher, output);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shared-stack-stop"));
