@@ -149,6 +149,9 @@ final class SharedStack {
                     .redirectOutput(output.toFile());
             // every child inherits it; only the gateway reads these properties
             builder.environment().put("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + gatewayConfig);
+            // a loaded build machine can take longer than the default 2 s to open a Redis connection at start
+            builder.environment().put("SPRING_DATA_REDIS_CONNECT_TIMEOUT", "10s");
+            builder.environment().put("SPRING_DATA_REDIS_TIMEOUT", "10s");
             Process launcher = builder.start();
             SharedStack stack = new SharedStack(ports, launcher, output);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shared-stack-stop"));

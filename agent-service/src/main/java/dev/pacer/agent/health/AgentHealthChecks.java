@@ -126,9 +126,14 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
         }
     }
 
-    private static Integer port(HealthCheck check, List<Integer> ports) {
+    /**
+     * {@code ports[portIndex]} of the task, or the literal {@code port} when the task holds it: any other
+     * port on this host belongs to something else (the agent itself, Redis, another task) and is never
+     * probed ("no port").
+     */
+    static Integer port(HealthCheck check, List<Integer> ports) {
         if (check.port() != null) {
-            return check.port();
+            return ports.contains(check.port()) ? check.port() : null;
         }
         int index = check.portIndex() == null ? 0 : check.portIndex();
         return index >= 0 && index < ports.size() ? ports.get(index) : null;

@@ -1,5 +1,6 @@
 package dev.pacer.agent.health;
 
+import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,12 +23,14 @@ import javax.net.ssl.X509TrustManager;
  * The checks an agent runs beside its tasks, each bounded by its timeout: {@code COMMAND} runs
  * {@code /bin/sh -c <value>} in the task's sandbox with the task's environment (exit 0 = healthy; on
  * timeout the command and its children are killed); {@code MESOS_HTTP}/{@code MESOS_HTTPS} GET
- * {@code path} on the task's port on this host (200–399 healthy; certificates not verified);
- * {@code MESOS_TCP} connects. Answers null when healthy, else the cause.
+ * {@code path} on the task's port on this host (200–399 healthy; certificates not verified; the URI built
+ * by {@link ProbeUri}, so a path never names another host); {@code MESOS_TCP} connects. Answers null when
+ * healthy, else the cause.
  */
 final class AgentProbe {
 
     private static final HttpClient HTTP = client();
+    private static final String LOOPBACK = "127.0.0.1";
 
     private AgentProbe() {
     }
@@ -79,11 +82,15 @@ final class AgentProbe {
         if (port == null) {
             return "no port";
         }
-        String scheme = HealthCheck.MESOS_HTTPS.equals(check.protocol()) ? "https" : "http";
-        String path = check.path() == null ? "/" : check.path();
+        URI uri;
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + port
-                    + (path.startsWith("/") ? path : "/" + path))).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding());
+            uri = ProbeUri.of(HealthCheck.MESOS_HTTPS.equals(check.protocol()), LOOPBACK, port, check.path());
+        } catch (IllegalArgumentException e) {
+            return "no probe address for port " + port;
+        }
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 400 ? null : "HTTP " + status;
         } catch (java.net.http.HttpTimeoutException e) {
@@ -101,7 +108,7 @@ final class AgentProbe {
             return "no port";
         }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) timeout.toMillis());
+            socket.connect(new InetSocketAddress(LOOPBACK, port), (int) timeout.toMillis());
             return null;
         } catch (java.net.SocketTimeoutException e) {
             return "timeout after " + timeout.toMillis() + " ms";

@@ -1,10 +1,12 @@
 package dev.pacer.health.check;
 
+import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.health.target.CheckTarget;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -21,6 +23,8 @@ import reactor.netty.tcp.TcpClient;
  * (keep-alive), closed after {@code maxIdle}; every probe ends at its timeout at the latest (connect,
  * request and response included: the connection is then closed, never reused). HTTPS does not verify
  * certificates (as Marathon: a task's certificate is its own business). A TCP probe only connects.
+ * HTTP URIs are built by {@link ProbeUri} from the task's host and port and the check's path: a path
+ * can never name another host.
  */
 public final class NettyProber implements Prober, AutoCloseable {
 
@@ -72,18 +76,17 @@ public final class NettyProber implements Prober, AutoCloseable {
     }
 
     private Mono<ProbeOutcome> httpProbe(CheckTarget target) {
-        HttpClient client = HealthCheck.HTTPS.equals(target.protocol()) ? https : http;
-        String scheme = HealthCheck.HTTPS.equals(target.protocol()) ? "https://" : "http://";
-        String path = target.path() == null || target.path().isEmpty() ? "/" : target.path();
-        String uri = scheme + hostPart(target.host()) + ":" + target.port() + (path.startsWith("/") ? path : "/" + path);
-        return client.get().uri(uri)
+        boolean tls = HealthCheck.HTTPS.equals(target.protocol());
+        URI uri;
+        try {
+            uri = ProbeUri.of(tls, target.host(), target.port(), target.path());
+        } catch (IllegalArgumentException e) {
+            return Mono.just(ProbeOutcome.unhealthy("no probe address for host " + target.host()));
+        }
+        return (tls ? https : http).get().uri(uri)
                 .response((response, body) -> body.then(Mono.just(response.status().code())))
                 .next()
                 .map(status -> ProbeOutcome.ofHttpStatus(status, target.ignoreHttp1xx()));
-    }
-
-    private static String hostPart(String host) {
-        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     static String cause(Throwable e, Duration timeout) {

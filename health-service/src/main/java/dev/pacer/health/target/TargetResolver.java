@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * Pure: an app definition's health checks and one task record → the checks health-service runs for
  * it. Only {@code HTTP}, {@code HTTPS} and {@code TCP} (the agent runs {@code COMMAND} and
  * {@code MESOS_*}), only tasks {@code TASK_RUNNING}, only checks whose port resolves
- * ({@code port}, else {@code ports[portIndex]} of the task). A {@code timeoutSeconds} of 0 counts as 1.
+ * ({@code port} when it is one of the task's ports, else {@code ports[portIndex]} of the task). A
+ * {@code timeoutSeconds} of 0 counts as 1.
  */
 public final class TargetResolver {
 
@@ -69,9 +70,14 @@ public final class TargetResolver {
         return targets;
     }
 
+    /**
+     * {@code ports[portIndex]} of the task, or the literal {@code port} when the task holds it: a port the
+     * task does not hold is some other process on the agent's host, never probed.
+     */
     private static Integer port(JsonNode check, List<Integer> ports) {
         if (check.hasNonNull("port")) {
-            return check.path("port").asInt();
+            int port = check.path("port").asInt();
+            return ports.contains(port) ? port : null;
         }
         int index = check.path("portIndex").asInt(0);
         return index >= 0 && index < ports.size() ? ports.get(index) : null;

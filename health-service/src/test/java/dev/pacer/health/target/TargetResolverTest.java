@@ -25,13 +25,13 @@ class TargetResolverTest {
     @Test
     void marathonSideChecks_resolveTheirPort_andAgentSideOnesAreLeftToTheAgent() {
         JsonNode app = app("[{\"protocol\":\"HTTP\",\"path\":\"/h\",\"portIndex\":1,\"intervalSeconds\":5,\"timeoutSeconds\":0},"
-                + "{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"true\"}},{\"protocol\":\"TCP\",\"port\":8080},"
+                + "{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"true\"}},{\"protocol\":\"TCP\",\"port\":31000},"
                 + "{\"protocol\":\"HTTPS\",\"portIndex\":7}]");
 
         var targets = TargetResolver.targets(app, task("TASK_RUNNING"));
 
         assertThat(targets).extracting(CheckTarget::checkIndex, CheckTarget::protocol, CheckTarget::port)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "HTTP", 31001), org.assertj.core.groups.Tuple.tuple(2, "TCP", 8080));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "HTTP", 31001), org.assertj.core.groups.Tuple.tuple(2, "TCP", 31000));
         CheckTarget http = targets.get(0);
         assertThat(http.instanceId()).isEqualTo("a.instance-6a4c2a4e-4c30-11e5-98c1-be5b2935a987");
         assertThat(http.timeout()).isEqualTo(Duration.ofSeconds(1));
@@ -47,5 +47,13 @@ class TargetResolverTest {
         assertThat(TargetResolver.targets(app, task("TASK_STAGING"))).isEmpty();
         assertThat(TargetResolver.targets(app, task("TASK_KILLING"))).isEmpty();
         assertThat(TargetResolver.hasCheckerChecks(app("[{\"protocol\":\"COMMAND\",\"command\":{\"value\":\"x\"}}]"))).isFalse();
+    }
+
+    @Test
+    void aLiteralPortTheTaskDoesNotHold_isNeverProbed() {
+        JsonNode app = app("[{\"protocol\":\"TCP\",\"port\":6379},{\"protocol\":\"HTTP\",\"port\":8761,\"path\":\"/\"},"
+                + "{\"protocol\":\"HTTP\",\"port\":31001,\"path\":\"/\"}]");
+        assertThat(TargetResolver.targets(app, task("TASK_RUNNING"))).extracting(CheckTarget::checkIndex, CheckTarget::port)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 31001));
     }
 }

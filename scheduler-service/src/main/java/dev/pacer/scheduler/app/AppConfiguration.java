@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.app;
 
+import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppJson;
 import dev.pacer.scheduler.app.definition.AppValidator;
@@ -31,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AppConfiguration {
 
     @Bean
-    AppJson appJson() {
-        return new AppJson();
+    AppJson appJson(RequestLimitsProperties limits) {
+        return new AppJson(limits);
     }
 
     @Bean
@@ -41,8 +42,9 @@ class AppConfiguration {
     }
 
     @Bean
-    AppValidator appValidator(AppJson json, dev.pacer.scheduler.secrets.SecretPolicyRules secretPolicy) {
-        return new AppValidator(json, ConstraintValidator::validate, secretPolicy);
+    AppValidator appValidator(AppJson json, dev.pacer.scheduler.secrets.SecretPolicyRules secretPolicy,
+                              RequestLimitsProperties limits) {
+        return new AppValidator(json, ConstraintValidator::validate, secretPolicy, limits);
     }
 
     /** @param maxVersions versions kept per app (Marathon's {@code --zk_max_versions}) */

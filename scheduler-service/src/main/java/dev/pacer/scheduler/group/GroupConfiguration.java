@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.group;
 
+import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
 import java.time.Clock;
@@ -19,7 +20,8 @@ class GroupConfiguration {
     }
 
     @Bean
-    GroupService groupService(AppRepository apps, AppService appService, GroupStore store, Clock clock) {
-        return new GroupService(apps, appService, store, clock);
+    GroupService groupService(AppRepository apps, AppService appService, GroupStore store, Clock clock,
+                              RequestLimitsProperties limits) {
+        return new GroupService(apps, appService, store, clock, limits);
     }
 }

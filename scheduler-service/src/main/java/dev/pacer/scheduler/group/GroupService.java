@@ -1,11 +1,13 @@
 package dev.pacer.scheduler.group;
 
 import dev.pacer.boot.error.ApiException;
+import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
+import dev.pacer.scheduler.app.definition.BodyRules;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.AppService.Edit;
@@ -37,12 +39,15 @@ public class GroupService {
     private final AppService appService;
     private final GroupStore groups;
     private final Clock clock;
+    private final RequestLimitsProperties limits;
 
-    public GroupService(AppRepository apps, AppService appService, GroupStore groups, Clock clock) {
+    public GroupService(AppRepository apps, AppService appService, GroupStore groups, Clock clock,
+                        RequestLimitsProperties limits) {
         this.apps = apps;
         this.appService = appService;
         this.groups = groups;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public boolean exists(AppId group) {
@@ -77,10 +82,8 @@ public class GroupService {
 
     /** {@code POST /v2/groups}: creates a group that does not exist yet. */
     public Outcome create(AppId base, JsonNode body, boolean force) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("Expected a JSON object");
-        }
-        AppId id = body.hasNonNull("id") ? parseId(body.get("id").asString(), base, "/id") : base;
+        BodyRules.checkGroup(body, limits);
+        AppId id = body.hasNonNull("id") ? parseId(body.get("id").stringValue(), base, "/id") : base;
         ApiException.checkConflict(!exists(id) || id.isRoot() && apps.list(AppId.ROOT).isEmpty(),
                 "Group %s is already created. Use PUT to change this group.", id);
         return update(id, body, force, false);
@@ -88,18 +91,17 @@ public class GroupService {
 
     /** {@code PUT /v2/groups/{id}}: rollback ({@code version}), scale ({@code scaleBy}) or new content. */
     public Outcome update(AppId group, JsonNode body, boolean force, boolean dryRun) {
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("Expected a JSON object");
-        }
+        BodyRules.checkGroup(body, limits);
+        BodyRules.checkIdLength(group.toString(), "/id", limits);
         Timestamp now = Timestamp.now(clock);
         Map<AppId, Edit> edits = new LinkedHashMap<>();
         Map<AppId, List<String>> groupDependencies = new LinkedHashMap<>(groups.explicit(AppId.ROOT));
         Set<AppId> removedGroups = new HashSet<>();
         boolean contentGiven = body.has("apps") || body.has("groups");
         if (body.hasNonNull("version") && !contentGiven) {
-            rollback(group, body.get("version").asString(), now, edits, groupDependencies);
+            rollback(group, body.get("version").stringValue(), now, edits, groupDependencies);
         } else if (body.hasNonNull("scaleBy") && !contentGiven) {
-            double factor = body.get("scaleBy").asDouble();
+            double factor = body.get("scaleBy").doubleValue();
             if (factor < 0) {
                 throw ApiException.invalid(List.of(ErrorDetail.of("/scaleBy", "must be greater than or equal to 0")));
             }
@@ -144,7 +146,14 @@ public class GroupService {
                        Map<AppId, List<String>> groupDependencies, Set<AppId> removedGroups, List<ErrorDetail> errors) {
         if (node.has("dependencies") || !groupDependencies.containsKey(group)) {
             List<String> dependencies = new ArrayList<>();
-            node.path("dependencies").forEach(d -> dependencies.add(AppId.parse(d.asString(), group).toString()));
+            JsonNode given = node.path("dependencies");
+            for (int i = 0; i < given.size(); i++) {
+                try {
+                    dependencies.add(AppId.parse(given.get(i).stringValue(), group).toString());
+                } catch (InvalidIdException e) {
+                    errors.add(ErrorDetail.of(path + "/dependencies(" + i + ")", e.getMessage()));
+                }
+            }
             groupDependencies.put(group, dependencies);
         }
         List<AppDefinition> stored = apps.list(group);
@@ -160,7 +169,7 @@ public class GroupService {
                 }
                 AppId id;
                 try {
-                    id = AppId.parse(item.get("id").asString(), group);
+                    id = AppId.parse(item.get("id").stringValue(), group);
                 } catch (InvalidIdException e) {
                     errors.add(ErrorDetail.of(at + "/id", e.getMessage()));
                     continue;
@@ -190,7 +199,7 @@ public class GroupService {
                 }
                 AppId id;
                 try {
-                    id = AppId.parse(sub.get("id").asString(), group);
+                    id = AppId.parse(sub.get("id").stringValue(), group);
                 } catch (InvalidIdException e) {
                     errors.add(ErrorDetail.of(at + "/id", e.getMessage()));
                     continue;

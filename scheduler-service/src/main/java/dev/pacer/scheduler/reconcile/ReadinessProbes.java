@@ -2,15 +2,19 @@ package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.health.HealthKeys;
+import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.redis.RedisHashes;
 import dev.pacer.scheduler.task.store.TaskRecord;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ready wakes its app. Tasks of an older config and apps without readiness checks are not probed.
  */
 public class ReadinessProbes {
+
+    /** How much of an answer {@code preserveLastResponse} keeps (Marathon: the whole body; here the first KiB). */
+    static final int PRESERVED_BYTES = 1024;
 
     /** One result, as {@code readinessCheckResults} shows it. */
     public record Result(String name, String taskId, boolean ready, Map<String, Object> lastResponse) {
@@ -132,15 +143,23 @@ public class ReadinessProbes {
                     Map.of("status", 0, "body", "no port named " + check.portName())));
             return;
         }
-        String scheme = "HTTPS".equals(check.protocol()) ? "https" : "http";
-        String path = check.path() == null ? "/" : check.path();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + "://" + task.host() + ":" + port + path))
-                .timeout(Duration.ofSeconds(check.timeoutSeconds() == null ? 10 : Math.max(1, check.timeoutSeconds())))
-                .GET().build();
+        URI uri;
+        try {
+            uri = ProbeUri.of("HTTPS".equals(check.protocol()), task.host(), port, check.path());
+        } catch (IllegalArgumentException e) {
+            write(spec, task, key, new Result(name, task.taskId(), false, Map.of("status", 0, "body", "no probe address")));
+            return;
+        }
+        Duration timeout = Duration.ofSeconds(check.timeoutSeconds() == null ? 10 : Math.max(1, check.timeoutSeconds()));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         List<Integer> readyCodes = check.httpStatusCodesForReady() == null || check.httpStatusCodesForReady().isEmpty()
                 ? List.of(200) : check.httpStatusCodesForReady();
         boolean preserve = Boolean.TRUE.equals(check.preserveLastResponse());
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        FirstBytes body = new FirstBytes(preserve ? PRESERVED_BYTES : 0);
+        http.sendAsync(request, info -> body)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, error) -> {
+            body.cancel();
             Map<String, Object> last = new LinkedHashMap<>();
             boolean ok = false;
             if (error != null) {
@@ -151,8 +170,7 @@ public class ReadinessProbes {
                 last.put("status", response.statusCode());
                 last.put("contentType", response.headers().firstValue("Content-Type").orElse(""));
                 if (preserve) {
-                    String body = response.body();
-                    last.put("body", body.length() > 1024 ? body.substring(0, 1024) : body);
+                    last.put("body", response.body());
                 }
             }
             write(spec, task, key, new Result(name, task.taskId(), ok, last));
@@ -176,5 +194,71 @@ public class ReadinessProbes {
         String wanted = portName == null ? "http-api" : portName;
         int index = spec.portNames().indexOf(wanted);
         return index >= 0 && index < task.ports().size() ? task.ports().get(index) : null;
+    }
+
+    /**
+     * Keeps the first {@code max} bytes of an answer and stops reading there (cancels the rest), so that
+     * neither a huge nor an endless body of a task costs the scheduler more than {@code max} bytes or
+     * holds its connection past the probe.
+     */
+    static final class FirstBytes implements HttpResponse.BodySubscriber<String> {
+
+        private final int max;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private volatile Flow.Subscription subscription;
+
+        FirstBytes(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int n = Math.min(buffer.remaining(), max - kept.size());
+                byte[] bytes = new byte[n];
+                buffer.get(bytes);
+                kept.write(bytes, 0, n);
+            }
+            if (kept.size() >= max) {
+                cancel();
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            finish();
+        }
+
+        @Override
+        public void onComplete() {
+            finish();
+        }
+
+        /** Stops reading; the body is what was kept so far. */
+        void cancel() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            finish();
+        }
+
+        private void finish() {
+            result.complete(new String(kept.toByteArray(), StandardCharsets.UTF_8));
+        }
     }
 }

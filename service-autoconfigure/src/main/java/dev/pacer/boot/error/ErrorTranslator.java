@@ -3,7 +3,11 @@ package dev.pacer.boot.error;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.error.ErrorMessages;
+import dev.pacer.contract.ids.InvalidIdException;
+import java.net.SocketTimeoutException;
 import java.util.List;
+import dev.pacer.boot.limits.RequestBodyLimitException;
+import dev.pacer.boot.limits.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -12,6 +16,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -24,6 +29,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 public final class ErrorTranslator {
 
+    static final String READ_TIMEOUT = "Request body did not arrive in time";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorTranslator.class);
 
     private ErrorTranslator() {
@@ -32,6 +39,19 @@ public final class ErrorTranslator {
     public static ApiError translate(Throwable error, String requestPath) {
         if (error instanceof ApiException api) {
             return new ApiError(api.status(), api.body());
+        }
+        RequestBodyLimitException limit = RequestLimits.limitCause(error);
+        if (limit != null) {
+            return new ApiError(limit.status(), ErrorBody.of(limit.getMessage()));
+        }
+        if (error instanceof InvalidIdException invalid) {
+            // an app or group id from a request path that breaks the id rules: Marathon's 422 on the id
+            return new ApiError(422, ErrorBody.invalidObject(List.of(ErrorDetail.of("/id", invalid.getMessage()))));
+        }
+        if (causeOf(error, SocketTimeoutException.class) != null) {
+            // the servlet container's read timeout while a body was still arriving (it records the
+            // error itself, so it may come here instead of the limit that wrapped it)
+            return new ApiError(408, ErrorBody.of(READ_TIMEOUT));
         }
         JacksonException json = causeOf(error, JacksonException.class);
         if (error instanceof HttpMessageNotReadableException || json != null) {
@@ -67,7 +87,9 @@ public final class ErrorTranslator {
         }
         String path = jsonPointer(json.getPath());
         String problem;
-        if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+        if (json instanceof StreamConstraintsException limit) {
+            problem = "exceeds a limit of the JSON reader: " + limit.getOriginalMessage();
+        } else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             problem = "expected " + typeName(mismatch.getTargetType());
         } else {
             TokenStreamLocation at = json.getLocation();

@@ -89,4 +89,22 @@ class ErrorTranslatorTest {
         return new HttpMessageNotReadableException("unreadable", cause,
                 new ServletServerHttpRequest(new MockHttpServletRequest()));
     }
+
+    @Test
+    void anInvalidIdFromAPath_is422OnTheId_never500() {
+        ApiError error = ErrorTranslator.translate(
+                new dev.pacer.contract.ids.InvalidIdException("must fully match regular expression 'x'"), "/v2/apps/A_B");
+        assertThat(error.status()).isEqualTo(422);
+        assertThat(error.body().message()).isEqualTo("Object is not valid");
+        assertThat(error.body().details()).containsExactly(ErrorDetail.of("/id", "must fully match regular expression 'x'"));
+    }
+
+    @Test
+    void aBrokenBodyLimit_keepsItsStatus_evenWrappedInAReadError() {
+        ApiError error = ErrorTranslator.translate(new HttpMessageNotReadableException(
+                "x", new java.io.UncheckedIOException(dev.pacer.boot.limits.RequestBodyLimitException.tooLarge(10)),
+                new ServletServerHttpRequest(new MockHttpServletRequest())), "/v2/apps");
+        assertThat(error.status()).isEqualTo(413);
+        assertThat(error.body().message()).isEqualTo("Request body is larger than the limit of 10 bytes");
+    }
 }

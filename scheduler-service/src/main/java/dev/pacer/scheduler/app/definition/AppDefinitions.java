@@ -21,8 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * point of the API layer. Reading never validates: call {@link AppValidator#validate} on the result.
  *
  * <p>Bodies are taken as JSON trees so that a field that is absent and one that is {@code null} can be
- * told apart in partial updates. Reading throws {@link ApiException} 400 for JSON that does not fit the
- * model (with the failing path) and 422 for a {@code version} combined with other fields.
+ * told apart in partial updates. Reading throws {@link ApiException} 422 "Invalid JSON" for JSON that
+ * does not fit the model (with the failing path) and 422 for a {@code version} combined with other
+ * fields.
  */
 public final class AppDefinitions {
 
@@ -83,8 +84,8 @@ public final class AppDefinitions {
      * with {@code id}); empty for any other body. Unknown and read-only fields and {@code null}s do not
      * count as "other fields".
      *
-     * @throws ApiException 422 on {@code /version} when {@code version} is combined with other fields,
-     *                      400 when it is not a timestamp
+     * @throws ApiException 422 on {@code /version} when {@code version} is combined with other fields
+     *                      or is not a timestamp
      */
     public Optional<Timestamp> rollbackVersion(JsonNode body) {
         ObjectNode object = AppJson.requireObject(body);
@@ -100,7 +101,7 @@ public final class AppDefinitions {
         try {
             return Optional.of(Timestamp.parse(version.isString() ? version.stringValue() : null));
         } catch (IllegalArgumentException e) {
-            throw AppJson.invalidJson("/version", e.getMessage());
+            throw AppJson.mistyped("/version", e.getMessage());
         }
     }
 

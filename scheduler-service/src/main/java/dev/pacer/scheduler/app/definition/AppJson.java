@@ -1,6 +1,8 @@
 package dev.pacer.scheduler.app.definition;
 
 import dev.pacer.boot.error.ApiException;
+import dev.pacer.boot.limits.JsonLimits;
+import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.error.ErrorMessages;
@@ -24,9 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON plumbing for app definitions, on a mapper of its own so that the output rules do not depend on
- * how Boot's mapper is configured. Malformed or mistyped input becomes Marathon's 400
- * {@code {"message": "Invalid JSON", "details": [{"path": "/env/S", "errors": ["..."]}]}}; no fragment
- * of the request (which may hold secret values) is copied into a message.
+ * how Boot's mapper is configured. Input is read within the request limits and without scalar coercion
+ * ({@code "3"} is not a number, {@code 123} not an id). As Marathon answers (reference §2): malformed
+ * JSON is a 400 "Invalid JSON"; JSON that parses but does not fit the model — a value of the wrong
+ * type, a body that is not an object, a null where none may be — is a 422
+ * {@code {"message": "Invalid JSON", "details": [{"path": "/env/S", "errors": ["..."]}]}} (Marathon's
+ * status for a read error of its JSON readers). No fragment of the request (which may hold secret
+ * values) is copied into a message.
  */
 public final class AppJson {
 
@@ -37,7 +43,12 @@ public final class AppJson {
     private final JsonMapper mapper;
 
     public AppJson() {
-        this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+        this(RequestLimitsProperties.defaults());
+    }
+
+    public AppJson(RequestLimitsProperties limits) {
+        this(JsonLimits.strictScalars(JsonMapper.builder(JsonLimits.factory(limits)))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
     }
 
     public AppJson(JsonMapper mapper) {
@@ -57,10 +68,15 @@ public final class AppJson {
         }
     }
 
-    /** Requires a JSON object (an app body); anything else is a 400. */
+    /** Requires a JSON object (an app body); anything else is a 422. */
     static ObjectNode requireObject(JsonNode body) {
+        return requireObject(body, "/");
+    }
+
+    /** Requires a JSON object at {@code path} of a body; anything else is a 422. */
+    static ObjectNode requireObject(JsonNode body, String path) {
         if (body == null || !body.isObject()) {
-            throw invalidJson("/", "expected a JSON object");
+            throw mistyped(path, "expected a JSON object");
         }
         return (ObjectNode) body;
     }
@@ -79,7 +95,7 @@ public final class AppJson {
         try {
             return mapper.treeToValue(body, AppDefinition.class);
         } catch (DatabindException e) {
-            throw invalidJson(pointer(e.getPath()), problem(e));
+            throw mistyped(pointer(e.getPath()), problem(e));
         }
     }
 
@@ -116,13 +132,19 @@ public final class AppJson {
 
     private static void rejectNull(JsonNode node, String path) {
         if (node.isNull()) {
-            throw invalidJson(path, "must not be null");
+            throw mistyped(path, "must not be null");
         }
         rejectNestedNulls(node, path, false);
     }
 
+    /** Malformed JSON: Marathon's 400. */
     static ApiException invalidJson(String path, String problem) {
         return new ApiException(400, ErrorBody.of(ErrorMessages.INVALID_JSON, List.of(ErrorDetail.of(path, problem))));
+    }
+
+    /** JSON that parses but does not fit the model: Marathon's 422 "Invalid JSON" with the path. */
+    public static ApiException mistyped(String path, String problem) {
+        return new ApiException(422, ErrorBody.of(ErrorMessages.INVALID_JSON, List.of(ErrorDetail.of(path, problem))));
     }
 
     /** Marathon's path notation: {@code /healthChecks(0)/portIndex}. */

@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.app.definition;
 
 import dev.pacer.boot.error.ApiException;
+import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
@@ -50,6 +51,7 @@ public final class AppValidator {
     private final AppJson json;
     private final Function<List<List<String>>, List<ErrorDetail>> constraintValidator;
     private final Function<AppDefinition, List<ErrorDetail>> extraRules;
+    private final RequestLimitsProperties limits;
 
     public AppValidator() {
         this(new AppJson(), NO_CONSTRAINT_CHECK);
@@ -66,15 +68,28 @@ public final class AppValidator {
     /** @param extraRules rules of other features (the secrets access policy), reported with the rest */
     public AppValidator(AppJson json, Function<List<List<String>>, List<ErrorDetail>> constraintValidator,
                         Function<AppDefinition, List<ErrorDetail>> extraRules) {
+        this(json, constraintValidator, extraRules, RequestLimitsProperties.defaults());
+    }
+
+    /** @param limits the request limits ({@code max-id-length}, {@code max-apps-per-request}) */
+    public AppValidator(AppJson json, Function<List<List<String>>, List<ErrorDetail>> constraintValidator,
+                        Function<AppDefinition, List<ErrorDetail>> extraRules, RequestLimitsProperties limits) {
         this.json = Objects.requireNonNull(json, "json");
         this.constraintValidator = Objects.requireNonNull(constraintValidator, "constraintValidator");
         this.extraRules = Objects.requireNonNull(extraRules, "extraRules");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public RequestLimitsProperties limits() {
+        return limits;
     }
 
     /** Every violation of {@code app}; empty when valid. */
     public List<ErrorDetail> validate(AppDefinition app) {
         Violations v = new Violations();
         id(app, v);
+        v.check(app.id() == null || app.id().length() <= limits.maxIdLength(), "/id",
+                BodyRules.ID_TOO_LONG.formatted(limits.maxIdLength()));
         command(app, v);
         resources(app, v);
         scheduling(app, v);
@@ -154,6 +169,9 @@ public final class AppValidator {
     }
 
     private static void limitAtLeast(Violations v, String path, ResourceLimits.Limit limit, Double requested, String name) {
+        if (limit != null && !limit.isUnlimited()) {
+            v.finite(path, limit.value());
+        }
         if (limit != null && !limit.isUnlimited() && requested != null) {
             v.check(limit.value() >= requested, path,
                     "must be greater than or equal to the requested " + name + " (" + Violations.number(requested) + ")");
@@ -223,7 +241,7 @@ public final class AppValidator {
                 v.notEmpty("/secrets/" + name + "/source", secret == null ? null : secret.source()));
     }
 
-    private static void artifacts(AppDefinition app, Violations v) {
+    private void artifacts(AppDefinition app, Violations v) {
         List<Artifact> fetch = app.fetch() == null ? List.of() : app.fetch();
         for (int i = 0; i < fetch.size(); i++) {
             v.notEmpty("/fetch(" + i + ")/uri", fetch.get(i) == null ? null : fetch.get(i).uri());
@@ -237,6 +255,8 @@ public final class AppValidator {
             } catch (InvalidIdException e) {
                 v.add("/dependencies(" + i + ")", e.getMessage());
             }
+            v.check(dependencies.get(i) == null || dependencies.get(i).length() <= limits.maxIdLength(),
+                    "/dependencies(" + i + ")", BodyRules.ID_TOO_LONG.formatted(limits.maxIdLength()));
         }
     }
 

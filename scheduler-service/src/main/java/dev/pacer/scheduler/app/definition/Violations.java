@@ -10,6 +10,8 @@ import java.util.Map;
 /** Collects validation messages by path, in the order found; one {@link ErrorDetail} per path. */
 final class Violations {
 
+    static final String NOT_FINITE = "must be a finite number";
+
     private final Map<String, List<String>> byPath = new LinkedHashMap<>();
 
     void add(String path, String message) {
@@ -31,8 +33,14 @@ final class Violations {
         }
     }
 
+    /** Also refuses a number that is not finite ({@code 1e999} reads as infinity). */
     void atLeast(String path, Number value, double minimum) {
+        finite(path, value);
         check(value == null || value.doubleValue() >= minimum, path, "must be greater than or equal to " + number(minimum));
+    }
+
+    void finite(String path, Number value) {
+        check(value == null || Double.isFinite(value.doubleValue()), path, NOT_FINITE);
     }
 
     void atMost(String path, Number value, double maximum) {

@@ -3,11 +3,13 @@ package dev.pacer.scheduler.app.service;
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.app.definition.BodyRules;
 import dev.pacer.scheduler.app.definition.UpdateMode;
 import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.deploy.DeploymentAction;
@@ -126,9 +128,7 @@ public class AppService implements DeploymentActivator {
 
     /** Bulk {@code PUT}/{@code PATCH /v2/apps}: every app validated first, then all written in one deployment. */
     public DeploymentResult putAll(JsonNode body, UpdateMode mode, boolean mustExist, boolean force) {
-        if (body == null || !body.isArray()) {
-            throw ApiException.badRequest("Expected a JSON array of apps");
-        }
+        BodyRules.checkBulk(body, validator.limits());
         List<Edit> changes = new ArrayList<>();
         List<ErrorDetail> errors = new ArrayList<>();
         Timestamp now = Timestamp.now(clock);
@@ -138,7 +138,13 @@ public class AppService implements DeploymentActivator {
                 errors.add(ErrorDetail.of("/(" + i + ")/id", "must be given"));
                 continue;
             }
-            AppId id = AppId.parse(item.get("id").asString());
+            AppId id;
+            try {
+                id = AppId.parse(item.get("id").stringValue());
+            } catch (InvalidIdException e) {
+                errors.add(ErrorDetail.of("/(" + i + ")/id", e.getMessage()));
+                continue;
+            }
             Optional<AppDefinition> stored = apps.find(id);
             if (stored.isEmpty() && mustExist) {
                 throw ApiException.notFound("App '%s' does not exist", id);

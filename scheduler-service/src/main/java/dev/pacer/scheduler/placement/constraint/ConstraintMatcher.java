@@ -1,12 +1,14 @@
 package dev.pacer.scheduler.placement.constraint;
 
+import com.google.re2j.Pattern;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The semantics of one {@link Constraint} (reference §4.1): whether an agent with a given value of
  * the field may take one more task of the app. An agent that lacks the field matches only UNLIKE.
+ * LIKE/UNLIKE patterns match the whole value, in linear time ({@link ConstraintPatterns}); a pattern
+ * those rules refuse (stored before them) accepts no agent, for LIKE and UNLIKE alike.
  */
 public final class ConstraintMatcher {
 
@@ -16,7 +18,7 @@ public final class ConstraintMatcher {
     public ConstraintMatcher(Constraint constraint) {
         this.constraint = constraint;
         boolean regex = constraint.operator() == Operator.LIKE || constraint.operator() == Operator.UNLIKE;
-        this.pattern = regex ? Pattern.compile(constraint.value()) : null;
+        this.pattern = regex ? ConstraintPatterns.compile(constraint.value()).orElse(null) : null;
     }
 
     public Constraint constraint() {
@@ -41,15 +43,15 @@ public final class ConstraintMatcher {
                 int smallest = smallestGroup(placed, offered);
                 yield value -> placed.count(value) <= smallest;
             }
-            case LIKE -> value -> pattern.matcher(value).matches();
-            case UNLIKE -> value -> !pattern.matcher(value).matches();
+            case LIKE -> value -> pattern != null && pattern.matcher(value).matches();
+            case UNLIKE -> value -> pattern != null && !pattern.matcher(value).matches();
             case MAX_PER -> {
                 int limit = constraint.intValue(0);
                 yield value -> placed.count(value) < limit;
             }
             case IS -> constraint.value()::equals;
         };
-        boolean lackingMatches = constraint.operator() == Operator.UNLIKE;
+        boolean lackingMatches = constraint.operator() == Operator.UNLIKE && pattern != null;
         return value -> value == null ? lackingMatches : test.test(value);
     }
 

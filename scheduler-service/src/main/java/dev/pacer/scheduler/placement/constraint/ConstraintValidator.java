@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks an app's {@code constraints} as Marathon does ({@code SchedulingValidation.scala}): one
@@ -65,7 +64,7 @@ public final class ConstraintValidator {
             case CLUSTER -> null;
             case GROUP_BY -> value == null || isInt(value) ? null : GROUP_BY_INT;
             case MAX_PER -> value != null && isInt(value) ? null : MAX_PER_INT;
-            case LIKE, UNLIKE -> value == null ? LIKE_UNLIKE_REGEX : isRegex(value) ? null : INVALID_REGEX;
+            case LIKE, UNLIKE -> value == null ? LIKE_UNLIKE_REGEX : ConstraintPatterns.problem(value).orElse(null);
             case IS -> value == null ? IS_REQUIRES_VALUE : LITERAL_OR_FLOAT.matcher(value).matches() ? null : IS_ONLY_TEXT;
         };
     }
@@ -75,15 +74,6 @@ public final class ConstraintValidator {
             Integer.parseInt(value);
             return true;
         } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static boolean isRegex(String value) {
-        try {
-            Pattern.compile(value);
-            return true;
-        } catch (PatternSyntaxException e) {
             return false;
         }
     }

@@ -18,6 +18,8 @@ import dev.pacer.contract.marathon.app.VersionInfo;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 class AppDefinitionJsonTest {
@@ -125,10 +127,10 @@ class AppDefinitionJsonTest {
     }
 
     @Test
-    void aMistypedField_isAnInvalidJson400NamingItsPath() {
+    void aMistypedField_isAnInvalidJson422NamingItsPath() {
         assertThatThrownBy(() -> readNew("{\"id\":\"/a\",\"cmd\":\"x\",\"env\":{\"N\":5}}"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.status()).isEqualTo(422);
                     assertThat(e.body().message()).isEqualTo("Invalid JSON");
                     assertThat(e.body().details()).containsExactly(ErrorDetail.of("/env/N",
                             "expected a string or an object {\"secret\": \"<secret name>\"}"));
@@ -142,7 +144,7 @@ class AppDefinitionJsonTest {
     }
 
     @Test
-    void nullsInsideArraysAndMaps_areAnInvalidJson400_butReadOnlyFieldsAreNotInspected() {
+    void nullsInsideArraysAndMaps_areAnInvalidJson422_butReadOnlyFieldsAreNotInspected() {
         assertThatThrownBy(() -> readNew("{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{},null]}"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.body().details())
                         .containsExactly(ErrorDetail.of("/healthChecks(1)", "must not be null")));
@@ -153,11 +155,40 @@ class AppDefinitionJsonTest {
     }
 
     @Test
-    void aBodyThatIsNotAnObject_isAnInvalidJson400() {
+    void aBodyThatIsNotAnObject_isAnInvalidJson422_andMalformedJsonA400() {
         assertThatThrownBy(() -> DEFS.readNew(json("[1]")))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(422));
         assertThatThrownBy(() -> json("{\"id\":"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.body().message()).isEqualTo("Invalid JSON"));
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.body().message()).isEqualTo("Invalid JSON");
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"id\":123,\"cmd\":\"x\"}                      | /id",
+            "{\"id\":true,\"cmd\":\"x\"}                     | /id",
+            "{\"id\":\"/a\",\"cmd\":5}                       | /cmd",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"instances\":\"3\"}   | /instances",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"instances\":3.5}     | /instances",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"instances\":true}    | /instances",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"instances\":\"\"}    | /instances",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"cpus\":\"0.1\"}      | /cpus",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"mem\":false}         | /mem",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"requirePorts\":1}    | /requirePorts",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"requirePorts\":\"true\"} | /requirePorts",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"args\":[1]}          | /args(0)",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"labels\":{\"k\":1}}   | /labels/k",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"healthChecks\":[{\"portIndex\":\"0\"}]} | /healthChecks(0)/portIndex",
+            "{\"id\":\"/a\",\"cmd\":\"x\",\"portDefinitions\":[{\"port\":\"80\"}]} | /portDefinitions(0)/port"})
+    void noScalarIsCoerced_aWrongTypeIs422NamingItsPath(String body, String path) {
+        assertThatThrownBy(() -> readNew(body))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.body().message()).isEqualTo("Invalid JSON");
+                    assertThat(e.body().details()).extracting(ErrorDetail::path).containsExactly(path);
+                });
     }
 
     @Test

@@ -160,10 +160,10 @@ class AppUpdateTest {
     }
 
     @Test
-    void rollbackVersionThatIsNotATimestamp_isAnInvalidJson400() {
+    void rollbackVersionThatIsNotATimestamp_isAnInvalidJson422() {
         assertThatThrownBy(() -> DEFS.rollbackVersion(json("{\"version\":\"yesterday\"}")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.status()).isEqualTo(422);
                     assertThat(e.body().details()).extracting(ErrorDetail::path).containsExactly("/version");
                 });
     }

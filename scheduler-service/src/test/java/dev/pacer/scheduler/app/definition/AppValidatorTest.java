@@ -31,7 +31,8 @@ class AppValidatorTest {
         assertThat(errorsOf("\"portDefinitions\":[],\"healthChecks\":[{\"protocol\":\"TCP\"}]")).containsExactly(
                 ErrorDetail.of("/healthChecks(0)/portIndex",
                         "Health check port indices must address an element of the ports array or container port mappings."));
-        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"portIndex\":0},{\"protocol\":\"TCP\",\"port\":8080}]")).isEmpty();
+        assertThat(errorsOf("\"portDefinitions\":[{\"port\":8080}],"
+                + "\"healthChecks\":[{\"protocol\":\"HTTP\",\"portIndex\":0},{\"protocol\":\"TCP\",\"port\":8080}]")).isEmpty();
     }
 
     @Test
@@ -168,7 +169,8 @@ class AppValidatorTest {
                 .containsExactly(ErrorDetail.of("/healthChecks(0)/portIndex", message));
         assertThat(errorsOf("\"portDefinitions\":[],\"healthChecks\":[{\"protocol\":\"TCP\"}]"))
                 .containsExactly(ErrorDetail.of("/healthChecks(0)/portIndex", message));
-        assertThat(errorsOf("\"portDefinitions\":[],\"healthChecks\":[{\"protocol\":\"TCP\",\"port\":22}]")).isEmpty();
+        assertThat(errorsOf("\"portDefinitions\":[],\"healthChecks\":[{\"protocol\":\"TCP\",\"port\":22}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/port", CheckRules.PORT_NOT_OWNED));
         assertThat(errorsOf("\"ports\":[0,0],\"healthChecks\":[{\"portIndex\":1}]")).isEmpty();
     }
 
@@ -317,5 +319,63 @@ class AppValidatorTest {
     void prefixed_reRootsDetailsForBulkBodies() {
         assertThat(AppValidator.prefixed("/apps(2)", List.of(ErrorDetail.of("/id", "e"), ErrorDetail.of("/", "f"))))
                 .containsExactly(ErrorDetail.of("/apps(2)/id", "e"), ErrorDetail.of("/apps(2)", "f"));
+    }
+
+    @Test
+    void aLiteralHealthCheckPort_mustBeOneOfTheAppsOwnPorts() {
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"port\":6379}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/port", CheckRules.PORT_NOT_OWNED));
+        assertThat(errorsOf("\"portDefinitions\":[{\"port\":0}],\"healthChecks\":[{\"protocol\":\"MESOS_TCP\",\"port\":8761}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/port", CheckRules.PORT_NOT_OWNED));
+        assertThat(errorsOf("\"portDefinitions\":[{\"port\":0}],\"healthChecks\":[{\"protocol\":\"MESOS_HTTP\",\"port\":0}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/port", CheckRules.PORT_NOT_OWNED));
+        assertThat(errorsOf("\"portDefinitions\":[{\"port\":9000},{\"port\":0}],"
+                + "\"healthChecks\":[{\"protocol\":\"MESOS_HTTP\",\"port\":9000}]")).isEmpty();
+        assertThat(errorsOfBody("{\"id\":\"/a\",\"cmd\":\"x\",\"networks\":[{\"mode\":\"container/bridge\"}],"
+                + "\"container\":{\"type\":\"MESOS\",\"docker\":{\"image\":\"i\"},"
+                + "\"portMappings\":[{\"containerPort\":80,\"hostPort\":0}]},"
+                + "\"healthChecks\":[{\"protocol\":\"MESOS_HTTP\",\"port\":80}]}")).isEmpty();
+    }
+
+    @Test
+    void anAgentSideHealthCheck_mustAddressAPortOfTheApp() {
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"MESOS_HTTP\",\"portIndex\":3}]")).containsExactly(
+                ErrorDetail.of("/healthChecks(0)/portIndex",
+                        "Health check port indices must address an element of the ports array or container port mappings."));
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"MESOS_TCP\",\"portIndex\":-1}]")).extracting(ErrorDetail::path)
+                .containsExactly("/healthChecks(0)/portIndex");
+    }
+
+    @Test
+    void probePaths_mustStartWithASlash_andHoldNoControlCharacters() {
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"@169.254.169.254/latest/meta-data\"}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/path", CheckRules.PATH_START));
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"MESOS_HTTPS\",\"path\":\"health\"}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/path", CheckRules.PATH_START));
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/h\\r\\nHost: x\"}]"))
+                .containsExactly(ErrorDetail.of("/healthChecks(0)/path", CheckRules.PATH_CONTROL));
+        assertThat(errorsOf("\"portDefinitions\":[{\"port\":0,\"name\":\"http-api\"}],"
+                + "\"readinessChecks\":[{\"path\":\"@10.0.0.1:80/x\"}]"))
+                .containsExactly(ErrorDetail.of("/readinessChecks(0)/path", CheckRules.PATH_START));
+        assertThat(errorsOf("\"healthChecks\":[{\"protocol\":\"HTTP\",\"path\":\"/health?full=1\"}]")).isEmpty();
+    }
+
+    @Test
+    void idsLongerThanTheLimit_areRejected() {
+        String segment = "a".repeat(100);
+        String id = "/" + String.join("/", java.util.Collections.nCopies(6, segment));
+        assertThat(errorsOfBody("{\"id\":\"" + id + "\",\"cmd\":\"x\"}"))
+                .containsExactly(ErrorDetail.of("/id", "must not be longer than 512 characters"));
+        assertThat(errorsOf("\"dependencies\":[\"" + id + "\"]"))
+                .containsExactly(ErrorDetail.of("/dependencies(0)", "must not be longer than 512 characters"));
+        assertThat(errorsOfBody("{\"id\":\"" + id.substring(0, 505) + "\",\"cmd\":\"x\"}")).isEmpty();
+    }
+
+    @Test
+    void numbersThatOverflowToInfinity_areRejected() {
+        assertThat(errorsOf("\"cpus\":1e999999,\"mem\":1e400")).containsExactly(
+                ErrorDetail.of("/cpus", "must be a finite number"), ErrorDetail.of("/mem", "must be a finite number"));
+        assertThat(errorsOf("\"backoffFactor\":1e999,\"resourceLimits\":{\"cpus\":1e999}")).extracting(ErrorDetail::path)
+                .containsExactlyInAnyOrder("/backoffFactor", "/resourceLimits/cpus");
     }
 }
