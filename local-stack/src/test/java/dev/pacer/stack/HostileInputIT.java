@@ -77,6 +77,7 @@ class HostileInputIT {
     private static final Map<Integer, AtomicInteger> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private static SharedStack stack;
+    private static HttpClient internalHttp;
     private static Map<String, String> before;
 
     @BeforeAll
@@ -159,7 +160,7 @@ class HostileInputIT {
             List<Future<RawHttp.Response>> drippers = new ArrayList<>();
             for (Target target : List.of(Target.GATEWAY, Target.GATEWAY, Target.GATEWAY, Target.GATEWAY,
                     Target.SCHEDULER, Target.SCHEDULER, Target.SCHEDULER, Target.SCHEDULER)) {
-                drippers.add(pool.submit(() -> RawHttp.send("127.0.0.1", port(target), "POST", "/v2/apps",
+                drippers.add(pool.submit(() -> RawHttp.send(tls(target), "127.0.0.1", port(target), "POST", "/v2/apps",
                         headers(target, Map.of("Content-Type", "application/json", "Content-Length", String.valueOf(body.length))),
                         RawHttp.drip(body, Duration.ofMillis(500), false), Duration.ofSeconds(60))));
             }
@@ -170,7 +171,7 @@ class HostileInputIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(ordinary.statusCode()).isEqualTo(200);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-                HttpResponse<String> direct = HTTP.send(request(Target.SCHEDULER, "GET", "/v2/apps", null, null).build(),
+                HttpResponse<String> direct = client(Target.SCHEDULER).send(request(Target.SCHEDULER, "GET", "/v2/apps", null, null).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(direct.statusCode()).isEqualTo(200);
                 Thread.sleep(1000);
@@ -209,7 +210,7 @@ class HostileInputIT {
         SharedStack s = stack;
         for (int port : List.of(s.ports().discovery(), s.ports().gateway(), s.ports().scheduler(), s.ports().secrets(),
                 s.ports().health(), s.ports().agentA(), s.ports().agentB())) {
-            HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(s.internal(port, "/actuator/health/readiness")))
+            HttpResponse<String> readiness = HTTP.send(HttpRequest.newBuilder(URI.create(s.probe(port, "/readyz")))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).as("readiness of the service on port %d: %s", port, readiness.body()).isEqualTo(200);
         }
@@ -226,13 +227,13 @@ class HostileInputIT {
                 Map<String, String> headers = new java.util.LinkedHashMap<>();
                 headers.put("Content-Type", hostile.contentType());
                 headers.put("Content-Length", String.valueOf(hostile.body().length));
-                RawHttp.Response response = RawHttp.send("127.0.0.1", port(hostile.target()), hostile.method(),
+                RawHttp.Response response = RawHttp.send(tls(hostile.target()), "127.0.0.1", port(hostile.target()), hostile.method(),
                         hostile.path(), headers(hostile.target(), headers), RawHttp.bytes(hostile.body()), Duration.ofSeconds(60));
                 check(hostile.describe(), response.status(), response.header("content-type"), response.body());
                 continue;
             }
             try {
-                HttpResponse<String> response = HTTP.send(request(hostile.target(), hostile.method(), hostile.path(),
+                HttpResponse<String> response = client(hostile.target()).send(request(hostile.target(), hostile.method(), hostile.path(),
                         hostile.contentType(), hostile.body()).build(), HttpResponse.BodyHandlers.ofString());
                 check(hostile.describe(), response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                         response.body());
@@ -251,7 +252,7 @@ class HostileInputIT {
         count(category);
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(extra);
         headers.put("Content-Type", "application/json");
-        RawHttp.Response response = RawHttp.send("127.0.0.1", port(target), "POST", "/v2/apps", headers(target, headers),
+        RawHttp.Response response = RawHttp.send(tls(target), "127.0.0.1", port(target), "POST", "/v2/apps", headers(target, headers),
                 body, Duration.ofSeconds(60));
         check(category + " raw " + target + " " + extra, response.status(), response.header("content-type"), response.body());
     }
@@ -292,7 +293,8 @@ class HostileInputIT {
     }
 
     private static HttpRequest.Builder request(Target target, String method, String path, String contentType, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.internal(port(target), path)))
+        String url = target == Target.GATEWAY ? stack.gateway(path) : stack.internal(port(target), path);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
@@ -309,6 +311,24 @@ class HostileInputIT {
         Map<String, String> withAuth = new java.util.LinkedHashMap<>(headers);
         withAuth.put("Authorization", SharedStack.ADMIN);
         return withAuth;
+    }
+
+    /** The gateway's public port is plain HTTP; every internal port needs the operator's certificate. */
+    private static javax.net.ssl.SSLContext tls(Target target) {
+        return target == Target.GATEWAY ? null : stack.operatorTls();
+    }
+
+    private static HttpClient client(Target target) {
+        if (target == Target.GATEWAY) {
+            return HTTP;
+        }
+        synchronized (HostileInputIT.class) {
+            if (internalHttp == null) {
+                internalHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).sslContext(stack.operatorTls()).build();
+            }
+            return internalHttp;
+        }
     }
 
     private static int port(Target target) {

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,9 +54,14 @@ public final class RawHttp {
      */
     public static Response send(String host, int port, String method, String path, Map<String, String> headers,
                                 Body body, Duration timeout) {
+        return send(null, host, port, method, path, headers, body, timeout);
+    }
+
+    /** As {@link #send(String, int, String, String, Map, Body, Duration)}, over TLS when {@code tls} is not null. */
+    public static Response send(SSLContext tls, String host, int port, String method, String path,
+                                Map<String, String> headers, Body body, Duration timeout) {
         long start = System.nanoTime();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2000);
+        try (Socket socket = connect(tls, host, port)) {
             socket.setSoTimeout((int) timeout.toMillis());
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
             head.append("Host: ").append(host).append(':').append(port).append("\r\n");
@@ -90,6 +97,17 @@ public final class RawHttp {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("no answer from " + host + ":" + port + " within " + timeout, e);
         }
+    }
+
+    private static Socket connect(SSLContext tls, String host, int port) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(host, port), 2000);
+        if (tls == null) {
+            return plain;
+        }
+        SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+        secure.startHandshake();
+        return secure;
     }
 
     /** No body at all. */
