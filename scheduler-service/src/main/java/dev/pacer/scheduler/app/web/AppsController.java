@@ -225,6 +225,10 @@ class AppsController {
      */
     private static AppPath parse(HttpServletRequest request, String method) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
+        if (!uri.equals(ApiPaths.V2_APPS) && !uri.startsWith(ApiPaths.V2_APPS + "/")) {
+            // an encoded spelling of the prefix itself (/v2/app%73/…): the gateway classifies raw paths, so do we
+            throw ApiException.notFound("Path '%s' does not exist", uri);
+        }
         String rest = uri.substring(ApiPaths.V2_APPS.length());
         try {
             return AppPath.parse(rest);

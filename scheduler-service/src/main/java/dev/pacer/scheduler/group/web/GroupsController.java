@@ -143,6 +143,10 @@ class GroupsController {
     /** The path after {@code /v2/groups}, read raw by the parser the gateway authorizes with ({@link GroupPath}). */
     private static GroupPath parse(HttpServletRequest request, String method) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
+        if (!uri.equals(ApiPaths.V2_GROUPS) && !uri.startsWith(ApiPaths.V2_GROUPS + "/")) {
+            // an encoded spelling of the prefix itself (/v2/app%73/…): the gateway classifies raw paths, so do we
+            throw ApiException.notFound("Path '%s' does not exist", uri);
+        }
         String rest = uri.substring(ApiPaths.V2_GROUPS.length());
         try {
             return GroupPath.parse(rest, method.equals("GET") || method.equals("HEAD"));

@@ -79,7 +79,11 @@ class QueueController {
 
     @DeleteMapping(ApiPaths.V2_QUEUE + "/**")
     ResponseEntity<Void> resetDelay(HttpServletRequest request) {
-        String rest = request.getRequestURI().substring(request.getContextPath().length() + ApiPaths.V2_QUEUE.length());
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        if (!uri.startsWith(ApiPaths.V2_QUEUE + "/")) {
+            throw ApiException.notFound("Path '%s' does not exist", uri);
+        }
+        String rest = uri.substring(ApiPaths.V2_QUEUE.length());
         AppId app;
         try {
             // the parser the gateway authorizes with: both read the same app id from the same bytes
