@@ -171,6 +171,8 @@ public final class GatewayOverheadBench {
                     "--pacer.gateway.authz.rules[0].principals=bench",
                     "--pacer.gateway.authz.rules[0].prefixes=/bench",
                     "--pacer.gateway.authz.rules[0].actions=view,update"));
+        } else {
+            command.add("--pacer.gateway.security.enabled=false"); // on by default since the authz hardening
         }
         command.addAll(extraArgs);
         String name = secure ? "gateway-auth" : "gateway";

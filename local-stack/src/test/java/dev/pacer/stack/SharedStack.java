@@ -18,8 +18,8 @@ import javax.net.ssl.SSLContext;
  * exactly as {@code ./run-local.sh} starts it, with three gateway users and prefix rules, and stopped
  * when the JVM exits. {@link LocalStackIT} keeps its own stack because it tests start and stop.
  *
- * <p>Users: {@code admin} (everything; also the launcher's bootstrap admin, whose credential file is
- * written before the first start so that both agree), {@code alice} (group {@code team-a}: every action
+ * <p>Users: {@code admin} (the launcher's bootstrap admin, allowed everything; its credential file is
+ * written before the first start so that the password is known), {@code alice} (group {@code team-a}: every action
  * under {@code /team-a}) and {@code bob} (group {@code team-b}: every action under {@code /team-b}).
  *
  * <p>Internal ports need mutual TLS: {@link #internal} builds their https URLs and {@link #internalClient}
@@ -111,31 +111,25 @@ final class SharedStack {
             Files.createDirectories(target);
             Path gatewayConfig = target.resolve("shared-stack-gateway.properties");
             Files.writeString(gatewayConfig, String.join("\n", List.of(
-                    "pacer.gateway.security.enabled=true",
-                    "pacer.gateway.security.users[0].name=admin",
-                    "pacer.gateway.security.users[0].password={noop}admin-pw",
-                    "pacer.gateway.security.users[1].name=alice",
-                    "pacer.gateway.security.users[1].password={noop}alice-pw",
-                    "pacer.gateway.security.users[1].groups=team-a",
-                    "pacer.gateway.security.users[2].name=bob",
-                    "pacer.gateway.security.users[2].password={noop}bob-pw",
-                    "pacer.gateway.security.users[2].groups=team-b",
-                    "pacer.gateway.authz.rules[0].principals=admin",
-                    "pacer.gateway.authz.rules[0].prefixes=/",
+                    "pacer.gateway.security.users[0].name=alice",
+                    "pacer.gateway.security.users[0].password={noop}alice-pw",
+                    "pacer.gateway.security.users[0].groups=team-a",
+                    "pacer.gateway.security.users[1].name=bob",
+                    "pacer.gateway.security.users[1].password={noop}bob-pw",
+                    "pacer.gateway.security.users[1].groups=team-b",
+                    "pacer.gateway.authz.rules[0].groups=team-a",
+                    "pacer.gateway.authz.rules[0].prefixes=/team-a",
                     "pacer.gateway.authz.rules[0].actions=view,create,update,delete,kill",
-                    "pacer.gateway.authz.rules[1].groups=team-a",
-                    "pacer.gateway.authz.rules[1].prefixes=/team-a",
+                    "pacer.gateway.authz.rules[1].groups=team-b",
+                    "pacer.gateway.authz.rules[1].prefixes=/team-b",
                     "pacer.gateway.authz.rules[1].actions=view,create,update,delete,kill",
-                    "pacer.gateway.authz.rules[2].groups=team-b",
-                    "pacer.gateway.authz.rules[2].prefixes=/team-b",
-                    "pacer.gateway.authz.rules[2].actions=view,create,update,delete,kill",
                     // the suites send hundreds of writes as one user: the write rate limit is not what they test
                     "pacer.gateway.rate-limit.replenish-rate=10000",
                     "pacer.gateway.rate-limit.burst-capacity=10000",
                     "")));
             Path output = target.resolve("shared-stack.out");
             LocalStackIT.deleteRecursively(STACK_DIR);
-            // the launcher keeps (and uses) an existing credential: the same as the users list's admin
+            // the launcher keeps (and uses) an existing credential: admin is its bootstrap admin (may do everything)
             Files.createDirectories(STACK_DIR);
             Files.writeString(STACK_DIR.resolve(StackCredentials.ADMIN_FILE), "admin:admin-pw\n");
             Files.setPosixFilePermissions(STACK_DIR.resolve(StackCredentials.ADMIN_FILE),

@@ -38,13 +38,13 @@ final class AppTrafficFilter implements GatewayFilter, Ordered {
 
     private final AppInstanceView view;
     private final Mode mode;
-    private final String domainSuffix;
+    private final AppHosts hosts;
     private final GatewayMetrics metrics;
 
-    AppTrafficFilter(AppInstanceView view, Mode mode, String domain, GatewayMetrics metrics) {
+    AppTrafficFilter(AppInstanceView view, Mode mode, AppHosts hosts, GatewayMetrics metrics) {
         this.view = view;
         this.mode = mode;
-        this.domainSuffix = domain == null ? null : "." + domain;
+        this.hosts = hosts;
         this.metrics = metrics;
     }
 
@@ -92,25 +92,10 @@ final class AppTrafficFilter implements GatewayFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    /** {@code web.team.apps.example.com} → {@code /team/web}; null when the host is not under the domain. */
+    /** {@code web.team.apps.example.com} → {@code /team/web}; null when the host is no app host ({@link AppHosts}). */
     String hostAppId(String hostHeader) {
-        if (hostHeader == null || domainSuffix == null) {
-            return null;
-        }
-        String host = hostHeader;
-        int colon = host.lastIndexOf(':');
-        if (colon > 0) {
-            host = host.substring(0, colon);
-        }
-        if (!host.endsWith(domainSuffix) || host.length() == domainSuffix.length()) {
-            return null;
-        }
-        String[] labels = host.substring(0, host.length() - domainSuffix.length()).split("\\.");
-        StringBuilder id = new StringBuilder();
-        for (int i = labels.length - 1; i >= 0; i--) {
-            id.append('/').append(labels[i]);
-        }
-        return id.toString();
+        dev.pacer.contract.ids.AppId id = hosts.appId(hostHeader);
+        return id == null ? null : id.toString();
     }
 
     static List<String> segments(String rawRest) {

@@ -32,26 +32,26 @@ public class AppsConfiguration {
                 redis, json, properties.resyncInterval());
     }
 
-    /** The filter of the path route ({@code /apps/{app id}/**}). */
-    public static AppTrafficFilterFactory filters(AppInstanceView view, AppsProperties properties, GatewayMetrics metrics) {
-        return new AppTrafficFilterFactory(view, properties, metrics);
+    /** Which hosts are app traffic: one instance, read by the route predicate, its filter and security. */
+    @Bean
+    AppHosts appHosts(AppsProperties properties) {
+        return new AppHosts(properties.domain());
+    }
+
+    /** The filters of the app-traffic routes. */
+    public static AppTrafficFilterFactory filters(AppInstanceView view, AppHosts hosts, GatewayMetrics metrics) {
+        return new AppTrafficFilterFactory(view, hosts, metrics);
     }
 
     /** Builds the app-traffic filters for the route configuration. */
-    public record AppTrafficFilterFactory(AppInstanceView view, AppsProperties properties, GatewayMetrics metrics) {
+    public record AppTrafficFilterFactory(AppInstanceView view, AppHosts hosts, GatewayMetrics metrics) {
 
         public org.springframework.cloud.gateway.filter.GatewayFilter byPath() {
-            return new AppTrafficFilter(view, AppTrafficFilter.Mode.PATH, null, metrics);
+            return new AppTrafficFilter(view, AppTrafficFilter.Mode.PATH, hosts, metrics);
         }
 
         public org.springframework.cloud.gateway.filter.GatewayFilter byHost() {
-            return new AppTrafficFilter(view, AppTrafficFilter.Mode.HOST, properties.domain(), metrics);
-        }
-
-        /** Whether a host header is app traffic (host mode on and the host under the domain). */
-        public boolean isAppHost(String hostHeader) {
-            return properties.domain() != null && !properties.domain().isBlank()
-                    && new AppTrafficFilter(view, AppTrafficFilter.Mode.HOST, properties.domain(), metrics).hostAppId(hostHeader) != null;
+            return new AppTrafficFilter(view, AppTrafficFilter.Mode.HOST, hosts, metrics);
         }
     }
 }

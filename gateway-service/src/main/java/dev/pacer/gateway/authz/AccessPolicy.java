@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves a principal's {@link Grants} from the rules, once per distinct principal (cached: rules are
- * configuration). Without security, or without rules, every request gets {@link Grants#ALL}.
+ * configuration). Without security, or without rules, every request gets {@link Grants#ALL}; so does the
+ * bootstrap admin ({@link PacerPrincipal#admin()}), whatever the rules say.
  */
 public final class AccessPolicy {
 
@@ -33,6 +34,9 @@ public final class AccessPolicy {
         }
         if (principal == null) {
             return new Grants(Grants.emptyMap());
+        }
+        if (principal.admin()) {
+            return Grants.ALL;
         }
         Grants grants = cache.get(principal);
         if (grants == null) {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one principal may do, resolved once from the rules: per action, the app-id prefixes it
- * covers. A check is a prefix comparison in memory; nothing is called per app.
+ * What one principal may do, resolved once from the rules: per action, the prefixes it covers (app
+ * ids and secret paths alike). A check is a prefix comparison in memory; nothing is called per app.
  */
 public final class Grants {
 
+    /** Everything, everywhere: the bootstrap admin, every request when security is off or no rule exists. */
     public static final Grants ALL = all();
 
     private final Map<Action, List<AppId>> prefixes;
@@ -37,11 +38,16 @@ public final class Grants {
 
     /** Whether the action is allowed on the app (or group) id. */
     public boolean allows(Action action, AppId id) {
+        return allows(action, Resource.of(id));
+    }
+
+    /** Whether the action is allowed on the resource (an app, a group, a secret path). */
+    public boolean allows(Action action, Resource resource) {
         if (everywhere.get(action)) {
             return true;
         }
         for (AppId prefix : prefixes.get(action)) {
-            if (id.isUnder(prefix)) {
+            if (resource.isUnder(prefix)) {
                 return true;
             }
         }

@@ -2,6 +2,9 @@ package dev.pacer.gateway.authz;
 
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
+import dev.pacer.contract.secrets.SecretPaths;
+import java.util.Iterator;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,11 +12,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Removes from a list response what the principal may not view, in one pass over the list with an
- * in-memory prefix check per item ({@link Grants}): apps by {@code id}, tasks by {@code appId}, queue
- * entries by {@code app.id}/{@code pod.id}, deployments unless one of their affected apps is
- * viewable, and groups down to the viewable subtrees (ancestors of a viewable prefix are kept as the
- * path to it). A body that is not the expected JSON is passed on unchanged.
+ * Removes from a list response what the principal may not view, in one pass with an in-memory prefix
+ * check per item ({@link Grants}): apps by {@code id}, tasks by {@code appId}, queue entries by
+ * {@code app.id}/{@code pod.id}, secrets by {@code path}, audit entries by {@code path} and {@code appId};
+ * deployments are kept when one of their apps is viewable and then show only viewable apps; groups are
+ * cut down to the viewable subtrees, their ancestors kept as the path to them (without their
+ * dependencies). A body that is not the expected JSON cannot be filtered: {@link #filter} returns null
+ * and the caller answers an error instead of passing it on.
  */
 public final class ListFilter {
 
@@ -23,24 +28,27 @@ public final class ListFilter {
         this.json = json;
     }
 
+    /** The filtered body, or null when the body is not the JSON the shape expects. */
     public byte[] filter(Requirement.ListShape shape, byte[] body, Grants grants) {
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (JacksonException e) {
-            return body;
+            return null;
         }
-        boolean changed = switch (shape) {
+        boolean ok = switch (shape) {
             case APPS -> keep(root.get("apps"), item -> viewable(grants, item.get("id")));
+            case STAR -> keep(root.get("*"), item -> viewable(grants, item.get("id")));
+            case APP_ARRAY -> keep(root, item -> viewable(grants, item.get("id")));
             case TASKS -> keep(root.get("tasks"), item -> viewable(grants, item.get("appId")));
             case QUEUE -> keep(root.get("queue"), item -> viewable(grants, item.path("app").get("id"))
                     || viewable(grants, item.path("pod").get("id")));
-            case DEPLOYMENTS -> keep(root, item -> anyViewable(grants, item.get("affectedApps"))
-                    || anyViewable(grants, item.get("affectedPods")));
+            case DEPLOYMENTS -> keep(root, item -> deployment(grants, item));
             case GROUP -> group(root, grants);
-            case NONE -> false;
+            case SECRETS -> keep(root, item -> secretViewable(grants, item.get("path")));
+            case AUDIT -> keep(root, item -> audited(grants, item));
         };
-        return changed ? json.writeValueAsBytes(root) : body;
+        return ok ? json.writeValueAsBytes(root) : null;
     }
 
     private interface ItemTest {
@@ -65,9 +73,14 @@ public final class ListFilter {
             return false;
         }
         AppId id = parse(group.get("id"));
-        if (id != null && grants.allows(Action.VIEW, id)) {
+        if (id == null) {
+            return false;
+        }
+        if (grants.allows(Action.VIEW, id)) {
             return true;
         }
+        // an ancestor kept as the path to something viewable: its own apps, pods and dependencies are not
+        group.putArray("dependencies");
         keep(group.get("apps"), item -> viewable(grants, item.get("id")));
         keep(group.get("pods"), item -> viewable(grants, item.get("id")));
         keep(group.get("groups"), sub -> {
@@ -78,13 +91,50 @@ public final class ListFilter {
             if (grants.allows(Action.VIEW, subId)) {
                 return true;
             }
-            if (grants.leadsToViewable(subId)) {
-                group(sub, grants);
-                return true;
-            }
-            return false;
+            return grants.leadsToViewable(subId) && group(sub, grants);
         });
         return true;
+    }
+
+    /**
+     * A deployment of at least one viewable app, showing only viewable apps: {@code affectedApps},
+     * the actions of {@code steps} and {@code currentActions}, and Pacer's {@code canaries}.
+     */
+    private static boolean deployment(Grants grants, JsonNode item) {
+        if (!(item instanceof ObjectNode deployment) || !anyViewable(grants, deployment.get("affectedApps"))) {
+            return false;
+        }
+        keep(deployment.get("affectedApps"), id -> viewable(grants, id));
+        keep(deployment.get("affectedPods"), id -> viewable(grants, id));
+        JsonNode steps = deployment.get("steps");
+        if (steps instanceof ArrayNode) {
+            steps.forEach(step -> keep(step.get("actions"), action -> viewable(grants, action.get("app"))));
+        }
+        keep(deployment.get("currentActions"), action -> viewable(grants, action.get("app")));
+        if (deployment.path("pacer").get("canaries") instanceof ObjectNode canaries) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = canaries.properties().iterator(); it.hasNext(); ) {
+                if (!viewable(grants, canaries.stringNode(it.next().getKey()))) {
+                    it.remove();
+                }
+            }
+        }
+        return true;
+    }
+
+    /** An audit entry whose secret path and app are both viewable (either may be absent, not both). */
+    private static boolean audited(Grants grants, JsonNode entry) {
+        JsonNode path = entry.get("path");
+        JsonNode app = entry.get("appId");
+        boolean hasPath = path != null && !path.isNull();
+        boolean hasApp = app != null && !app.isNull();
+        return (hasPath || hasApp)
+                && (!hasPath || secretViewable(grants, path))
+                && (!hasApp || viewable(grants, app));
+    }
+
+    private static boolean secretViewable(Grants grants, JsonNode path) {
+        return path != null && path.isString() && SecretPaths.isValid(path.asString())
+                && grants.allows(Action.VIEW, Resource.secret(path.asString()));
     }
 
     private static boolean anyViewable(Grants grants, JsonNode ids) {

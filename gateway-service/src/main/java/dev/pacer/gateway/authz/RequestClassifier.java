@@ -2,123 +2,121 @@ package dev.pacer.gateway.authz;
 
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.AppPath;
+import dev.pacer.contract.ids.GroupPath;
 import dev.pacer.contract.ids.InvalidIdException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import dev.pacer.contract.ids.QueuePath;
+import java.util.Optional;
 import org.springframework.http.HttpMethod;
 
 /**
- * Maps a Marathon API request (method and normalised path) to its {@link Requirement}. Pure: no I/O,
- * no state. A path whose id is not a valid app id passes (there can be no such app to protect; the
- * scheduler answers it). Writes that name no app need {@code update} on the root.
+ * Maps a Marathon API request (method and raw, still percent-encoded path) to its {@link Requirement}.
+ * Pure: no I/O, no state. Ids are read by wire-contract's parsers ({@link AppPath}, {@link GroupPath},
+ * {@link QueuePath}), the ones the scheduler acts on, so both sides see the same id in the same bytes.
+ * A path id that does not parse is {@link Requirement#UNREADABLE} (refused). Every endpoint of Marathon's
+ * API is classified on purpose; whatever is not (an unknown path, a method an endpoint does not have)
+ * needs {@code view} on {@code /} to read and {@code update} on {@code /} to write.
  */
 public final class RequestClassifier {
-
-    private static final Set<String> APP_SUFFIXES = Set.of("tasks", "versions", "restart");
 
     private RequestClassifier() {
     }
 
-    public static Requirement classify(HttpMethod method, String path) {
+    public static Requirement classify(HttpMethod method, String rawPath) {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String p = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+        try {
+            return classify(method, read, p);
+        } catch (InvalidIdException e) {
+            return Requirement.UNREADABLE;
+        }
+    }
+
+    private static Requirement classify(HttpMethod method, boolean read, String p) {
         if (p.equals(ApiPaths.V2_APPS)) {
             if (read) {
-                return Requirement.list(Requirement.ListShape.APPS);
+                return Requirement.list(Requirement.ListShape.APPS, AppId.ROOT);
             }
-            return method == HttpMethod.POST
-                    ? Requirement.fromBody(Action.CREATE, Requirement.BodyTargets.APP)
-                    : Requirement.fromBody(Action.UPDATE, Requirement.BodyTargets.APPS);
+            if (method == HttpMethod.POST) {
+                return Requirement.body(Action.CREATE, Requirement.BodyShape.APP, AppId.ROOT);
+            }
+            return method == HttpMethod.PUT || method == HttpMethod.PATCH
+                    ? Requirement.body(Action.UPDATE, Requirement.BodyShape.APPS, AppId.ROOT)
+                    : Requirement.root(Action.UPDATE);
         }
         if (p.startsWith(ApiPaths.V2_APPS + "/")) {
-            return app(method, read, segments(p.substring(ApiPaths.V2_APPS.length())));
-        }
-        if (p.equals(ApiPaths.V2_TASKS)) {
-            return read ? Requirement.list(Requirement.ListShape.TASKS) : admin();
-        }
-        if (p.equals(ApiPaths.V2_TASKS + "/delete")) {
-            return Requirement.fromBody(Action.KILL, Requirement.BodyTargets.TASK_IDS);
-        }
-        if (p.equals(ApiPaths.V2_QUEUE)) {
-            return read ? Requirement.list(Requirement.ListShape.QUEUE) : admin();
-        }
-        if (p.startsWith(ApiPaths.V2_QUEUE + "/")) {
-            List<String> segments = segments(p.substring(ApiPaths.V2_QUEUE.length()));
-            if (!segments.isEmpty() && segments.get(segments.size() - 1).equals("delay")) {
-                segments = segments.subList(0, segments.size() - 1);
-            }
-            return read ? Requirement.OPEN : on(Action.UPDATE, segments);
+            return app(method, read, AppPath.parse(p.substring(ApiPaths.V2_APPS.length())));
         }
         if (p.equals(ApiPaths.V2_GROUPS) || p.startsWith(ApiPaths.V2_GROUPS + "/")) {
-            return group(method, read, segments(p.substring(ApiPaths.V2_GROUPS.length())));
+            return group(method, read, GroupPath.parse(p.substring(ApiPaths.V2_GROUPS.length()), read));
+        }
+        if (p.equals(ApiPaths.V2_TASKS)) {
+            return read ? Requirement.list(Requirement.ListShape.TASKS, AppId.ROOT) : Requirement.root(Action.UPDATE);
+        }
+        if (p.equals(ApiPaths.V2_TASKS + "/delete") && method == HttpMethod.POST) {
+            return Requirement.body(Action.KILL, Requirement.BodyShape.TASK_IDS, AppId.ROOT);
+        }
+        if (p.equals(ApiPaths.V2_QUEUE)) {
+            return read ? Requirement.list(Requirement.ListShape.QUEUE, AppId.ROOT) : Requirement.root(Action.UPDATE);
+        }
+        if (p.startsWith(ApiPaths.V2_QUEUE + "/")) {
+            Optional<AppId> app = QueuePath.delayOf(p.substring(ApiPaths.V2_QUEUE.length()));
+            if (app.isPresent()) {
+                return Requirement.onApp(read ? Action.VIEW : Action.UPDATE, app.get());
+            }
+            return operator(read);
         }
         if (p.equals(ApiPaths.V2_DEPLOYMENTS)) {
-            return read ? Requirement.list(Requirement.ListShape.DEPLOYMENTS) : admin();
+            return read ? Requirement.list(Requirement.ListShape.DEPLOYMENTS, AppId.ROOT) : Requirement.root(Action.UPDATE);
         }
-        return read ? Requirement.OPEN : admin();
+        if ((p.equals(ApiPaths.V2_INFO) || p.equals(ApiPaths.V2_LEADER) || p.equals(ApiPaths.PING)) && read) {
+            return Requirement.AUTHENTICATED;
+        }
+        // DELETE|POST /v2/deployments/{id}[/promote] (a deployment's apps are not looked up), DELETE /v2/leader,
+        // /metrics, /v2/events (not filtered), /v2/pods, /v2/plugins and every path not listed above
+        return operator(read);
     }
 
-    private static Requirement app(HttpMethod method, boolean read, List<String> segments) {
-        int idEnd = segments.size();
-        String suffix = null;
-        if (idEnd >= 2 && APP_SUFFIXES.contains(segments.get(idEnd - 1))) {
-            suffix = segments.get(idEnd - 1);
-            idEnd -= 1;
-        } else if (idEnd >= 3 && (segments.get(idEnd - 2).equals("tasks") || segments.get(idEnd - 2).equals("versions"))) {
-            suffix = segments.get(idEnd - 2);
-            idEnd -= 2;
-        }
-        List<String> id = segments.subList(0, idEnd);
+    private static Requirement app(HttpMethod method, boolean read, AppPath path) {
+        AppId id = path.app();
         if (read) {
-            return on(Action.VIEW, id);
+            return path.kind() == AppPath.Kind.GROUP_WILDCARD
+                    ? Requirement.list(Requirement.ListShape.STAR, id)
+                    : Requirement.onApp(Action.VIEW, id);
         }
-        if (suffix == null) {
-            if (method == HttpMethod.DELETE) {
-                return on(Action.DELETE, id);
-            }
-            return on(Action.UPDATE, id);
-        }
-        if (suffix.equals("tasks") && method == HttpMethod.DELETE) {
-            return on(Action.KILL, id);
-        }
-        return on(Action.UPDATE, id);
+        return switch (path.kind()) {
+            case APP -> method == HttpMethod.DELETE ? Requirement.onApp(Action.DELETE, id)
+                    : method == HttpMethod.PUT || method == HttpMethod.PATCH
+                    ? Requirement.body(Action.UPDATE, Requirement.BodyShape.APP_UPDATE, id.parent(), id)
+                    : Requirement.onApp(Action.UPDATE, id);
+            case TASKS, TASK -> Requirement.onApp(method == HttpMethod.DELETE ? Action.KILL : Action.UPDATE, id);
+            case RESTART -> method == HttpMethod.DELETE
+                    ? Requirement.onApp(Action.DELETE, path.target(true))
+                    : Requirement.onApp(Action.UPDATE, id);
+            case GROUP_WILDCARD, VERSIONS, VERSION -> Requirement.onApp(Action.UPDATE, id);
+        };
     }
 
-    private static Requirement group(HttpMethod method, boolean read, List<String> segments) {
+    private static Requirement group(HttpMethod method, boolean read, GroupPath path) {
+        AppId id = path.group();
         if (read) {
-            if (!segments.isEmpty() && segments.get(segments.size() - 1).equals("versions")) {
-                return on(Action.VIEW, segments.subList(0, segments.size() - 1));
-            }
-            return Requirement.list(Requirement.ListShape.GROUP);
+            return switch (path.kind()) {
+                case GROUP, VERSION -> Requirement.list(Requirement.ListShape.GROUP, id);
+                case APPS -> Requirement.list(Requirement.ListShape.APP_ARRAY, id);
+                case VERSIONS -> Requirement.onApp(Action.VIEW, id);
+            };
         }
-        Action action = method == HttpMethod.POST ? Action.CREATE
-                : method == HttpMethod.DELETE ? Action.DELETE : Action.UPDATE;
-        if (segments.isEmpty() && action != Action.DELETE) {
-            return Requirement.fromBody(action, Requirement.BodyTargets.GROUP);
+        if (method == HttpMethod.POST) {
+            return Requirement.body(Action.CREATE, Requirement.BodyShape.GROUP_CREATE, id);
         }
-        return on(action, segments);
+        if (method == HttpMethod.PUT) {
+            return Requirement.body(Action.UPDATE, Requirement.BodyShape.GROUP_UPDATE, id, id);
+        }
+        return Requirement.onApp(method == HttpMethod.DELETE ? Action.DELETE : Action.UPDATE, id);
     }
 
-    private static Requirement on(Action action, List<String> idSegments) {
-        try {
-            return Requirement.on(action, new AppId(idSegments));
-        } catch (InvalidIdException e) {
-            return Requirement.OPEN;
-        }
-    }
-
-    private static Requirement admin() {
-        return Requirement.on(Action.UPDATE, AppId.ROOT);
-    }
-
-    private static List<String> segments(String rest) {
-        List<String> segments = new ArrayList<>();
-        for (String s : rest.split("/")) {
-            if (!s.isEmpty()) {
-                segments.add(s);
-            }
-        }
-        return segments;
+    /** Not an app's business: {@code view} on {@code /} to read, {@code update} on {@code /} to write. */
+    static Requirement operator(boolean read) {
+        return Requirement.root(read ? Action.VIEW : Action.UPDATE);
     }
 }

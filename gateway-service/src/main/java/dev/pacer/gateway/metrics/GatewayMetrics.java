@@ -9,6 +9,9 @@ public interface GatewayMetrics {
     /** Credentials were given and rejected; {@code scheme} is basic, token or bearer. */
     void authenticationFailed(String scheme);
 
+    /** A login was refused unchecked: too many recent failures for its principal or address (429). */
+    void loginThrottled();
+
     /** An authenticated request asked for something its rules do not allow. */
     void accessDenied(String action);
 
@@ -21,6 +24,10 @@ public interface GatewayMetrics {
     GatewayMetrics NONE = new GatewayMetrics() {
         @Override
         public void authenticationFailed(String scheme) {
+        }
+
+        @Override
+        public void loginThrottled() {
         }
 
         @Override

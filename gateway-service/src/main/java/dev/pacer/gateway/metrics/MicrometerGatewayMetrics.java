@@ -9,6 +9,7 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     private final MeterRegistry registry;
     private final Counter rateLimited;
     private final Counter noInstance;
+    private final Counter loginThrottled;
 
     public MicrometerGatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -16,6 +17,8 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
                 .description("writes refused with 429 by the per-principal rate limiter").register(registry);
         this.noInstance = Counter.builder("pacer.gateway.apps.no.instance")
                 .description("app-traffic requests answered 503: no UP instance").register(registry);
+        this.loginThrottled = Counter.builder("pacer.gateway.authentication.throttled")
+                .description("logins refused with 429 without a password check: too many recent failures").register(registry);
         for (String scheme : new String[] {"basic", "token", "bearer"}) {
             authenticationFailed(scheme, 0);
         }
@@ -29,6 +32,11 @@ public final class MicrometerGatewayMetrics implements GatewayMetrics {
     private void authenticationFailed(String scheme, int amount) {
         Counter.builder("pacer.gateway.authentication.failures").tag("scheme", scheme)
                 .description("requests whose credentials were rejected (401)").register(registry).increment(amount);
+    }
+
+    @Override
+    public void loginThrottled() {
+        loginThrottled.increment();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pacer.gateway.route;
 
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.ServiceName;
+import dev.pacer.gateway.apps.AppHosts;
 import dev.pacer.gateway.apps.AppInstanceView;
 import dev.pacer.gateway.apps.AppsConfiguration;
 import dev.pacer.gateway.apps.AppsProperties;
@@ -30,11 +31,13 @@ class RouteConfiguration {
     private static final long NO_TIMEOUT = -1;
 
     @Bean
-    RouteLocator pacerRoutes(RouteLocatorBuilder routes, AppInstanceView view, AppsProperties apps, GatewayMetrics metrics) {
-        AppsConfiguration.AppTrafficFilterFactory appFilters = AppsConfiguration.filters(view, apps, metrics);
+    RouteLocator pacerRoutes(RouteLocatorBuilder routes, AppInstanceView view, AppsProperties apps, AppHosts hosts,
+                             GatewayMetrics metrics) {
+        AppsConfiguration.AppTrafficFilterFactory appFilters = AppsConfiguration.filters(view, hosts, metrics);
         RouteLocatorBuilder.Builder builder = routes.routes();
-        if (apps.domain() != null && !apps.domain().isBlank()) {
-            builder.route(RouteIds.APP_HOST_TRAFFIC, r -> r.predicate(exchange -> appFilters.isAppHost(
+        if (hosts.enabled()) {
+            // the same predicate opens these hosts in security (SecurityConfiguration): what is let in is what is routed here
+            builder.route(RouteIds.APP_HOST_TRAFFIC, r -> r.predicate(exchange -> hosts.isAppHost(
                             exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST)))
                     .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byHost()))
                     .metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, NO_TIMEOUT)

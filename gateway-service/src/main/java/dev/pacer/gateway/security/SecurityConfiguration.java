@@ -4,9 +4,17 @@ import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorMessages;
+import dev.pacer.gateway.apps.AppHosts;
 import dev.pacer.gateway.apps.AppsProperties;
+import dev.pacer.gateway.authz.AccessPolicy;
+import dev.pacer.gateway.authz.Action;
 import dev.pacer.gateway.metrics.GatewayMetrics;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -14,7 +22,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,21 +53,33 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * One security filter chain. Off: every request passes (the local stack). On: {@code /ping}, app
- * traffic and the probes pass; everything else needs valid credentials (Basic, {@code token=} or a
- * Bearer JWT) or gets a JSON 401. Errors are raised as {@link ApiException}s, so that the shared
- * WebFlux error handler writes them like every other error.
+ * One security filter chain. On (the default): {@code /ping}, app traffic (by path, or by host as
+ * {@link AppHosts} decides: the same predicate the app-host route uses) and the probes pass; everything
+ * else needs valid credentials (Basic, {@code token=} or a Bearer JWT) or gets a JSON 401; the actuator's
+ * other endpoints need {@code view} on {@code /}. Failed logins are throttled per principal and per
+ * client address ({@link LoginThrottle}: a JSON 429 without a password check). With security on and no
+ * credential configured at all, the gateway does not start. Off ({@code enabled=false}, a development
+ * stack only): every request passes, and a WARN line says so at start-up. Errors are raised as
+ * {@link ApiException}s, so that the shared WebFlux error handler writes them like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     static final String REALM = "Basic realm=\"Pacer\"";
+    static final String SECURITY_OFF_WARNING = "GATEWAY SECURITY IS OFF (" + SecurityProperties.PREFIX
+            + ".enabled=false): every request is let through without credentials or authorization. "
+            + "Use this on a development machine only.";
+    static final String NO_CREDENTIAL = SecurityProperties.PREFIX + ".enabled is true but no credential is configured: set "
+            + SecurityProperties.PREFIX + ".admin.name and " + SecurityProperties.PREFIX + ".admin.password ({bcrypt}…), or "
+            + "users, tokens or a JWT issuer; or, on a development machine only, " + SecurityProperties.PREFIX + ".enabled=false";
 
     @Bean
-    SecurityWebFilterChain pacerSecurityChain(ServerHttpSecurity http, SecurityProperties properties,
-                                              AppsProperties apps, GatewayMetrics metrics) {
+    SecurityWebFilterChain pacerSecurityChain(ServerHttpSecurity http, SecurityProperties properties, AppHosts hosts,
+                                              AccessPolicy policy, GatewayMetrics metrics) {
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -57,14 +89,28 @@ class SecurityConfiguration {
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         if (!properties.enabled()) {
+            log.warn(SECURITY_OFF_WARNING);
             return http.authorizeExchange(e -> e.anyExchange().permitAll()).build();
         }
+        if (!properties.anyCredential()) {
+            throw new IllegalStateException(NO_CREDENTIAL);
+        }
+        PacerAuthenticationManager manager = new PacerAuthenticationManager(properties,
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(), jwtDecoder(properties.jwt()));
+        LoginThrottle throttle = new LoginThrottle(properties.throttle(), Clock.systemUTC());
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(
-                new PacerAuthenticationManager(properties, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                        jwtDecoder(properties.jwt())));
+                (ReactiveAuthenticationManagerResolver<ServerWebExchange>) exchange -> Mono.just(
+                        credentials -> throttled(manager, throttle, credentials, clientAddress(exchange))));
         authentication.setServerAuthenticationConverter(new CredentialsConverter());
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         authentication.setAuthenticationFailureHandler((filterExchange, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                metrics.loginThrottled();
+                filterExchange.getExchange().getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                        Long.toString(throttled.retryAfterSeconds()));
+                return Mono.error(new ApiException(429, ErrorBody.of(
+                        "Too many failed logins; retry after %d s".formatted(throttled.retryAfterSeconds()))));
+            }
             metrics.authenticationFailed(scheme(filterExchange.getExchange()));
             return unauthorized(filterExchange.getExchange());
         });
@@ -74,9 +120,34 @@ class SecurityConfiguration {
                         .accessDeniedHandler((exchange, denied) -> Mono.error(
                                 new ApiException(403, ErrorBody.of(ErrorMessages.NOT_AUTHORIZED)))))
                 .authorizeExchange(e -> e
-                        .matchers(open(apps)).permitAll()
+                        .matchers(open(hosts)).permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").access((auth, context) -> auth
+                                .<AuthorizationResult>map(a -> new AuthorizationDecision(a.getPrincipal() instanceof PacerPrincipal p
+                                        && policy.grantsOf(p).everywhere(Action.VIEW)))
+                                .defaultIfEmpty(new AuthorizationDecision(false)))
                         .anyExchange().authenticated())
                 .build();
+    }
+
+    /**
+     * Refused unchecked while the principal or the address is throttled; a rejected credential counts
+     * against both. The user name is the principal of a Basic attempt (tokens and JWTs count per address).
+     */
+    private static Mono<Authentication> throttled(PacerAuthenticationManager manager, LoginThrottle throttle,
+                                                  Authentication credentials, String address) {
+        String principal = credentials instanceof UsernamePasswordAuthenticationToken basic ? basic.getName() : null;
+        Duration wait = throttle.blockedFor(principal, address);
+        if (!wait.isZero()) {
+            return Mono.error(new LoginThrottledException(wait));
+        }
+        return manager.authenticate(credentials)
+                .doOnError(BadCredentialsException.class, e -> throttle.failed(principal, address));
+    }
+
+    /** The peer's address (a proxy in front of the gateway counts as one client: its X-Forwarded-For is not trusted). */
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
     }
 
     /** Uses the Marathon-compatible firewall (only {@code /v2/} tolerates {@code //}); rejections are JSON 400s. */
@@ -95,26 +166,16 @@ class SecurityConfiguration {
         };
     }
 
-    /** Paths that need no credentials: Marathon's ping, app traffic (by path or by host), probes and metrics. */
-    private static ServerWebExchangeMatcher open(AppsProperties apps) {
+    /** Paths that need no credentials: Marathon's ping, app traffic (by path, or by host), probes and metrics. */
+    private static ServerWebExchangeMatcher open(AppHosts hosts) {
         ServerWebExchangeMatcher paths = ServerWebExchangeMatchers.pathMatchers(ApiPaths.PING, AppsProperties.PATH_PREFIX + "/**",
                 ApiPaths.ACTUATOR_HEALTH, ApiPaths.ACTUATOR_HEALTH + "/**", ApiPaths.ACTUATOR_PROMETHEUS);
-        if (apps.domain() == null || apps.domain().isBlank()) {
+        if (!hosts.enabled()) {
             return paths;
         }
-        String suffix = "." + apps.domain();
-        return exchange -> {
-            String host = exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST);
-            if (host != null && stripPort(host).endsWith(suffix)) {
-                return ServerWebExchangeMatcher.MatchResult.match();
-            }
-            return paths.matches(exchange);
-        };
-    }
-
-    private static String stripPort(String host) {
-        int colon = host.lastIndexOf(':');
-        return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
+        return exchange -> hosts.isAppHost(exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST))
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : paths.matches(exchange);
     }
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange) {
@@ -152,8 +213,15 @@ class SecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256).build();
         }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         if (jwt.issuer() != null && !jwt.issuer().isBlank()) {
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+            validators.add(new JwtIssuerValidator(jwt.issuer()));
+        }
+        if (jwt.audience() != null && !jwt.audience().isBlank()) {
+            validators.add(new JwtAudienceValidator(jwt.audience()));
+        }
+        if (!validators.isEmpty()) {
+            decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         }
         return decoder;
     }

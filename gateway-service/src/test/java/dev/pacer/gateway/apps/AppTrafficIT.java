@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * connection is retried on another instance, and the errors are JSON.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false", "pacer.gateway.apps.resync-interval=5s",
-                "pacer.gateway.apps.domain=apps.test"})
+        properties = {"eureka.client.enabled=false", "pacer.gateway.security.enabled=false",
+                "pacer.gateway.apps.resync-interval=5s", "pacer.gateway.apps.domain=apps.test"})
 class AppTrafficIT {
 
     static final FakeEureka EUREKA = FakeEureka.start(Duration.ofMinutes(5));

@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Cloud's simple discovery client here (Eureka off); the local-stack end-to-end test covers Eureka.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"eureka.client.enabled=false",
+        properties = {"eureka.client.enabled=false", "pacer.gateway.security.enabled=false",
                 "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
 class RoutesIT {
 

@@ -49,6 +49,12 @@ import tools.jackson.databind.json.JsonMapper;
                 "pacer.gateway.security.users[1].password={bcrypt}$2a$04$M6YG1XZDH2rF.rtlVtcE/OU9L2zY7Zq8xJ2QzE8u1yk5Z4vG1oK8a",
                 "pacer.gateway.security.users[2].name=root",
                 "pacer.gateway.security.users[2].password={noop}root-pw",
+                "pacer.gateway.security.users[3].name=amy",
+                "pacer.gateway.security.users[3].password={noop}amy-pw",
+                "pacer.gateway.security.users[3].groups=team-a",
+                "pacer.gateway.security.users[4].name=ann",
+                "pacer.gateway.security.users[4].password={noop}ann-pw",
+                "pacer.gateway.security.users[4].groups=team-a",
                 "pacer.gateway.security.tokens[0].value=ci-token",
                 "pacer.gateway.security.tokens[0].principal=ci",
                 "pacer.gateway.security.tokens[0].groups=team-a",
@@ -73,11 +79,15 @@ class AuthIT {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String ALICE = basic("alice", "alice-pw");
     static final String ROOT = basic("root", "root-pw");
+    // team-a users of their own, so that the writes of the newer tests do not empty alice's rate-limit bucket
+    static final String AMY = basic("amy", "amy-pw");
+    static final String ANN = basic("ann", "ann-pw");
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("spring.cloud.discovery.client.simple.instances.scheduler-service[0].uri", SCHEDULER::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.secrets-service[0].uri", SCHEDULER::url);
     }
 
     @AfterAll
@@ -114,7 +124,8 @@ class AuthIT {
                     .containsExactly("/team-a/web");
             assertThat(call("GET", "/v2/queue", authorization, null).json().get("queue"))
                     .extracting(q -> q.get("app").get("id").asString()).containsExactly("/team-a/web");
-            assertThat(ids(call("GET", "/v2/deployments", authorization, null).json(), "id")).containsExactly("d1");
+            assertThat(ids(call("GET", "/v2/deployments", authorization, null).json(), "id")).containsExactly("d1", "d3");
+            assertThat(call("GET", "/v2/deployments", authorization, null).body).doesNotContain("team-b");
             JsonNode root = call("GET", "/v2/groups", authorization, null).json();
             assertThat(root.get("apps")).isEmpty();
             assertThat(ids(root.get("groups"), "id")).containsExactly("/team-a", "/org");
@@ -145,6 +156,105 @@ class AuthIT {
         }
         assertThat(SCHEDULER.seen).noneMatch(s -> !s.method().equals("GET") && s.uri().contains("team-b"));
         assertThat(call("GET", "/v2/apps/team-b/web", ALICE, null).status).isEqualTo(403);
+    }
+
+    /** The gateway reads path ids as the scheduler does (wire-contract's parser): no spelling slips past the check. */
+    @Test
+    void percentEncodedIds_areTheIdsTheSchedulerActsOn_soTheyAreCheckedAsSuch() {
+        for (String[] write : List.of(new String[] {"PUT", "/v2/apps/te%61m-b/web"}, new String[] {"DELETE", "/v2/groups/te%61m-b"},
+                new String[] {"DELETE", "/v2/apps/%74eam-b/web"}, new String[] {"GET", "/v2/apps/te%61m-b/web"},
+                new String[] {"POST", "/v2/apps/te%61m-b/web/restart"}, new String[] {"DELETE", "/v2/queue/te%61m-b/web/delay"},
+                new String[] {"GET", "/v2/groups/te%61m-b"}, new String[] {"GET", "/v2/apps/te%61m-b/*"})) {
+            Response response = call(write[0], write[1], AMY, write[0].equals("PUT") ? "{\"instances\":3}" : null);
+            assertThat(response.status).as(write[0] + " " + write[1]).isEqualTo(403);
+        }
+        assertThat(SCHEDULER.seen).noneMatch(s -> s.uri().contains("te%61m-b") || s.uri().contains("%74eam-b"));
+        Response own = call("PUT", "/v2/apps/te%61m-a/web", AMY, "{\"instances\":3}");
+        assertThat(own.status).isEqualTo(200);
+        assertThat(SCHEDULER.seen).anyMatch(s -> s.method().equals("PUT") && s.uri().equals("/v2/apps/te%61m-a/web"));
+    }
+
+    @Test
+    void anIdThatDoesNotParse_isRefused_neverLetThrough() {
+        for (String path : List.of("/v2/apps/Team-B/web", "/v2/apps/Not_Valid", "/v2/groups/TEAM-B", "/v2/apps/team-b/*/tasks")) {
+            assertThat(call("GET", path, AMY, null).status).as(path).isEqualTo(403);
+            assertThat(call("PUT", path, AMY, "{}").status).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aGroupBody_isAuthorizedOnEveryIdItCreatesOrChanges() {
+        List<String[]> writes = List.of(
+                new String[] {"POST", "/v2/groups/team-a", "{\"id\":\"/team-b/x\"}"},
+                new String[] {"POST", "/v2/groups/team-a", "{\"id\":\"../team-b/x\"}"},
+                new String[] {"POST", "/v2/groups", "{\"id\":\"/team-a\",\"apps\":[{\"id\":\"/team-b/evil\",\"cmd\":\"x\"}]}"},
+                new String[] {"POST", "/v2/groups", "{\"id\":\"/team-a\",\"groups\":[{\"id\":\"../team-b\",\"apps\":[]}]}"},
+                new String[] {"PUT", "/v2/groups/team-a", "{\"groups\":[{\"id\":\"sub\",\"apps\":[{\"id\":\"../../team-b/x\"}]}]}"},
+                new String[] {"PUT", "/v2/groups/team-a", "{\"id\":\"/team-b\",\"apps\":[]}"},
+                new String[] {"PUT", "/v2/apps/team-a/web", "{\"id\":\"/team-b/web\",\"instances\":3}"});
+        for (String[] write : writes) {
+            assertThat(call(write[0], write[1], AMY, write[2]).status).as(write[0] + " " + write[1] + " " + write[2]).isEqualTo(403);
+        }
+        assertThat(SCHEDULER.seen).noneMatch(s -> s.body().contains("team-b"));
+        String legit = "{\"id\":\"sub\",\"apps\":[{\"id\":\"web\",\"cmd\":\"x\"}],\"groups\":[{\"id\":\"inner\",\"apps\":[]}]}";
+        Response created = call("POST", "/v2/groups/team-a", AMY, legit);
+        assertThat(created.status).isEqualTo(201);
+        assertThat(created.body).isEqualTo(legit);
+    }
+
+    /** A body whose ids the gateway cannot read is answered with Marathon's 422, never let through as naming nothing. */
+    @Test
+    void nonStringIds_areMarathons422_andNeverReachTheScheduler() {
+        int before = SCHEDULER.seen.size();
+        Response number = call("POST", "/v2/apps", ANN, "{\"id\":123,\"cmd\":\"x\"}");
+        assertThat(number.status).isEqualTo(422);
+        assertThat(number.body).isEqualTo("{\"message\":\"Invalid JSON\",\"details\":[{\"path\":\"/id\",\"errors\":[\"error.expected.jsstring\"]}]}");
+        assertThat(call("PUT", "/v2/apps", ANN, "[{\"id\":\"/team-a/web\"},{\"id\":7}]").status).isEqualTo(422);
+        assertThat(call("POST", "/v2/groups", ANN, "{\"id\":\"/team-a\",\"apps\":[{\"id\":{\"x\":1}}]}").status).isEqualTo(422);
+        assertThat(call("POST", "/v2/apps", ANN, "{\"cmd\":\"no id\"}").status).isEqualTo(422);
+        assertThat(call("POST", "/v2/apps", ANN, "{\"id\":\"/Team-A/x\"}").status).isEqualTo(422);
+        assertThat(call("POST", "/v2/apps", ANN, "{\"id\": ").status).isEqualTo(400);
+        assertThat(SCHEDULER.seen.size()).isEqualTo(before);
+    }
+
+    @Test
+    void everyRead_isFilteredOrRefused_noTeamBAppLeaks() {
+        for (String path : List.of("/v2/apps/*", "/v2/groups/apps", "/v2/groups/org/apps", "/v2/groups/org", "/v2/deployments")) {
+            Response response = call("GET", path, ALICE, null);
+            assertThat(response.status).as(path).isEqualTo(200);
+            assertThat(response.body).as(path).doesNotContain("team-b").doesNotContain("/org/top").doesNotContain("/org/x");
+        }
+        assertThat(ids(call("GET", "/v2/apps/*", ALICE, null).json().get("*"), "id")).containsExactly("/team-a/web");
+        assertThat(ids(call("GET", "/v2/groups/apps", ALICE, null).json(), "id")).containsExactly("/team-a/web", "/org/team-a/api");
+        for (String path : List.of("/v2/groups/team-b", "/v2/groups/team-b/apps", "/v2/apps/team-b/*", "/metrics", "/v2/pods",
+                "/v2/events", "/v2/queue/team-b/web", "/v2/plugins", "/api/health/members", "/v2/groups/versions")) {
+            assertThat(call("GET", path, ALICE, null).status).as(path).isEqualTo(403);
+        }
+        assertThat(call("GET", "/v2/info", ALICE, null).status).isEqualTo(200);
+        assertThat(call("GET", "/metrics", ROOT, null).status).isEqualTo(200);
+    }
+
+    @Test
+    void secrets_areAuthorizedByPathPrefix_andTheAuditIsFiltered() {
+        assertThat(call("GET", "/api/secrets/team-a/db", ANN, null).status).isEqualTo(200);
+        for (String[] request : List.of(new String[] {"GET", "/api/secrets/team-b/db"}, new String[] {"PUT", "/api/secrets/team-b/db"},
+                new String[] {"PUT", "/api/secrets/te%61m-b/db"}, new String[] {"DELETE", "/api/secrets/team-b/db"},
+                new String[] {"GET", "/api/secrets/_versions/team-b/db"}, new String[] {"POST", "/api/secrets/_redeem"},
+                new String[] {"POST", "/api/secrets/_rewrap"}, new String[] {"GET", "/api/secrets/_redeem"})) {
+            assertThat(call(request[0], request[1], ANN, "{\"value\":\"x\"}").status).as(request[0] + " " + request[1]).isEqualTo(403);
+        }
+        assertThat(call("GET", "/api/secrets", ANN, null).body).contains("/team-a/db").doesNotContain("team-b");
+        assertThat(call("GET", "/api/secrets/_audit", ANN, null).body).contains("/team-a/db").doesNotContain("team-b");
+        assertThat(call("POST", "/api/secrets/_rewrap", ROOT, "{}").status).isEqualTo(201);
+        assertThat(call("GET", "/api/secrets/_audit", ROOT, null).body).contains("team-b");
+    }
+
+    @Test
+    void theActuatorsOtherEndpoints_needViewOnTheRoot() {
+        assertThat(call("GET", "/actuator/gateway/routes", null, null).status).isEqualTo(401);
+        assertThat(call("GET", "/actuator/gateway/routes", ALICE, null).status).isEqualTo(403);
+        assertThat(call("GET", "/actuator/gateway/routes", ROOT, null).status).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health", null, null).status).isEqualTo(200);
     }
 
     @Test
@@ -250,7 +360,7 @@ class AuthIT {
                     System.err.println("\t\tat " + frame);
                 }
             }
-            throw new java.io.UncheckedIOException(e);
+            throw new java.io.UncheckedIOException(method + " " + path + " timed out", e);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

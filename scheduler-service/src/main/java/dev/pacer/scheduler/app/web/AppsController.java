@@ -3,6 +3,8 @@ package dev.pacer.scheduler.app.web;
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.AppPath;
+import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
@@ -18,7 +20,6 @@ import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -114,8 +114,8 @@ class AppsController {
                           @RequestParam(defaultValue = "false") boolean scale,
                           @RequestParam(defaultValue = "false") boolean wipe,
                           @RequestParam(required = false) Boolean force) {
-        AppPath path = AppPath.parse(rest(request));
         String method = request.getMethod().toUpperCase(Locale.ROOT);
+        AppPath path = parse(request, method);
         if (scale && wipe) {
             throw ApiException.badRequest("You cannot use scale and wipe at the same time.");
         }
@@ -150,7 +150,7 @@ class AppsController {
             case RESTART -> switch (method) {
                 case "POST" -> deployed(HttpStatus.OK, apps.restart(path.app(), forced));
                 // Marathon's quirk: DELETE .../restart deletes the app whose id ends in "restart"
-                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(AppId.parse(path.app() + "/restart"), forced));
+                case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.target(true), forced));
                 default -> notAllowed(method);
             };
         };
@@ -218,9 +218,25 @@ class AppsController {
         return selector == null || selector.test(app.labels());
     }
 
-    /** The raw path after {@code /v2/apps}, each segment percent-decoded. */
-    private static String rest(HttpServletRequest request) {
+    /**
+     * The path after {@code /v2/apps}, read raw by the parser the gateway authorizes with (wire-contract's
+     * {@link AppPath}). A path that names no valid app id is a 404 (a 422 for a {@code PUT}, which would
+     * create it): never a guess at what was meant.
+     */
+    private static AppPath parse(HttpServletRequest request, String method) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
-        return UriUtils.decode(uri.substring(ApiPaths.V2_APPS.length()), StandardCharsets.UTF_8);
+        if (!uri.equals(ApiPaths.V2_APPS) && !uri.startsWith(ApiPaths.V2_APPS + "/")) {
+            // an encoded spelling of the prefix itself (/v2/app%73/…): the gateway classifies raw paths, so do we
+            throw ApiException.notFound("Path '%s' does not exist", uri);
+        }
+        String rest = uri.substring(ApiPaths.V2_APPS.length());
+        try {
+            return AppPath.parse(rest);
+        } catch (InvalidIdException e) {
+            if (method.equals("PUT")) {
+                throw ApiException.invalid(List.of(dev.pacer.contract.error.ErrorDetail.of("/id", e.getMessage())));
+            }
+            throw ApiException.notFound("App '%s' does not exist", rest);
+        }
     }
 }

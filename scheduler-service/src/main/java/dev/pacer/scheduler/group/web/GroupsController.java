@@ -4,6 +4,7 @@ import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.GroupPath;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.service.AppService.Edit;
@@ -12,7 +13,6 @@ import dev.pacer.scheduler.group.GroupService;
 import dev.pacer.scheduler.group.GroupTree;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -52,27 +51,11 @@ class GroupsController {
                              @RequestParam(defaultValue = "false") boolean dryRun,
                              @RequestParam(required = false) List<String> embed) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        List<String> segments = new ArrayList<>(List.of(rest(request).split("/")).stream().filter(s -> !s.isEmpty()).toList());
-        String version = null;
-        boolean versions = false;
-        boolean appsOnly = false;
-        int n = segments.size();
-        if (n >= 2 && segments.get(n - 2).equals("versions")) {
-            version = segments.get(n - 1);
-            segments = segments.subList(0, n - 2);
-        } else if (n >= 1 && segments.get(n - 1).equals("versions")) {
-            versions = true;
-            segments = segments.subList(0, n - 1);
-        } else if (n >= 1 && segments.get(n - 1).equals("apps") && method.equals("GET")) {
-            appsOnly = true;
-            segments = segments.subList(0, n - 1);
-        }
-        AppId id;
-        try {
-            id = AppId.parse("/" + String.join("/", segments));
-        } catch (InvalidIdException e) {
-            throw ApiException.notFound("Group '/%s' does not exist", String.join("/", segments));
-        }
+        GroupPath path = parse(request, method);
+        AppId id = path.group();
+        String version = path.kind() == GroupPath.Kind.VERSION ? path.version() : null;
+        boolean versions = path.kind() == GroupPath.Kind.VERSIONS;
+        boolean appsOnly = path.kind() == GroupPath.Kind.APPS;
         switch (method) {
             case "GET" -> {
                 if (versions) {
@@ -157,8 +140,18 @@ class GroupsController {
         return ResponseEntity.ok().header("Marathon-Deployment-Id", result.deploymentId()).body(result);
     }
 
-    private static String rest(HttpServletRequest request) {
+    /** The path after {@code /v2/groups}, read raw by the parser the gateway authorizes with ({@link GroupPath}). */
+    private static GroupPath parse(HttpServletRequest request, String method) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
-        return UriUtils.decode(uri.substring(ApiPaths.V2_GROUPS.length()), StandardCharsets.UTF_8);
+        if (!uri.equals(ApiPaths.V2_GROUPS) && !uri.startsWith(ApiPaths.V2_GROUPS + "/")) {
+            // an encoded spelling of the prefix itself (/v2/app%73/…): the gateway classifies raw paths, so do we
+            throw ApiException.notFound("Path '%s' does not exist", uri);
+        }
+        String rest = uri.substring(ApiPaths.V2_GROUPS.length());
+        try {
+            return GroupPath.parse(rest, method.equals("GET") || method.equals("HEAD"));
+        } catch (InvalidIdException e) {
+            throw ApiException.notFound("Group '%s' does not exist", rest.isEmpty() ? "/" : rest);
+        }
     }
 }

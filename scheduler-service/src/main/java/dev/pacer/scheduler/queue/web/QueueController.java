@@ -3,6 +3,8 @@ package dev.pacer.scheduler.queue.web;
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.ids.InvalidIdException;
+import dev.pacer.contract.ids.QueuePath;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.app.service.AppRepository;
@@ -12,7 +14,6 @@ import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
 import dev.pacer.scheduler.reconcile.AppHints;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 
 /**
  * {@code GET /v2/queue}: apps with tasks waiting to launch, their backoff delay and why placement
@@ -79,12 +79,18 @@ class QueueController {
 
     @DeleteMapping(ApiPaths.V2_QUEUE + "/**")
     ResponseEntity<Void> resetDelay(HttpServletRequest request) {
-        String rest = UriUtils.decode(request.getRequestURI().substring(request.getContextPath().length()
-                + ApiPaths.V2_QUEUE.length()), StandardCharsets.UTF_8);
-        if (!rest.endsWith("/delay")) {
-            throw ApiException.notFound("Path '%s' does not exist", request.getRequestURI());
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        if (!uri.startsWith(ApiPaths.V2_QUEUE + "/")) {
+            throw ApiException.notFound("Path '%s' does not exist", uri);
         }
-        AppId app = AppId.parse(rest.substring(0, rest.length() - "/delay".length()));
+        String rest = uri.substring(ApiPaths.V2_QUEUE.length());
+        AppId app;
+        try {
+            // the parser the gateway authorizes with: both read the same app id from the same bytes
+            app = QueuePath.delayOf(rest).orElseThrow(() -> ApiException.notFound("Path '%s' does not exist", request.getRequestURI()));
+        } catch (InvalidIdException e) {
+            throw ApiException.notFound("Application %s not found in tasks queue.", rest);
+        }
         ApiException.checkFound(queue.find(app).isPresent() || backoffs.get(app).failures() > 0,
                 "Application %s not found in tasks queue.", app);
         backoffs.reset(app);

@@ -124,6 +124,27 @@ class AppsApiIT {
                 .status()).isEqualTo(404);
     }
 
+    /** The path is read by wire-contract's parser, the one the gateway authorizes with: same bytes, same app. */
+    @Test
+    void pathIds_areReadByTheGatewaysParser_encodedLettersAreTheApp_unreadableSpellingsAre404JsonNever500() {
+        assertThat(post("{\"id\":\"/spell/web\",\"cmd\":\"x\",\"instances\":0}").status()).isEqualTo(201);
+        assertThat(get("/v2/apps/sp%65ll/w%65b").path("app").path("id").asString()).isEqualTo("/spell/web");
+        assertThat(get("/v2/apps//spell/web/versions").path("versions")).hasSize(1);
+        for (String spelling : List.of("/v2/apps/Spell/web", "/v2/apps/spell/%2e%2e/spell/web", "/v2/apps/sp%C3%A9ll/web")) {
+            Http.Response response = Http.get(url(spelling));
+            assertThat(response.status()).as(spelling).isIn(400, 404);
+            assertThat(response.body()).as(spelling).startsWith("{\"message\":");
+        }
+        Http.Response put = Http.send("PUT", url("/v2/apps/Spell/Web"), "{\"cmd\":\"x\"}");
+        assertThat(put.status()).isEqualTo(422);
+        assertThat(Http.send("DELETE", url("/v2/queue/Spell/web/delay"), null).status()).isEqualTo(404);
+        assertThat(Http.get(url("/v2/groups/Spell")).status()).isEqualTo(404);
+        assertThat(get("/v2/groups/sp%65ll").path("id").asString()).isEqualTo("/spell");
+        // an encoded prefix is not the prefix: the gateway classifies the raw path, so the scheduler reads it raw too
+        assertThat(Http.get(url("/v2/app%73/spell/web")).status()).isEqualTo(404);
+        assertThat(Http.get(url("/v2/group%73/spell")).status()).isEqualTo(404);
+    }
+
     @Test
     void aPartialUpdate_keepsWhatItLeavesOut_versionsAreKept_andAVersionCanBeRolledBackTo() {
         post("{\"id\":\"/versioned\",\"cmd\":\"run v1\",\"instances\":0,\"labels\":{\"tier\":\"web\"}}");

@@ -1,8 +1,9 @@
-package dev.pacer.scheduler.app.web;
+package dev.pacer.contract.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pacer.scheduler.app.web.AppPath.Kind;
+import dev.pacer.contract.ids.AppPath.Kind;
 import org.junit.jupiter.api.Test;
 
 class AppPathTest {
@@ -39,5 +40,33 @@ class AppPathTest {
     void anAppNamedLikeASuffixAlone_isAnApp() {
         assertThat(AppPath.parse("/tasks").kind()).isEqualTo(Kind.APP);
         assertThat(AppPath.parse("/versions").app()).hasToString("/versions");
+    }
+
+    @Test
+    void percentEncodedLetters_decodeToTheSameApp() {
+        assertThat(AppPath.parse("/te%61m-b/web")).isEqualTo(AppPath.parse("/team-b/web"));
+        assertThat(AppPath.parse("/%74eam-b/%77eb/tasks").app()).hasToString("/team-b/web");
+    }
+
+    @Test
+    void encodedSlashesDotsAndBadIds_areInvalid_neverAnotherApp() {
+        for (String raw : new String[] {"/team-a%2Fteam-b/web", "/team-a/%2e%2e/team-b/web", "/team-a/../team-b/web",
+                "/Team-B/web", "/team-b%00/web", "/te%6", "/team-b/./web", "/%C0%AF"}) {
+            assertThatThrownBy(() -> AppPath.parse(raw)).as(raw).isInstanceOf(InvalidIdException.class);
+        }
+    }
+
+    @Test
+    void marathonsDeleteRestartQuirk_targetsTheAppEndingInRestart() {
+        assertThat(AppPath.parse("/team/restart").target(true)).hasToString("/team/restart");
+        AppPath suffixed = AppPath.parse("/team/web/restart");
+        assertThat(suffixed.target(false)).hasToString("/team/web");
+        assertThat(suffixed.target(true)).hasToString("/team/web/restart");
+    }
+
+    @Test
+    void theRootWildcard_isTheRootGroup() {
+        assertThat(AppPath.parse("/*").app().isRoot()).isTrue();
+        assertThat(AppPath.parse("/*").kind()).isEqualTo(Kind.GROUP_WILDCARD);
     }
 }

@@ -1,25 +1,21 @@
-package dev.pacer.scheduler.app.web;
+package dev.pacer.contract.ids;
 
-import dev.pacer.contract.ids.AppId;
+import java.util.List;
 
 /**
  * The part of a request path after {@code /v2/apps}, parsed by Marathon's route order: the more
  * specific suffixes ({@code /tasks[/{taskId}]}, {@code /versions[/{version}]}, {@code /restart})
- * win over an app id ending in those words, as in Marathon. Empty segments (the Java client's
- * {@code //}) are ignored. A last segment {@code *} asks for every app under the group.
+ * win over an app id ending in those words, as in Marathon. A last segment {@code *} asks for every
+ * app under the group. Segments are read by {@link PathSegments} (the gateway and the scheduler parse
+ * the same path into the same app id); an id that breaks the id rules is an {@link InvalidIdException}.
  */
 public record AppPath(AppId app, Kind kind, String argument) {
 
     public enum Kind { APP, GROUP_WILDCARD, TASKS, TASK, VERSIONS, VERSION, RESTART }
 
-    public static AppPath parse(String rest) {
-        String[] raw = rest.split("/");
-        java.util.List<String> segments = new java.util.ArrayList<>();
-        for (String s : raw) {
-            if (!s.isEmpty()) {
-                segments.add(s);
-            }
-        }
+    /** @param rawRest the raw (percent-encoded) path after {@code /v2/apps} */
+    public static AppPath parse(String rawRest) {
+        List<String> segments = PathSegments.decode(rawRest);
         int n = segments.size();
         if (n >= 3 && segments.get(n - 2).equals("tasks")) {
             return new AppPath(id(segments, n - 2), Kind.TASK, segments.get(n - 1));
@@ -42,7 +38,24 @@ public record AppPath(AppId app, Kind kind, String argument) {
         return new AppPath(id(segments, n), Kind.APP, null);
     }
 
-    private static AppId id(java.util.List<String> segments, int end) {
-        return AppId.parse("/" + String.join("/", segments.subList(0, end)));
+    /**
+     * The app a request changes: {@link #app()}, except Marathon's quirk {@code DELETE …/restart}, which
+     * deletes the app whose id ends in {@code restart}.
+     */
+    public AppId target(boolean delete) {
+        if (delete && kind == Kind.RESTART) {
+            return new AppId(concat(app.segments(), "restart"));
+        }
+        return app;
+    }
+
+    private static List<String> concat(List<String> head, String last) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.add(last);
+        return all;
+    }
+
+    private static AppId id(List<String> segments, int end) {
+        return new AppId(segments.subList(0, end));
     }
 }
