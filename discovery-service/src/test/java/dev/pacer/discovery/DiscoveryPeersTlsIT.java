@@ -82,7 +82,7 @@ class DiscoveryPeersTlsIT {
         Http.Client prometheus = Http.client(CA.issue("prometheus", Duration.ofHours(1)).sslContext());
         assertThat(prometheus.get("https://localhost:" + PORT_A + "/", "text/html").status()).isEqualTo(403);
         assertThat(prometheus.get("https://localhost:" + PORT_A + "/actuator/prometheus").status()).isEqualTo(200);
-        assertThat(OPERATOR.get("https://localhost:" + PORT_A + "/", "text/html").body()).contains("DISCOVERY-SERVICE");
+        assertThat(OPERATOR.get("https://localhost:" + PORT_A + "/", "text/html").body()).contains("<title>Eureka</title>");
     }
 
     private static ManagedProcess peer(String name, int port, int probes, Path tls) {

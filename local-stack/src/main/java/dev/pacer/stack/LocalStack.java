@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -25,9 +23,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<ChildProcess> services = new ArrayList<>();
     private ChildProcess embeddedRedis;
     private ChildProcess discovery;
-    private String redisUrl;
-    private StackPki pki;
     private StackCredentials.Admin admin;
+    private StackSummary summary;
     private volatile boolean closing;
     private volatile boolean ownsPidFile;
 
@@ -61,7 +58,7 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("pacer: the stack did not come up: " + e);
             System.exit(1);
         }
-        stack.printSummary(Duration.ofNanos(System.nanoTime() - started));
+        stack.summary.print(Duration.ofNanos(System.nanoTime() - started), stack.services, stack.embeddedRedis);
         stack.watch();
         stopped.await();
     }
@@ -69,12 +66,13 @@ public final class LocalStack implements AutoCloseable {
     void start() {
         Leftovers.stopThoseListedIn(pidFile(), options.home());
         if (options.insecureDev()) {
-            System.out.println(INSECURE_WARNING.trim());
+            System.out.println(StackSummary.INSECURE_WARNING.trim());
         }
         StackOptions.Ports ports = options.ports();
         Path stackDir = options.stackDir();
-        pki = StackPki.prepare(stackDir.resolve("tls"), IDENTITIES);
+        StackPki pki = StackPki.prepare(stackDir.resolve("tls"), StackProcesses.IDENTITIES);
         admin = StackCredentials.admin(stackDir);
+        String redisUrl;
         if (options.redisUrl() != null) {
             redisUrl = options.redisUrl();
             System.out.println("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
@@ -84,77 +82,25 @@ public final class LocalStack implements AutoCloseable {
             redisUrl = redis.url(ports.redis());
             awaitReady(List.of(embeddedRedis));
             System.out.println("Redis:      " + redact(redisUrl) + " (embedded redis-server; ACL user "
-                    + StackCredentials.REDIS_USER + ", password in " + shown(stackDir.resolve("redis/password")) + ")");
+                    + StackCredentials.REDIS_USER + ", password in " + StackSummary.shown(stackDir.resolve("redis/password")) + ")");
         }
+        summary = new StackSummary(options, pki, admin);
         Path keys = StackSecrets.prepare(stackDir.resolve("secrets")).file();
-        List<String> internal = List.of(
-                "--eureka.client.service-url.defaultZone=https://localhost:" + ports.discovery() + "/eureka/",
-                "--eureka.instance.hostname=localhost",
-                "--server.address=127.0.0.1");
+        StackProcesses processes = new StackProcesses(options, pki, admin, redisUrl);
 
-        discovery = launch("discovery-service", ports.discovery(), internal, config("discovery-service"));
+        discovery = launch("discovery-service", ports.discovery(), processes.internal(), processes.config("discovery-service"));
         awaitReady(List.of(discovery));
         List<ChildProcess> rest = List.of(
-                launch("scheduler-service", ports.scheduler(), internal, config("scheduler-service"), keys),
-                launch("secrets-service", ports.secrets(), internal, config("secrets-service"), keys),
-                launch("health-service", ports.health(), internal, config("health-service")),
-                launch("agent-a", ports.agentA(), agent("agent-a", "a", ports.agentA()), config("agent-a")),
-                launch("agent-b", ports.agentB(), agent("agent-b", "b", ports.agentB()), config("agent-b")),
-                launch("gateway-service", ports.gateway(), gateway(), gatewayConfig()));
+                launch("scheduler-service", ports.scheduler(), processes.internal(), processes.config("scheduler-service"), keys),
+                launch("secrets-service", ports.secrets(), processes.internal(), processes.config("secrets-service"), keys),
+                launch("health-service", ports.health(), processes.internal(), processes.config("health-service")),
+                launch("agent-a", ports.agentA(), processes.agent("agent-a", "a", ports.agentA()), processes.config("agent-a")),
+                launch("agent-b", ports.agentB(), processes.agent("agent-b", "b", ports.agentB()), processes.config("agent-b")),
+                launch("gateway-service", ports.gateway(), processes.gateway(), processes.gatewayConfig()));
         Leftovers.record(pidFile(), ProcessHandle.current());
         ownsPidFile = true;
         awaitReady(rest);
         awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.PING);
-    }
-
-    /** Directory of each process's certificate, and the identity it names (its subject's common name). */
-    static final Map<String, String> IDENTITIES = orderedMap(
-            "discovery-service", "discovery", "gateway-service", "gateway", "scheduler-service", "scheduler",
-            "secrets-service", "secrets", "health-service", "health", "agent-a", "agent:agent-a", "agent-b", "agent:agent-b",
-            StackPki.OPERATOR, "operator", StackPki.PROMETHEUS, "prometheus");
-
-    /** What a process must not get on its command line (visible to every user of the machine): 0600 file. */
-    private Path config(String name, String... more) {
-        List<String> lines = new ArrayList<>(pki.properties(name));
-        lines.add("spring.data.redis.url=" + redisUrl);
-        // seven JVMs starting at once on a laptop's cores: a first connection (TLS, Redis) can take seconds
-        lines.add("spring.data.redis.timeout=5s");
-        lines.addAll(List.of(more));
-        Path file = options.stackDir().resolve("config").resolve(name + ".properties");
-        try {
-            OwnerOnly.write(file, "# written by the local stack on every run; never commit\n" + String.join("\n", lines) + "\n");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
-        }
-        return file;
-    }
-
-    private Path gatewayConfig() {
-        return config("gateway-service", gatewaySecurity(admin, options.insecureDev()).toArray(String[]::new));
-    }
-
-    /** The gateway's bootstrap admin (its encoded password only), and no authentication with {@code --insecure-dev}. */
-    static List<String> gatewaySecurity(StackCredentials.Admin admin, boolean insecureDev) {
-        List<String> security = new ArrayList<>(List.of(
-                "pacer.gateway.security.admin.name=" + admin.name(),
-                "pacer.gateway.security.admin.password=" + admin.encoded()));
-        if (insecureDev) {
-            security.add("pacer.gateway.security.enabled=false");
-        }
-        return security;
-    }
-
-    private List<String> gateway() {
-        StackOptions.Ports ports = options.ports();
-        List<String> args = new ArrayList<>(List.of(
-                "--eureka.client.service-url.defaultZone=https://localhost:" + ports.discovery() + "/eureka/",
-                "--eureka.instance.hostname=localhost",
-                "--management.server.port=" + ports.gatewayManagement(),
-                "--management.server.address=127.0.0.1"));
-        if (!options.publicGateway()) {
-            args.add("--server.address=127.0.0.1");
-        }
-        return args;
     }
 
     private ChildProcess launch(String name, int port, List<String> args, Path config, Path... moreConfig) {
@@ -204,56 +150,6 @@ public final class LocalStack implements AutoCloseable {
             pause();
         }
     }
-
-    private void printSummary(Duration took) {
-        StackOptions.Ports ports = options.ports();
-        String gateway = "localhost:" + ports.gateway();
-        Path tls = pki.dir();
-        System.out.printf("%nPacer is up in %.1f s.%n", took.toMillis() / 1000.0);
-        credentialLines(admin, gateway, options.insecureDev()).forEach(System.out::println);
-        if (options.publicGateway()) {
-            System.out.println("  The gateway listens on every interface (--public), in plain HTTP (HTTPS: server.ssl.* in its config).");
-        }
-        System.out.println("  Eureka dashboard:       https://localhost:" + ports.discovery() + "/   (client certificate "
-                + shown(tls.resolve(StackPki.OPERATOR).resolve(StackPki.P12)) + ", password in "
-                + shown(tls.resolve(StackPki.OPERATOR).resolve(StackPki.P12_PASSWORD)) + ")");
-        System.out.println("  Internal ports need a certificate of the stack's CA, e.g. curl --cacert " + shown(pki.ca())
-                + " --cert " + shown(tls.resolve("operator/cert.pem")) + " --key " + shown(tls.resolve("operator/key.pem"))
-                + " https://localhost:" + ports.scheduler() + "/v2/info");
-        System.out.println("  Logs (port, plain-HTTP probe port /livez /readyz, log file):");
-        for (ChildProcess s : services) {
-            System.out.printf("    %-18s :%-5d :%-5d %s%n", s.name(), s.port(), ports.probe(s.port()), shown(s.log()));
-        }
-        if (embeddedRedis != null) {
-            System.out.printf("    %-18s :%-5d %-6s %s%n", embeddedRedis.name(), embeddedRedis.port(), "", shown(embeddedRedis.log()));
-        }
-        System.out.println("Press Ctrl-C to stop everything.");
-        System.out.flush();
-    }
-
-    /**
-     * How to call the gateway: the admin credential itself when this run generated it (the one time it is
-     * shown), else where it is kept; with {@code --insecure-dev}, the warning instead.
-     */
-    static List<String> credentialLines(StackCredentials.Admin admin, String gateway, boolean insecureDev) {
-        if (insecureDev) {
-            return List.of("  Gateway (Marathon API): http://" + gateway + "   e.g. curl " + gateway + "/v2/info", INSECURE_WARNING);
-        }
-        if (admin.created()) {
-            return List.of(
-                    "  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u " + admin.name() + ":" + admin.password()
-                            + " " + gateway + "/v2/info",
-                    "  Admin credential:       " + admin.name() + " / " + admin.password() + "   (shown this once; kept in "
-                            + shown(admin.file()) + ", mode 0600)");
-        }
-        return List.of(
-                "  Gateway (Marathon API): http://" + gateway + "   e.g. curl -u \"$(cat " + shown(admin.file()) + ")\" "
-                        + gateway + "/v2/info",
-                "  Admin credential:       in " + shown(admin.file()) + " (name:password, mode 0600)");
-    }
-
-    static final String INSECURE_WARNING = "  !!! --insecure-dev: the gateway runs WITHOUT AUTHENTICATION: whoever reaches its port can "
-            + "create, change and delete every app. Never use it on a shared machine. !!!";
 
     /** Reports a service that dies while the stack runs (the others keep running). */
     private void watch() {
@@ -319,43 +215,6 @@ public final class LocalStack implements AutoCloseable {
 
     private Path pidFile() {
         return options.logDir().resolve("stack.pids");
-    }
-
-    /**
-     * Two agents share this machine: each gets its own id, zone, work directory and a disjoint range
-     * of host ports for its tasks (derived from its API port, so two stacks side by side differ too).
-     */
-    private List<String> agent(String id, String zone, int apiPort) {
-        StackOptions.Ports ports = options.ports();
-        List<String> args = new ArrayList<>(List.of(
-                "--eureka.client.service-url.defaultZone=https://localhost:" + ports.discovery() + "/eureka/",
-                "--eureka.instance.hostname=localhost",
-                "--server.address=127.0.0.1",
-                // agents need no key: they present the grant they got (and their certificate)
-                "--pacer.agent.secrets.url=https://localhost:" + ports.secrets()));
-        int firstPort = firstTaskPort(apiPort);
-        args.add("--pacer.agent.id=" + id);
-        args.add("--pacer.agent.zone=" + zone);
-        // a dev machine is shared by both agents and overcommitted on purpose: room for a few apps at Marathon's default 1 cpu
-        args.add("--pacer.agent.cpus=8");
-        args.add("--pacer.agent.mem=8192");
-        args.add("--pacer.agent.ports=" + firstPort + "-" + (firstPort + TASK_PORTS_PER_AGENT - 1));
-        args.add("--pacer.agent.work-dir=" + options.logDir().resolveSibling("agents").resolve(id));
-        return args;
-    }
-
-    private static Map<String, String> orderedMap(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
-    }
-
-    /** A path as the user typed it when it is under the working directory, else absolute. */
-    private static String shown(Path path) {
-        Path cwd = Path.of("").toAbsolutePath();
-        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.toString();
     }
 
     private static String redact(String url) {

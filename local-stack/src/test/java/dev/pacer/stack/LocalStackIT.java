@@ -209,58 +209,7 @@ class LocalStackIT {
     @Test
     @Order(8)
     void internalPorts_refuseCallersWithoutTheClustersCertificate_andIdentitiesNotAllowed() {
-        Http.Client noCertificate = Http.client(FILES.noCertificateTls());
-        Http.Client foreign = Http.client(FILES.foreignTls("scheduler"));
-        List<String[]> writes = List.of(
-                new String[] {"POST", service(ports.agentA(), ApiPaths.AGENT_TASKS), "{\"taskId\":\"intruder.1\",\"cmd\":\"sleep 1\"}"},
-                new String[] {"POST", service(ports.scheduler(), ApiPaths.V2_APPS), "{\"id\":\"/intruder\",\"cmd\":\"sleep 1\"}"},
-                new String[] {"PUT", service(ports.secrets(), ApiPaths.API_SECRETS + "/intruder"), "{\"value\":\"x\"}"},
-                new String[] {"POST", service(ports.discovery(), "/eureka/apps/INTRUDER"), EUREKA_REGISTRATION},
-                new String[] {"GET", service(ports.scheduler(), ApiPaths.ACTUATOR_PROMETHEUS), null},
-                new String[] {"GET", service(ports.gatewayManagement(), "/actuator/members"), null},
-                new String[] {"GET", service(ports.health(), ApiPaths.API_HEALTH_MEMBERS), null});
-        for (String[] call : writes) {
-            assertRefused(() -> noCertificate.send(call[0], call[1], call[2]), "no certificate: " + call[0] + " " + call[1]);
-            assertRefused(() -> foreign.send(call[0], call[1], call[2]), "another CA: " + call[0] + " " + call[1]);
-            assertRefused(() -> Http.send(call[0], call[1].replace("https://", "http://"), call[2]), "plain: " + call[0] + " " + call[1]);
-        }
-
-        Http.Client agent = Http.client(FILES.identityTls("agent-a"));
-        Http.Client prometheus = Http.client(FILES.identityTls(StackPki.PROMETHEUS));
-        Http.Client gatewayIdentity = Http.client(FILES.identityTls("gateway-service"));
-        assertForbidden(internal.send("POST", writes.get(0)[1], writes.get(0)[2]), "the operator launching on an agent");
-        assertForbidden(gatewayIdentity.send("POST", writes.get(0)[1], writes.get(0)[2]), "the gateway launching on an agent");
-        assertForbidden(agent.send("POST", writes.get(1)[1], writes.get(1)[2]), "an agent writing to the scheduler");
-        assertForbidden(prometheus.send("POST", writes.get(1)[1], writes.get(1)[2]), "Prometheus writing to the scheduler");
-        assertForbidden(agent.send("PUT", writes.get(2)[1], writes.get(2)[2]), "an agent writing a secret");
-        assertForbidden(gatewayIdentity.send("POST", service(ports.secrets(), "/api/secrets/_rewrap"), null), "the gateway rewrapping");
-        assertForbidden(gatewayIdentity.send("POST", service(ports.secrets(), "/api/secrets/_redeem"), "{}"), "the gateway redeeming");
-        assertForbidden(agent.get(service(ports.scheduler(), ApiPaths.ACTUATOR_PROMETHEUS)), "an agent reading actuator");
-
-        assertThat(api.get(gateway(ApiPaths.V2_APPS + "/intruder")).status()).isEqualTo(404);
-        assertThat(api.get(gateway(ApiPaths.API_SECRETS + "/intruder")).status()).isEqualTo(404);
-        assertThat(internal.get(discovery("/eureka/apps"), "application/json").body()).doesNotContain("INTRUDER");
-        assertThat(internal.get(service(ports.agentA(), ApiPaths.AGENT_TASKS)).body()).doesNotContain("intruder");
-    }
-
-    private static final String EUREKA_REGISTRATION = """
-            {"instance":{"instanceId":"intruder","hostName":"localhost","app":"INTRUDER","ipAddr":"127.0.0.1",
-             "status":"UP","port":{"$":1,"@enabled":"true"},"dataCenterInfo":{"@class":
-             "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}""";
-
-    /** The TLS handshake fails (or, plain HTTP to a TLS port, the server answers 400 and does nothing). */
-    private static void assertRefused(java.util.function.Supplier<Http.Response> call, String what) {
-        try {
-            Http.Response response = call.get();
-            assertThat(response.status()).as("%s answered %s", what, response.body()).isEqualTo(400);
-        } catch (java.io.UncheckedIOException expected) {
-            // the handshake was refused
-        }
-    }
-
-    private static void assertForbidden(Http.Response response, String what) {
-        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(403);
-        assertThat(response.body()).as(what).startsWith("{\"message\":\"Caller ");
+        new InternalPortsOnTheStack(ports, FILES, api, internal).refuseStrangersAndWrongIdentities();
     }
 
     /**
@@ -270,33 +219,7 @@ class LocalStackIT {
     @Test
     @Order(9)
     void theAdminCredential_isPrintedOnce_keptOwnerOnly_andNoSecretIsOnACommandLine() throws IOException {
-        String[] admin = FILES.adminCredential().split(":", 2);
-        assertThat(admin[0]).isEqualTo("admin");
-        assertThat(admin[1]).hasSizeGreaterThanOrEqualTo(20);
-        String output = Files.readString(OUTPUT);
-        assertThat(output).contains("curl -u admin:" + admin[1] + " localhost:" + ports.gateway() + "/v2/info");
-        assertThat(output.split(java.util.regex.Pattern.quote(admin[1]), -1)).as("printed twice in one summary").hasSize(3);
-        assertThat(api.get(gateway(ApiPaths.V2_INFO)).status()).isEqualTo(200);
-
-        List<Path> ownerOnly = new ArrayList<>(List.of(STACK_DIR.resolve("admin-credential"), STACK_DIR.resolve("redis/password"),
-                STACK_DIR.resolve("tls/ca.key"), STACK_DIR.resolve("tls/operator/operator.p12")));
-        try (Stream<Path> walk = Files.walk(STACK_DIR.resolve("tls"))) {
-            ownerOnly.addAll(walk.filter(p -> p.getFileName().toString().equals("key.pem")).toList());
-        }
-        try (Stream<Path> walk = Files.walk(STACK_DIR.resolve("config"))) {
-            ownerOnly.addAll(walk.filter(Files::isRegularFile).toList());
-        }
-        assertThat(ownerOnly).hasSizeGreaterThan(15);
-        for (Path file : ownerOnly) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                    .as("mode of %s", file).isEqualTo("rw-------");
-        }
-        assertThat(Files.readString(STACK_DIR.resolve("config/gateway-service.properties")))
-                .contains("pacer.gateway.security.admin.password={bcrypt}").doesNotContain(admin[1]);
-        for (ProcessHandle process : started) {
-            String command = process.info().commandLine().orElse("");
-            assertThat(command).doesNotContain(admin[1]).doesNotContain(FILES.redisPassword());
-        }
+        new InternalPortsOnTheStack(ports, FILES, api, internal).credentialPrintedOnceAndNothingSecretInTheOpen(OUTPUT, started);
     }
 
     // ---- apps run: the scenario of the "Apps run" issue, on real processes through the gateway ----

@@ -93,22 +93,22 @@ class StackMaterialTest {
     @Test
     void theCredential_isPrintedOnTheFirstRunOnly_laterRunsSayWhereItIs() {
         StackCredentials.Admin first = StackCredentials.admin(dir);
-        assertThat(String.join("\n", LocalStack.credentialLines(first, "localhost:8080", false)))
+        assertThat(String.join("\n", StackSummary.credentialLines(first, "localhost:8080", false)))
                 .contains("curl -u admin:" + first.password() + " localhost:8080/v2/info", "shown this once");
         StackCredentials.Admin later = StackCredentials.admin(dir);
-        assertThat(String.join("\n", LocalStack.credentialLines(later, "localhost:8080", false)))
+        assertThat(String.join("\n", StackSummary.credentialLines(later, "localhost:8080", false)))
                 .doesNotContain(later.password()).contains("$(cat " + dir.resolve("admin-credential"));
     }
 
     @Test
     void insecureDev_turnsGatewayAuthenticationOff_withALoudWarning() {
         StackCredentials.Admin admin = StackCredentials.admin(dir);
-        assertThat(LocalStack.gatewaySecurity(admin, false)).hasSize(2).noneMatch(l -> l.contains("enabled"))
+        assertThat(StackProcesses.gatewaySecurity(admin, false)).hasSize(2).noneMatch(l -> l.contains("enabled"))
                 .anyMatch(l -> l.startsWith("pacer.gateway.security.admin.password={bcrypt}"));
-        assertThat(LocalStack.gatewaySecurity(admin, true)).contains("pacer.gateway.security.enabled=false");
-        assertThat(LocalStack.credentialLines(admin, "localhost:8080", true)).contains(LocalStack.INSECURE_WARNING)
+        assertThat(StackProcesses.gatewaySecurity(admin, true)).contains("pacer.gateway.security.enabled=false");
+        assertThat(StackSummary.credentialLines(admin, "localhost:8080", true)).contains(StackSummary.INSECURE_WARNING)
                 .noneMatch(l -> l.contains(admin.password()));
-        assertThat(LocalStack.INSECURE_WARNING).contains("WITHOUT AUTHENTICATION");
+        assertThat(StackSummary.INSECURE_WARNING).contains("WITHOUT AUTHENTICATION");
     }
 
     @Test

@@ -45,10 +45,13 @@ public class TlsAutoConfiguration {
     @Bean
     ApplicationListener<ApplicationReadyEvent> tlsStartupReport(TlsProperties properties) {
         return event -> {
-            if (!properties.configured()) {
-                String address = event.getApplicationContext().getEnvironment().getProperty("server.address", "all interfaces");
-                log.warn("No mutual TLS (pacer.tls.ca/certificate/private-key unset): internal calls are plaintext and "
-                        + "unauthenticated; the internal port listens on {} only", properties.server() ? address : "(public port)");
+            if (!properties.configured() && properties.server()) {
+                String address = event.getApplicationContext().getEnvironment().getProperty("server.address", "every interface");
+                log.warn("No mutual TLS (pacer.tls.ca/certificate/private-key unset): this service's port is plaintext and "
+                        + "unauthenticated, and listens on {}", address);
+            } else if (!properties.configured()) {
+                log.warn("No mutual TLS (pacer.tls.ca/certificate/private-key unset): calls to internal services are plaintext "
+                        + "and present no certificate");
             } else {
                 log.info("Mutual TLS on: certificate {}, CA {}", properties.certificate(), properties.ca());
             }
