@@ -22,10 +22,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,9 +74,9 @@ class HostileInputIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Map<String, AtomicInteger> COUNTS = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private static final Map<String, AtomicInteger> COUNTS = Collections.synchronizedMap(new LinkedHashMap<>());
     private static final List<String> FAILURES = Collections.synchronizedList(new ArrayList<>());
-    private static final Map<Integer, AtomicInteger> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final Map<Integer, AtomicInteger> STATUSES = new ConcurrentSkipListMap<>();
 
     private static SharedStack stack;
     private static HttpClient internalHttp;
@@ -224,7 +226,7 @@ class HostileInputIT {
             if (hostile.body() != null && hostile.body().length > 1024 * 1024) {
                 // a large body on a plain socket that reads the answer while it writes: a server that
                 // answers 413 early and closes loses the JDK client its answer, not this one
-                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                Map<String, String> headers = new LinkedHashMap<>();
                 headers.put("Content-Type", hostile.contentType());
                 headers.put("Content-Length", String.valueOf(hostile.body().length));
                 RawHttp.Response response = RawHttp.send(tls(hostile.target()), "127.0.0.1", port(hostile.target()), hostile.method(),
@@ -250,7 +252,7 @@ class HostileInputIT {
     /** A raw POST /v2/apps with {@code body} (chunked or with a Content-Length it never fills). */
     private static void send(String category, Target target, RawHttp.Body body, Map<String, String> extra) {
         count(category);
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>(extra);
+        Map<String, String> headers = new LinkedHashMap<>(extra);
         headers.put("Content-Type", "application/json");
         RawHttp.Response response = RawHttp.send(tls(target), "127.0.0.1", port(target), "POST", "/v2/apps", headers(target, headers),
                 body, Duration.ofSeconds(60));
@@ -308,7 +310,7 @@ class HostileInputIT {
         if (target != Target.GATEWAY) {
             return headers;
         }
-        Map<String, String> withAuth = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> withAuth = new LinkedHashMap<>(headers);
         withAuth.put("Authorization", SharedStack.ADMIN);
         return withAuth;
     }

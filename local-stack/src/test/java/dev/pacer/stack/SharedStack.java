@@ -149,12 +149,17 @@ final class SharedStack {
             Process launcher = builder.start();
             SharedStack stack = new SharedStack(ports, launcher, output);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shared-stack-stop"));
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!launcher.isAlive()) {
-                    throw new AssertionError("the launcher exited:\n" + Files.readString(output));
-                }
-                return Files.readString(output).contains("Press Ctrl-C to stop everything.");
-            });
+            try {
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    if (!launcher.isAlive()) {
+                        throw new AssertionError("the launcher exited:\n" + Files.readString(output));
+                    }
+                    return Files.readString(output).contains("Press Ctrl-C to stop everything.");
+                });
+            } catch (RuntimeException | AssertionError e) {
+                stack.stop(); // the next suite then starts a stack of its own instead of finding this one half up
+                throw e;
+            }
             return stack;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

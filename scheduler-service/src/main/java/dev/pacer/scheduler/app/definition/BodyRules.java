@@ -2,10 +2,14 @@ package dev.pacer.scheduler.app.definition;
 
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.boot.limits.RequestLimitsProperties;
+import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorDetail;
+import dev.pacer.contract.error.ErrorMessages;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -117,7 +121,7 @@ public final class BodyRules {
     }
 
     /** True when the field is present and not null and of the expected type; a mismatch is recorded. */
-    private static boolean expect(JsonNode object, String field, java.util.function.Predicate<JsonNode> type,
+    private static boolean expect(JsonNode object, String field, Predicate<JsonNode> type,
                                   String typeName, String at, List<ErrorDetail> mistyped) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
@@ -138,8 +142,7 @@ public final class BodyRules {
 
     private static void throwMistyped(List<ErrorDetail> mistyped) {
         if (!mistyped.isEmpty()) {
-            throw new ApiException(422, dev.pacer.contract.error.ErrorBody.of(
-                    dev.pacer.contract.error.ErrorMessages.INVALID_JSON, merged(mistyped)));
+            throw new ApiException(422, ErrorBody.of(ErrorMessages.INVALID_JSON, merged(mistyped)));
         }
     }
 
@@ -151,7 +154,7 @@ public final class BodyRules {
 
     /** One detail per path, as Marathon reports. */
     private static List<ErrorDetail> merged(List<ErrorDetail> details) {
-        Map<String, List<String>> byPath = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byPath = new LinkedHashMap<>();
         details.forEach(d -> byPath.computeIfAbsent(d.path(), p -> new ArrayList<>()).addAll(d.errors()));
         return byPath.entrySet().stream().map(e -> new ErrorDetail(e.getKey(), List.copyOf(e.getValue()))).toList();
     }

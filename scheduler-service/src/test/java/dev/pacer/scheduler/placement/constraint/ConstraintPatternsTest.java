@@ -11,6 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConstraintPatternsTest {
 
     @Test
+    void aPatternThatStallsTheJdkEngine_matchesInLinearTime() {
+        // the JDK's backtracking engine takes seconds at 25 characters and doubles with each one more
+        Constraint stalling = new Constraint("hostname", Operator.LIKE, "(.*a){20}");
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(new ConstraintMatcher(stalling)
+                .accepts("a".repeat(40) + "!", ValueCounts.NONE, java.util.Set.of())).isFalse());
+    }
+
+    @Test
     void aCatastrophicPatternForBacktracking_matchesInLinearTime() {
         Constraint like = new Constraint("hostname", Operator.LIKE, "(.|.|.)*z");
         Constraint unlike = new Constraint("hostname", Operator.UNLIKE, "(a+)+$");
