@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.gateway.metrics.GatewayMetrics;
+import dev.pacer.gateway.security.RequestLoop;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -54,7 +55,7 @@ public final class WriteRateLimitFilter implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .map(p -> "principal:" + p.getName())
                 .defaultIfEmpty("address:" + address(exchange))
-                .flatMap(key -> limiter.isAllowed("writes", key))
+                .flatMap(key -> RequestLoop.backOnLoop(limiter.isAllowed("writes", key), exchange))
                 .flatMap(response -> {
                     if (response.isAllowed()) {
                         return chain.filter(exchange);

@@ -144,6 +144,39 @@ class AuthHardeningIT {
         assertThat(app.body()).isEqualTo("{\"message\":\"No app is registered for host 'web.team.apps.example.com'\"}");
     }
 
+    /**
+     * On main, a keep-alive connection that carried an authenticated request and then a 401 sometimes left
+     * the next request unanswered (a few in a hundred sequences; AuthIT's "unexplained hang"). The 401
+     * now closes its connection: 100 such sequences, every request answered.
+     */
+    @Test
+    void aRequestAfterA401_onAKeepAliveConnection_isAnswered() {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int unanswered = 0;
+        for (int i = 0; i < 100; i++) {
+            for (String[] request : new String[][] {{"DELETE", "/v2/groups/team-a", ERIN}, {"DELETE", "/v2/groups/team-a", null},
+                    {"PUT", "/v2/groups/team-b", ERIN}}) {
+                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + request[1]))
+                        .timeout(Duration.ofSeconds(5)).method(request[0], HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json");
+                if (request[2] != null) {
+                    builder.header("Authorization", request[2]);
+                }
+                try {
+                    client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (java.net.http.HttpTimeoutException e) {
+                    unanswered++;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        assertThat(unanswered).as("requests never answered of 300").isZero();
+    }
+
     private HttpResponse<String> call(String method, String path, String authorization, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
