@@ -193,12 +193,15 @@ class LocalStackIT {
     void unknownPaths_getAJsonErrorFromEveryService() {
         assertThat(api.get(gateway("/no/such/thing"), "text/html").body())
                 .isEqualTo("{\"message\":\"Path '/no/such/thing' does not exist\"}");
-        for (int port : List.of(ports.discovery(), ports.gatewayManagement(), ports.scheduler(), ports.secrets(),
-                ports.health(), ports.agentA())) {
+        for (int port : List.of(ports.discovery(), ports.scheduler(), ports.secrets(), ports.health(), ports.agentA())) {
             Http.Response response = internal.get(service(port, "/no/such/thing"), "text/html");
             assertThat(response.status()).as(":%d", port).isEqualTo(404);
             assertThat(response.body()).as(":%d", port).isEqualTo("{\"message\":\"Path '/no/such/thing' does not exist\"}");
         }
+        // the gateway's management port: its user authentication runs there too, before any routing
+        Http.Response management = internal.get(service(ports.gatewayManagement(), "/no/such/thing"), "text/html");
+        assertThat(management.status()).isEqualTo(401);
+        assertThat(JSON.readTree(management.body()).path("message").isString()).as(management.body()).isTrue();
     }
 
     /**
