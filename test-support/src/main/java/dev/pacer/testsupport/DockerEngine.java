@@ -8,6 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The gate of every test that needs Docker: {@link #requireEngine()} and {@link #requireImage(String)}.
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.Assumptions;
  * <p>Images come from {@code containers/build-images.sh}; the failure message names the command that builds
  * the missing one. The checks run the {@code docker} CLI (it honours {@code DOCKER_HOST}) and are cached per JVM.
  *
- * <p>Call them before a container is created, e.g. first thing in a {@code @BeforeAll} that then starts it.
+ * <p>On a test class, prefer {@link RequiresDocker @RequiresDocker(images = ...)}: it is evaluated before any
+ * {@code @BeforeAll} (and before Testcontainers starts a container), and Surefire counts each test skipped.
+ * Inside a test, call the methods before a container is created.
  */
 public final class DockerEngine {
 
@@ -32,13 +38,27 @@ public final class DockerEngine {
 
     /** Skips (developer machine) or fails (CI) the calling test unless a Docker engine answers. */
     public static void requireEngine() {
-        require(PROBLEMS.computeIfAbsent("", k -> engineProblem()), inCi());
+        require(problem(), inCi());
     }
 
     /** {@link #requireEngine()}, then the same for the local image {@code image} (e.g. {@code pacer/redis:7}). */
     public static void requireImage(String image) {
-        requireEngine();
-        require(PROBLEMS.computeIfAbsent(image, DockerEngine::imageProblem), inCi());
+        require(problem(image), inCi());
+    }
+
+    /** What keeps a test from running here (the engine first, then each image), if anything. */
+    public static Optional<String> problem(String... images) {
+        Optional<String> engine = PROBLEMS.computeIfAbsent("", k -> engineProblem());
+        if (engine.isPresent()) {
+            return engine;
+        }
+        for (String image : images) {
+            Optional<String> missing = PROBLEMS.computeIfAbsent(image, DockerEngine::imageProblem);
+            if (missing.isPresent()) {
+                return missing;
+            }
+        }
+        return Optional.empty();
     }
 
     public static boolean inCi() {
@@ -64,6 +84,32 @@ public final class DockerEngine {
             Assertions.fail("Docker test cannot run, and " + CI_VARIABLE + "=1 forbids skipping it: " + problem.get());
         }
         Assumptions.abort("Docker test skipped: " + problem.get());
+    }
+
+    /** The condition behind {@link RequiresDocker}: disabled with the reason, or a failure in CI. */
+    static final class Gate implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            Optional<RequiresDocker> requires = AnnotationSupport.findAnnotation(context.getElement(), RequiresDocker.class);
+            if (requires.isEmpty()) {
+                return ConditionEvaluationResult.enabled("no @RequiresDocker");
+            }
+            return evaluate(context.getDisplayName(), problem(requires.get().images()), inCi());
+        }
+
+        static ConditionEvaluationResult evaluate(String test, Optional<String> problem, boolean ci) {
+            if (problem.isEmpty()) {
+                return ConditionEvaluationResult.enabled("Docker engine and images present");
+            }
+            if (ci) {
+                Assertions.fail(test + ": Docker test cannot run, and " + CI_VARIABLE + "=1 forbids skipping it: "
+                        + problem.get());
+            }
+            String reason = "Docker test skipped: " + problem.get();
+            System.err.println("[SKIPPED] " + test + ": " + reason);
+            return ConditionEvaluationResult.disabled(reason);
+        }
     }
 
     private static Optional<String> engineProblem() {

@@ -31,6 +31,17 @@ class DockerEngineTest {
     }
 
     @Test
+    void theAnnotation_disablesWithTheReason_orFailsInCi() {
+        assertThat(DockerEngine.Gate.evaluate("SomeIT", Optional.of("no Docker engine answers"), false))
+                .satisfies(r -> assertThat(r.isDisabled()).isTrue())
+                .satisfies(r -> assertThat(r.getReason()).hasValue("Docker test skipped: no Docker engine answers"));
+        assertThatThrownBy(() -> DockerEngine.Gate.evaluate("SomeIT", Optional.of("no Docker engine answers"), true))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("SomeIT: Docker test cannot run");
+        assertThat(DockerEngine.Gate.evaluate("SomeIT", Optional.empty(), true).isDisabled()).isFalse();
+    }
+
+    @Test
     void ciIsOnlyOneOrTrue() {
         assertThat(DockerEngine.isCi("1")).isTrue();
         assertThat(DockerEngine.isCi("true")).isTrue();
