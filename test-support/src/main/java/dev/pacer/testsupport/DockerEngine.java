@@ -95,7 +95,12 @@ public final class DockerEngine {
             if (requires.isEmpty()) {
                 return ConditionEvaluationResult.enabled("no @RequiresDocker");
             }
-            return evaluate(context.getDisplayName(), problem(requires.get().images()), inCi());
+            String allowed = requires.get().missingImageAllowedBecause();
+            Optional<String> problem = problem(requires.get().images());
+            if (!allowed.isEmpty() && problem.isPresent() && problem().isEmpty()) {
+                return evaluate(context.getDisplayName(), problem.map(p -> p + " (" + allowed + ")"), false);
+            }
+            return evaluate(context.getDisplayName(), problem, inCi());
         }
 
         static ConditionEvaluationResult evaluate(String test, Optional<String> problem, boolean ci) {
@@ -123,8 +128,11 @@ public final class DockerEngine {
 
     private static Optional<String> imageProblem(String image) {
         Result inspect = docker("image", "inspect", "--format", "{{.Id}}", image);
-        return inspect.exit() == 0 ? Optional.empty()
-                : Optional.of("image " + image + " is not on this engine; build it with " + buildHint(image));
+        if (inspect.exit() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("image " + image + " is not on this engine; " + (image.startsWith("pacer/")
+                ? "build it with " + buildHint(image) : "pull or load it where a registry is reachable"));
     }
 
     private record Result(int exit, String output) {
