@@ -1,7 +1,13 @@
 package dev.pacer.testsupport;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,7 +128,8 @@ public final class DockerEngine {
         if (version.exit() == 0 && !version.output().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of("no Docker engine answers (`docker version`: " + version.output().strip()
+        String said = version.output().strip();
+        return Optional.of("no Docker engine answers (`docker version`: " + (said.length() > 300 ? said.substring(0, 300) : said)
                 + "); start dockerd, or run .ci/run which installs and starts it");
     }
 
@@ -135,27 +142,39 @@ public final class DockerEngine {
                 ? "build it with " + buildHint(image) : "pull or load it where a registry is reachable"));
     }
 
-    private record Result(int exit, String output) {
+    /** A finished {@code docker} command: its exit status and its output (stdout and stderr together). */
+    public record Result(int exit, String output) {
     }
 
-    private static Result docker(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "docker";
-        System.arraycopy(args, 0, command, 1, args.length);
+    /** Runs {@code docker ARGS...} for 20 s at most (exit -1 when it cannot run or does not finish). */
+    public static Result docker(String... args) {
+        return docker(Duration.ofSeconds(TIMEOUT_SECONDS), args);
+    }
+
+    /** Runs {@code docker ARGS...} for {@code timeout} at most (exit -1 when it cannot run or does not finish). */
+    public static Result docker(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            output = Files.createTempFile("pacer-docker", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return new Result(-1, "no answer within " + TIMEOUT_SECONDS + " s");
+                return new Result(-1, "no answer within " + timeout.toSeconds() + " s");
             }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(process.exitValue(), output.length() > 300 ? output.substring(0, 300) : output);
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Result(-1, "no docker CLI: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 }
