@@ -134,7 +134,7 @@ build_base() {
         --change 'CMD ["bash"]' \
         --change "LABEL pacer.inputs=$inputs" \
         - "$DEFAULT_BASE" >/dev/null
-    rm -rf "$rootfs"
+    cleanup
     remove_replaced "$old" "$DEFAULT_BASE"
     log "debian     $DEFAULT_BASE built in $((SECONDS - start)) s (inputs ${inputs:0:12})"
 }
@@ -202,7 +202,14 @@ list_images() {
 }
 
 CLEANUP=()
-cleanup() { local d; for d in "${CLEANUP[@]+"${CLEANUP[@]}"}"; do rm -rf "$d" "$d.log"; done; }
+cleanup() {  # a failed debootstrap can leave proc/sys/dev mounted inside its target: unmount, never cross into them
+    local d m
+    for d in "${CLEANUP[@]+"${CLEANUP[@]}"}"; do
+        [ -d "$d" ] || continue
+        for m in $(awk -v d="$d/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r); do umount -l "$m" 2>/dev/null || true; done
+        rm -rf --one-file-system "$d" "$d.log"
+    done
+}
 trap cleanup EXIT
 
 if $LIST; then list_images; exit 0; fi
