@@ -43,10 +43,15 @@ command -v docker >/dev/null || die "no docker CLI: install docker.io (apt-get i
 docker info >/dev/null 2>&1 || die "no Docker engine answers (is dockerd running, may this user use it?)"
 
 # --- the image table -------------------------------------------------------------------------------------------
+# {version} (the project's version, from the root pom) and {commit} (git's short HEAD) in images.conf are replaced.
+PACER_VERSION="$(sed -n '/<\/parent>/,$ s:.*<version>\(.*\)</version>.*:\1:p' "$REPO/pom.xml" | head -1)"
+PACER_GIT_COMMIT="$(git -C "$REPO" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
+expand() { local v="${1//\{version\}/$PACER_VERSION}"; echo "${v//\{commit\}/$PACER_GIT_COMMIT}"; }
+
 NAMES=() ; declare -A IMAGE DIR FILES
 while read -r name image dir files; do
     case "$name" in ''|'#'*) continue ;; esac
-    NAMES+=("$name"); IMAGE[$name]="$image"; DIR[$name]="$dir"; FILES[$name]="${files:-}"
+    NAMES+=("$name"); IMAGE[$name]="$(expand "$image")"; DIR[$name]="$dir"; FILES[$name]="$(expand "${files:-}")"
 done < "$HERE/images.conf"
 
 wanted() {  # wanted NAME: true when no --only was given or NAME was named
@@ -157,8 +162,18 @@ stage_context() {  # stage_context NAME DIR: the Dockerfile directory + pacer-bu
 }
 
 image_inputs() {  # image_inputs NAME CONTEXT
-    local base_id; base_id="$(id_of "$BASE_IMAGE")"
-    context_hash "$2" "name=${IMAGE[$1]}" "base=$BASE_IMAGE@${base_id:-absent}"
+    local base_id args; base_id="$(id_of "$BASE_IMAGE")"; args="$(build_args "$2")"
+    context_hash "$2" "name=${IMAGE[$1]}" "base=$BASE_IMAGE@${base_id:-absent}" ${args:+"$args"}
+}
+
+# PACER_VERSION / PACER_GIT_COMMIT go to a build only when its Dockerfile declares them (e.g. for labels): then they
+# are inputs too, and a test image that does not use them is not rebuilt on every commit.
+build_args() {  # build_args CONTEXT: one --build-arg NAME=VALUE per line
+    local a
+    for a in PACER_VERSION PACER_GIT_COMMIT; do
+        grep -Eq "^[[:space:]]*ARG[[:space:]]+$a([=[:space:]]|\$)" "$1/Dockerfile" && echo "--build-arg $a=${!a}"
+    done
+    return 0
 }
 
 build_image() {
@@ -172,7 +187,9 @@ build_image() {
     old="$(id_of "$image")"
     for v in http_proxy https_proxy no_proxy; do [ -n "${!v:-}" ] && proxy+=(--build-arg "$v"); done
     log "$(printf '%-10s' "$name") building $image ..."
+    # shellcheck disable=SC2046  # build_args prints whole words
     docker build --network host --quiet --pull=false --build-arg "BASE_IMAGE=$BASE_IMAGE" "${proxy[@]+"${proxy[@]}"}" \
+        $(build_args "$ctx") \
         --label "pacer.inputs=$inputs" --label "pacer.image=$name" -t "$image" "$ctx" >"$ctx.log" 2>&1 \
         || { grep -v -e DEPRECATED -e buildx -e '^ *$' "$ctx.log" | tail -30 >&2; die "$name: docker build failed (log above)"; }
     rm -rf "$ctx"
