@@ -156,6 +156,11 @@ public final class DockerEngine {
     public static Result docker(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
+        return run(timeout, command);
+    }
+
+    /** Runs {@code command} (stdin empty, output captured) for {@code timeout} at most. */
+    static Result run(Duration timeout, List<String> command) {
         Path output = null;
         try {
             output = Files.createTempFile("pacer-docker", ".out");
@@ -168,7 +173,7 @@ public final class DockerEngine {
             }
             return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new Result(-1, "no docker CLI: " + e.getMessage());
+            return new Result(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
