@@ -35,6 +35,12 @@ public final class TaskRuntime {
         this(book, new ProcessTaskLauncher(book, launcher, signals, timer, defaultGrace));
     }
 
+    /** The process runtime, isolating tasks with {@code isolator}. */
+    TaskRuntime(TaskBook book, ProcessLauncher launcher, ProcessSignals signals, ScheduledExecutorService timer,
+                Duration defaultGrace, dev.pacer.agent.isolation.TaskIsolator isolator) {
+        this(book, new ProcessTaskLauncher(book, launcher, signals, timer, defaultGrace, isolator));
+    }
+
     TaskLauncher launcher() {
         return launcher;
     }
