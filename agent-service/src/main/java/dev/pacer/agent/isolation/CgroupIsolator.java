@@ -25,6 +25,10 @@ public final class CgroupIsolator implements TaskIsolator {
     static final long MIN_MEMORY_MB = 32;
     private static final long MIB = 1024 * 1024;
 
+    /** Writes its pid into each {@code cgroup.procs} up to {@code --}, then execs the rest; never runs outside. */
+    static final String ENTER_AND_EXEC = "while [ \"$1\" != -- ]; do printf '%s\\n' \"$$\" > \"$1\" || exit 125; shift; "
+            + "done; shift; exec \"$@\"";
+
     private final CgroupDriver driver;
     private final TaskUsers users;
     private final IsolationProperties properties;
@@ -100,6 +104,15 @@ public final class CgroupIsolator implements TaskIsolator {
             command.add("--no-new-privs");
         }
         command.add("--");
+        return command;
+    }
+
+    @Override
+    public List<String> besideTask(TaskIsolation isolation) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", ENTER_AND_EXEC, "pacer-beside"));
+        command.addAll(enterFiles(isolation));
+        command.add("--");
+        command.addAll(dropPrivileges(isolation));
         return command;
     }
 

@@ -27,6 +27,14 @@ public interface TaskIsolator {
     /** The command that drops to the task's user and then execs the task ({@code setpriv ... --}). */
     List<String> dropPrivileges(TaskIsolation isolation);
 
+    /**
+     * What a command run beside the task (a {@code COMMAND} health check) is prefixed with: it enters the task's
+     * cgroups and drops to the task's user, as the task did. Empty when tasks are not isolated.
+     */
+    default List<String> besideTask(TaskIsolation isolation) {
+        return List.of();
+    }
+
     /** SIGTERM to every process of the task, wherever it went (its own session, a double fork). */
     void terminate(TaskIsolation isolation);
 

@@ -70,6 +70,11 @@ public final class TaskRuntime {
         return book.find(taskId).map(ManagedTask::request);
     }
 
+    /** How a known task is isolated (empty when it is not, or unknown). */
+    public Optional<dev.pacer.agent.isolation.TaskIsolation> isolation(String taskId) {
+        return book.find(taskId).map(ManagedTask::isolation);
+    }
+
     public Optional<Sandbox> sandbox(String taskId) {
         return book.find(taskId).map(ManagedTask::sandbox);
     }

@@ -7,6 +7,9 @@ import static dev.pacer.agent.support.TestTasks.readPid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pacer.contract.health.HealthKeys;
+import dev.pacer.contract.health.HealthResult;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
@@ -127,6 +130,29 @@ class IsolationIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.ended(id, TaskState.TASK_FINISHED));
         long daemon = readPid(Path.of(task.sandbox()).resolve("daemon.pid"));
         await().atMost(Duration.ofSeconds(2)).until(() -> !alive(daemon));
+    }
+
+    @Test
+    void commandCheck_runsAsItsTask_inItsCgroups() {
+        String app = "/iso/checked";
+        String id = newTaskId(app);
+        Map<String, Object> request = cmd(id, app, "exec sleep 60");
+        // healthy only as the sandbox's owner (not root) and inside the task's own cgroup
+        request.put("healthChecks", List.of(Map.of("protocol", "COMMAND", "command", Map.of("value",
+                "[ \"$(id -u)\" != 0 ] && [ \"$(id -u)\" = \"$(stat -c %u .)\" ] && grep -q \"" + id + "\" /proc/self/cgroup"),
+                "gracePeriodSeconds", 0, "intervalSeconds", 1, "timeoutSeconds", 5, "maxConsecutiveFailures", 1,
+                "delaySeconds", 0)));
+        agent.launch(request);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Object raw = agent.bean(org.springframework.data.redis.core.StringRedisTemplate.class).opsForHash()
+                    .get(HealthKeys.taskHealth(AppId.parse(app)), HealthKeys.field(id, 0));
+            assertThat(raw).as("a result").isNotNull();
+            HealthResult result = IsolatedAgent.JSON.readValue(raw.toString(), HealthResult.class);
+            assertThat(result.alive()).as(String.valueOf(result.lastFailureCause())).isTrue();
+        });
+        agent.kill(id);
+        await().atMost(Duration.ofSeconds(5)).until(() -> agent.ended(id, TaskState.TASK_KILLED));
     }
 
     private static long eventsMax(Path pidsDir) {
