@@ -1,0 +1,36 @@
+package dev.pacer.agent.isolation;
+
+import dev.pacer.agent.node.AgentNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class IsolationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolationConfiguration.class);
+
+    @Bean
+    IsolationSupport isolationSupport(IsolationProperties properties) {
+        return IsolationSupport.detect(properties);
+    }
+
+    /** Says once at start-up what the agent isolates, and why not when it does not. */
+    @Bean
+    TaskIsolator taskIsolator(IsolationSupport support, IsolationProperties properties, AgentNode node) throws IOException {
+        if (support.level() == IsolationLevel.NONE) {
+            log.info("isolation: none ({})", support.reason());
+            return TaskIsolator.NONE;
+        }
+        CgroupDriver driver = support.driver(properties, node.id().value(), Path.of("/proc/self/cgroup"));
+        TaskUsers users = new TaskUsers(properties.firstUid(), properties.lastUid(), support.agentUid(),
+                new SystemAccounts(Path.of("/etc/passwd")));
+        log.info("isolation: cgroups ({}, tasks' cgroups under {}; tasks run as their app's user or a uid of {}, "
+                        + "pids.max {}, cpu quota {})", support.reason(), driver.agentDirs().get(0), properties.uidRange(),
+                properties.pidsMax(), properties.cpuQuota() ? "on" : "off");
+        return new CgroupIsolator(driver, users, properties, support.setpriv());
+    }
+}
