@@ -143,8 +143,8 @@ class LocalStackIT {
     @Order(4)
     void theScheduler_writesItsLeasesToRedis_andReadsThemBack() {
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                JSON.readTree(api.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config").path("shards_held").size() > 0);
-        JsonNode config = JSON.readTree(api.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config");
+                JSON.readTree(api.get(gateway(ApiPaths.V2_INFO + "?embed=pacer")).body()).path("pacer_config").path("shards_held").size() > 0);
+        JsonNode config = JSON.readTree(api.get(gateway(ApiPaths.V2_INFO + "?embed=pacer")).body()).path("pacer_config");
         RedisClient client = RedisClient.create(FILES.redisUrl(ports.redis()));
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             for (JsonNode shard : config.path("shards_held")) {
