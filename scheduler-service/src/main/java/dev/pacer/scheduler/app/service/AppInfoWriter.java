@@ -82,6 +82,11 @@ public class AppInfoWriter {
         return info;
     }
 
+    /** Adds the app's {@code pacer} object to its answer ({@code ?embed=pacer}). */
+    public ObjectNode withPacer(ObjectNode info, AppDefinition app) {
+        return definitions.withPacer(info, app);
+    }
+
     /** What {@code POST /v2/apps} answers: zero counts, the new deployment, no {@code versionInfo}. */
     public ObjectNode created(AppDefinition app, String deploymentId) {
         ObjectNode info = appInfo(app, List.of(), Map.of(), false, deploymentId);

@@ -11,6 +11,7 @@ import dev.pacer.scheduler.app.service.AppService.Edit;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.group.GroupService;
 import dev.pacer.scheduler.group.GroupTree;
+import dev.pacer.scheduler.web.Embed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class GroupsController {
                 if (appsOnly) {
                     GroupTree tree = groups.tree(id);
                     List<Object> all = new ArrayList<>();
-                    collectApps(tree, all);
+                    collectApps(tree, all, Embed.pacer(embed));
                     return ResponseEntity.ok(all);
                 }
                 GroupTree tree = version != null ? groups.tree(id, version) : groups.tree(id);
@@ -94,34 +95,34 @@ class GroupsController {
     }
 
     private ObjectNode write(GroupTree tree, List<String> embed) {
-        boolean all = embed == null || embed.isEmpty();
-        boolean withApps = all || embed.stream().anyMatch(e -> e.startsWith("group.apps"));
-        boolean withGroups = all || embed.stream().anyMatch(e -> e.startsWith("group.groups"));
-        return write(tree, withApps, withGroups);
+        List<String> marathon = embed == null ? List.of() : embed.stream().filter(e -> !Embed.pacer(List.of(e))).toList();
+        boolean all = marathon.isEmpty();
+        boolean withApps = all || marathon.stream().anyMatch(e -> e.startsWith("group.apps"));
+        boolean withGroups = all || marathon.stream().anyMatch(e -> e.startsWith("group.groups"));
+        return write(tree, withApps, withGroups, Embed.pacer(embed));
     }
 
-    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups) {
+    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups, boolean pacer) {
         ObjectNode node = json.createObjectNode();
         node.put("id", tree.id().toString());
         ArrayNode apps = node.putArray("apps");
         if (withApps) {
-            tree.apps().forEach(app -> apps.add(definitions.write(app)));
+            tree.apps().forEach(app -> apps.add(definitions.write(app, pacer)));
         }
         ArrayNode children = node.putArray("groups");
         if (withGroups) {
-            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups)));
+            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups, pacer)));
         }
         node.putArray("pods");
         ArrayNode dependencies = node.putArray("dependencies");
         tree.dependencies().forEach(dependencies::add);
         tree.version().ifPresent(v -> node.put("version", v));
-        node.put("enforceRole", false);
         return node;
     }
 
-    private void collectApps(GroupTree tree, List<Object> into) {
-        tree.apps().forEach(app -> into.add(definitions.write(app)));
-        tree.groups().forEach(g -> collectApps(g, into));
+    private void collectApps(GroupTree tree, List<Object> into, boolean pacer) {
+        tree.apps().forEach(app -> into.add(definitions.write(app, pacer)));
+        tree.groups().forEach(g -> collectApps(g, into, pacer));
     }
 
     static List<Object> steps(List<List<Edit>> steps) {
@@ -129,7 +130,7 @@ class GroupsController {
         for (List<Edit> step : steps) {
             List<Object> actions = step.stream().<Object>map(e -> {
                 String action = dev.pacer.scheduler.app.service.AppService.action(e).action().name();
-                return java.util.Map.of("action", action, "type", action, "app", e.app().toString());
+                return java.util.Map.of("action", action, "app", e.app().toString());
             }).toList();
             json.add(java.util.Map.of("actions", actions));
         }
