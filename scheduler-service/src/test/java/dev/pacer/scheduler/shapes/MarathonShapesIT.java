@@ -104,7 +104,12 @@ class MarathonShapesIT {
         List<JsonNode> tasks = new ArrayList<>();
         get("/v2/apps/shape/checked/tasks").path("tasks").forEach(tasks::add);
         get("/v2/apps/shape/checked").path("app").path("tasks").forEach(tasks::add);
-        assertThat(tasks).hasSize(4).allSatisfy(task -> {
+        JsonNode inGroup = StreamSupport.stream(get("/v2/groups/shape?embed=group.apps.tasks").path("apps").spliterator(), false)
+                .filter(a -> a.path("id").asString().equals("/shape/checked")).findFirst().orElseThrow();
+        assertThat(inGroup.path("tasksRunning").asInt()).isEqualTo(2);
+        inGroup.path("tasks").forEach(tasks::add);
+        assertThat(get("/v2/groups/shape").path("apps").get(0).has("tasks")).as("no embed: definitions only").isFalse();
+        assertThat(tasks).hasSize(6).allSatisfy(task -> {
             assertThat(names(task)).isSubsetOf(TASK_KEYS).contains("id", "appId", "host", "slaveId", "state", "role");
             assertThat(task.path("slaveId").asString()).startsWith("shape-");
             JsonNode health = task.path("healthCheckResults").get(0);
@@ -112,6 +117,10 @@ class MarathonShapesIT {
             assertThat(health.path("firstSuccess").asString()).isEqualTo("2026-12-02T15:16:25.476Z");
             assertThat(health.path("instanceId").asString()).contains(".instance-").doesNotContain("._app");
         });
+        int servicePort = get("/v2/apps/shape/checked").path("app").path("portDefinitions").get(0).path("port").asInt();
+        assertThat(StreamSupport.stream(get("/v2/tasks").path("tasks").spliterator(), false)
+                .filter(t -> t.path("appId").asString().equals("/shape/checked")).toList()).hasSize(2)
+                .allSatisfy(t -> assertThat(t.path("servicePorts").get(0).asInt()).as("/v2/tasks fills servicePorts").isEqualTo(servicePort));
     }
 
     /** Item 6: {@code label=} is an empty selector: every app. */

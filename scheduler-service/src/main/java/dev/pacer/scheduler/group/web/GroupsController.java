@@ -39,11 +39,13 @@ class GroupsController {
     private final GroupService groups;
     private final AppDefinitions definitions;
     private final JsonMapper json;
+    private final GroupAppInfos infos;
 
-    GroupsController(GroupService groups, AppDefinitions definitions, JsonMapper json) {
+    GroupsController(GroupService groups, AppDefinitions definitions, JsonMapper json, GroupAppInfos infos) {
         this.groups = groups;
         this.definitions = definitions;
         this.json = json;
+        this.infos = infos;
     }
 
     @RequestMapping({ApiPaths.V2_GROUPS, ApiPaths.V2_GROUPS + "/**"})
@@ -94,24 +96,36 @@ class GroupsController {
         }
     }
 
+    /**
+     * Marathon's group embeds: none = groups, apps and pods; {@code group.groups}, {@code group.apps},
+     * {@code group.pods}; {@code group.apps.counts|deployments|tasks|failures|lastTaskFailure} write the apps as
+     * AppInfo (counts and deployments; tasks for {@code tasks}/{@code failures}), read in one pass for the tree.
+     */
     private ObjectNode write(GroupTree tree, List<String> embed) {
         List<String> marathon = embed == null ? List.of() : embed.stream().filter(e -> !Embed.pacer(List.of(e))).toList();
         boolean all = marathon.isEmpty();
         boolean withApps = all || marathon.stream().anyMatch(e -> e.startsWith("group.apps"));
         boolean withGroups = all || marathon.stream().anyMatch(e -> e.startsWith("group.groups"));
-        return write(tree, withApps, withGroups, Embed.pacer(embed));
+        List<String> appEmbeds = marathon.stream().filter(e -> e.startsWith("group.apps.")).map(e -> e.substring(11)).toList();
+        java.util.Map<String, ObjectNode> appInfos = appEmbeds.isEmpty() ? java.util.Map.of()
+                : infos.of(tree, appEmbeds.contains("tasks") || appEmbeds.contains("failures"));
+        return write(tree, withApps, withGroups, Embed.pacer(embed), appInfos);
     }
 
-    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups, boolean pacer) {
+    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups, boolean pacer,
+                             java.util.Map<String, ObjectNode> appInfos) {
         ObjectNode node = json.createObjectNode();
         node.put("id", tree.id().toString());
         ArrayNode apps = node.putArray("apps");
         if (withApps) {
-            tree.apps().forEach(app -> apps.add(definitions.write(app, pacer)));
+            tree.apps().forEach(app -> {
+                ObjectNode info = appInfos.get(app.id());
+                apps.add(info == null ? definitions.write(app, pacer) : pacer ? definitions.withPacer(info, app) : info);
+            });
         }
         ArrayNode children = node.putArray("groups");
         if (withGroups) {
-            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups, pacer)));
+            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups, pacer, appInfos)));
         }
         node.putArray("pods");
         ArrayNode dependencies = node.putArray("dependencies");
