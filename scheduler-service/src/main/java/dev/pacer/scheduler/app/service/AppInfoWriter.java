@@ -2,6 +2,7 @@ package dev.pacer.scheduler.app.service;
 
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.HealthCheckResult;
 import dev.pacer.contract.marathon.MarathonTask;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
@@ -113,12 +114,12 @@ public class AppInfoWriter {
     /** A task in Marathon's JSON, with its app's service ports and its check results. */
     public MarathonTask task(TaskRecord t, List<Integer> servicePorts, List<HealthResult> results) {
         boolean active = t.isActive();
-        List<Object> healthCheckResults = results == null || !active ? List.of()
-                : results.stream().<Object>map(TaskHealth::json).toList();
-        return new MarathonTask(t.taskId(), t.appId(), t.host(), t.agentId(), t.agentId(), t.state().name(),
-                active && t.stagedAt() != null ? Timestamp.format(t.stagedAt()) : null,
-                active && t.startedAt() != null ? Timestamp.format(t.startedAt()) : null,
-                active ? t.version() : null, active ? t.ports() : List.of(), servicePorts,
+        List<HealthCheckResult> healthCheckResults = results == null || !active ? List.of()
+                : results.stream().map(HealthCheckResult::of).toList();
+        return new MarathonTask(t.taskId(), t.appId(), t.host(), t.agentId(), t.state().name(),
+                active && t.stagedAt() != null ? Timestamp.of(t.stagedAt()) : null,
+                active && t.startedAt() != null ? Timestamp.of(t.startedAt()) : null,
+                active && t.version() != null ? Timestamp.parse(t.version()) : null, active ? t.ports() : List.of(), servicePorts,
                 null, healthCheckResults, t.region(), t.zone(), "*");
     }
 

@@ -4,8 +4,15 @@ import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.marathon.InfoResponse;
 import dev.pacer.contract.marathon.LeaderResponse;
 import dev.pacer.contract.marathon.MessageResponse;
+import dev.pacer.scheduler.system.Ping;
+import dev.pacer.scheduler.web.Embed;
 import dev.pacer.scheduler.system.SystemService;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,14 +27,23 @@ class SystemController {
         this.system = system;
     }
 
-    @GetMapping(path = ApiPaths.PING, produces = MediaType.TEXT_PLAIN_VALUE)
-    String ping() {
-        return "pong";
+    /**
+     * Marathon's {@code /ping}: {@code pong} as text to anyone who takes text (or says nothing), the JSON
+     * string {@code "pong"} to a client that takes only JSON, 204 to one that takes neither; never a 406.
+     */
+    @GetMapping(ApiPaths.PING)
+    ResponseEntity<String> ping(@RequestHeader(name = HttpHeaders.ACCEPT, required = false) List<String> accept) {
+        return switch (Ping.answerFor(accept)) {
+            case TEXT -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("pong");
+            case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("\"pong\"");
+            case NONE -> ResponseEntity.noContent().build();
+        };
     }
 
+    /** Marathon's keys only; Pacer's {@code pacer_config} with {@code ?embed=pacer}. */
     @GetMapping(ApiPaths.V2_INFO)
-    InfoResponse info() {
-        return system.info();
+    InfoResponse info(@RequestParam(required = false) List<String> embed) {
+        return system.info(Embed.pacer(embed));
     }
 
     @GetMapping(ApiPaths.V2_LEADER)
