@@ -75,8 +75,15 @@ class IsolatedAgentCrashIT {
         agent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, nothing cleaned up
         assertThat(alive(task.pid())).isTrue();
         assertThat(alive(child)).isTrue();
+        // an empty cgroup of a task this agent no longer knows (its checkpoint gone), left by an earlier crash
+        List<Path> stray = cgroupsOf(id).stream().map(d -> d.resolveSibling("stray-task")).toList();
+        for (Path dir : stray) {
+            Files.createDirectory(dir);
+        }
 
         agent = startAgent();
+
+        assertThat(stray).as("reaped at start").noneMatch(Files::exists);
 
         AgentTask reattached = get(id);
         assertThat(reattached.state()).isEqualTo(TaskState.TASK_RUNNING);
