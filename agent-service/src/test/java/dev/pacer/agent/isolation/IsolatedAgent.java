@@ -39,7 +39,11 @@ final class IsolatedAgent implements AutoCloseable {
                 "--pacer.agent.heartbeat-interval=200ms", "--pacer.agent.kill-grace-period=1s",
                 "--pacer.agent.isolation.mode=cgroups", "--pacer.agent.isolation.pids-max=32",
                 "--pacer.agent.isolation.limit-check-interval=200ms"));
-        args.addAll(List.of(more));
+        for (String arg : more) { // an argument given replaces the default of the same name
+            String name = arg.substring(0, arg.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(name));
+            args.add(arg);
+        }
         context = new SpringApplicationBuilder(AgentApplication.class).run(args.toArray(String[]::new));
     }
 

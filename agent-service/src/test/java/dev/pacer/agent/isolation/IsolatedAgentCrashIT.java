@@ -75,13 +75,21 @@ class IsolatedAgentCrashIT {
         agent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, nothing cleaned up
         assertThat(alive(task.pid())).isTrue();
         assertThat(alive(child)).isTrue();
+        // an empty cgroup of a task this agent no longer knows (its checkpoint gone), left by an earlier crash
+        List<Path> stray = cgroupsOf(id).stream().map(d -> d.resolveSibling("stray-task")).toList();
+        for (Path dir : stray) {
+            Files.createDirectory(dir);
+        }
 
         agent = startAgent();
+
+        assertThat(stray).as("reaped at start").noneMatch(Files::exists);
 
         AgentTask reattached = get(id);
         assertThat(reattached.state()).isEqualTo(TaskState.TASK_RUNNING);
         assertThat(reattached.pid()).isEqualTo(task.pid());
-        assertThat(lastStatus(id).message()).isEqualTo("re-attached after the agent restarted");
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() -> // the status outbox sends asynchronously
+                assertThat(lastStatus(id).message()).isEqualTo("re-attached after the agent restarted"));
         Http.Response again = Http.send("POST", url(ApiPaths.AGENT_TASKS), IsolatedAgent.JSON.writeValueAsString(request));
         assertThat(again.status()).isEqualTo(200);
         assertThat(Files.readString(sandbox.resolve("starts"))).isEqualTo("started\n");
@@ -119,9 +127,11 @@ class IsolatedAgentCrashIT {
     private TaskStatus lastStatus(String id) {
         RedisClient client = RedisClient.create(TestRedis.url());
         try (var connection = client.connect()) {
-            List<TaskStatus> statuses = connection.sync().xrange(RedisKeys.TASK_STATUS_STREAM, Range.create("-", "+")).stream()
+            var all = connection.sync().xrange(RedisKeys.TASK_STATUS_STREAM, Range.unbounded());
+            List<TaskStatus> statuses = all.stream()
                     .map(m -> IsolatedAgent.JSON.readValue(m.getBody().get(RedisKeys.TASK_STATUS_FIELD), TaskStatus.class))
                     .filter(s -> s.taskId().equals(id)).toList();
+            assertThat(statuses).as("statuses of %s among %s in the stream", id, all.size()).isNotEmpty();
             return statuses.get(statuses.size() - 1);
         } finally {
             client.shutdown();
