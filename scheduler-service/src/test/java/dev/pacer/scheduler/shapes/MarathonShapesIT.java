@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.ApiPaths;
-import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.SchedulerApplication;
+import dev.pacer.scheduler.support.FakeAgentPair;
 import dev.pacer.scheduler.support.RedisTestTemplates;
-import dev.pacer.testsupport.FakeAgent;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import java.time.Duration;
@@ -52,8 +51,7 @@ class MarathonShapesIT {
             "lastSuccess", "lastFailure", "lastFailureCause");
 
     private static final RedisTestTemplates REDIS = new RedisTestTemplates();
-    private static FakeAgent agentA;
-    private static FakeAgent agentB;
+    private static FakeAgentPair agents;
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
@@ -62,16 +60,12 @@ class MarathonShapesIT {
 
     @BeforeAll
     static void agents() {
-        REDIS.flushPacerKeys();
-        agentA = FakeAgent.start("shape-a", "a", TestRedis.url(), new Resources(4, 4096, 10_000));
-        agentB = FakeAgent.start("shape-b", "b", TestRedis.url(), new Resources(4, 4096, 10_000));
+        agents = FakeAgentPair.start(REDIS, "shape");
     }
 
     @AfterAll
     static void stopAgents() {
-        agentA.close();
-        agentB.close();
-        REDIS.close();
+        agents.close();
     }
 
     @Value("${local.server.port}")
@@ -309,7 +303,7 @@ class MarathonShapesIT {
         assertThat(get("/v2/apps/shape/failing").path("app").has("lastTaskFailure")).isFalse();
         String taskId = taskIds("/shape/failing").iterator().next();
 
-        (agentA.running().stream().anyMatch(t -> t.taskId().equals(taskId)) ? agentA : agentB).exit(taskId, 1);
+        agents.running(taskId).exit(taskId, 1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/v2/apps/shape/failing").path("app").has("lastTaskFailure"));
         JsonNode failure = get("/v2/apps/shape/failing").path("app").path("lastTaskFailure");
