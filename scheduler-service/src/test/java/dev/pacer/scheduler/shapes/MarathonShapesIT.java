@@ -88,7 +88,9 @@ class MarathonShapesIT {
                     JSON.writeValueAsString(result));
         }
 
-        List<JsonNode> answers = List.of(get("/v2/apps/shape/checked"), get("/v2/apps/shape/checked/tasks"),
+        assertThat(StreamSupport.stream(get("/v2/apps/shape/*/tasks").path("tasks").spliterator(), false)
+                .filter(t -> t.path("appId").asString().equals("/shape/checked")).count()).as("every task under the group").isEqualTo(2);
+        List<JsonNode> answers = List.of(get("/v2/apps/shape/checked"), get("/v2/apps/shape/checked/tasks"), get("/v2/apps/shape/*/tasks"),
                 get("/v2/apps?embed=apps.tasks"), get("/v2/tasks"), get("/v2/apps/shape/*"),
                 get("/v2/groups/shape?embed=group.apps.tasks"));
         for (JsonNode answer : answers) {
@@ -140,6 +142,28 @@ class MarathonShapesIT {
             assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(501);
             assertThat(JSON.readTree(response.body()).path("message").asString()).as(call[1]).startsWith("Pods are not supported");
         }
+    }
+
+    /** Item 11: {@code /v2/plugins} lists none (Pacer loads no Marathon plugins); every group has a version. */
+    @Test
+    void plugins_areAnEmptyList_andEveryGroupHasAVersion() {
+        assertThat(get("/v2/plugins").toString()).isEqualTo("{\"plugins\":[]}");
+        Http.Response plugin = Http.get(url("/v2/plugins/auth/x"));
+        assertThat(plugin.status()).isEqualTo(404);
+        assertThat(plugin.body()).isEqualTo("{\"message\":\"No plugin with this pluginId: auth\"}");
+
+        post("{\"id\":\"/shape/versioned/deep/web\",\"cmd\":\"x\",\"instances\":0}");
+        JsonNode root = get("/v2/groups");
+        assertThat(root.path("version").asString()).matches(MARATHON_TIME);
+        List<JsonNode> groups = new ArrayList<>();
+        collectGroups(root, groups);
+        assertThat(groups).hasSizeGreaterThan(3).allSatisfy(g -> assertThat(g.path("version").asString()).as(g.path("id").asString())
+                .matches(MARATHON_TIME));
+    }
+
+    static void collectGroups(JsonNode group, List<JsonNode> into) {
+        into.add(group);
+        group.path("groups").forEach(g -> collectGroups(g, into));
     }
 
     /** Item 10: {@code 3.0} is 3, as Play reads it; {@code 3.5} is a 422. */
@@ -318,7 +342,8 @@ class MarathonShapesIT {
                 .isEqualTo(taskId);
 
         assertThat(Http.send("DELETE", url("/v2/apps/shape/failing"), null).status()).isEqualTo(200);
-        post("{\"id\":\"/shape/failing\",\"cmd\":\"x\",\"instances\":0}");
+        // created again once the delete's deployment let go of it
+        await().atMost(Duration.ofSeconds(10)).until(() -> post("{\"id\":\"/shape/failing\",\"cmd\":\"x\",\"instances\":0}").status() == 201);
         assertThat(get("/v2/apps/shape/failing").path("app").has("lastTaskFailure")).as("deleted with the app").isFalse();
     }
 

@@ -147,6 +147,10 @@ class AppsController {
                             .map(a -> withPacer(writer.withLastTaskFailure(writer.appInfo(a, tasks.activeTasks(a.appId()), true), a),
                                     a, Embed.pacer(embed))).toList()))
                     : notAllowed(method);
+            case GROUP_WILDCARD_TASKS -> method.equals("GET")
+                    ? ResponseEntity.ok(Map.of("tasks", repository.list(path.app()).stream()
+                            .flatMap(a -> writer.tasksOf(a, tasks.tasksOf(a.appId()), ServicePorts.ports(a)).stream()).toList()))
+                    : notAllowed(method);
             case TASKS -> switch (method) {
                 case "GET" -> ResponseEntity.ok(Map.of("tasks", tasksWithServicePorts(path.app())));
                 case "DELETE" -> killed(tasks.killTasks(path.app(), host, scale, forced), false);
