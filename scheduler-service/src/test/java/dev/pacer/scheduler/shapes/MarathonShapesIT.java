@@ -104,7 +104,12 @@ class MarathonShapesIT {
         List<JsonNode> tasks = new ArrayList<>();
         get("/v2/apps/shape/checked/tasks").path("tasks").forEach(tasks::add);
         get("/v2/apps/shape/checked").path("app").path("tasks").forEach(tasks::add);
-        assertThat(tasks).hasSize(4).allSatisfy(task -> {
+        JsonNode inGroup = StreamSupport.stream(get("/v2/groups/shape?embed=group.apps.tasks").path("apps").spliterator(), false)
+                .filter(a -> a.path("id").asString().equals("/shape/checked")).findFirst().orElseThrow();
+        assertThat(inGroup.path("tasksRunning").asInt()).isEqualTo(2);
+        inGroup.path("tasks").forEach(tasks::add);
+        assertThat(get("/v2/groups/shape").path("apps").get(0).has("tasks")).as("no embed: definitions only").isFalse();
+        assertThat(tasks).hasSize(6).allSatisfy(task -> {
             assertThat(names(task)).isSubsetOf(TASK_KEYS).contains("id", "appId", "host", "slaveId", "state", "role");
             assertThat(task.path("slaveId").asString()).startsWith("shape-");
             JsonNode health = task.path("healthCheckResults").get(0);
@@ -112,6 +117,10 @@ class MarathonShapesIT {
             assertThat(health.path("firstSuccess").asString()).isEqualTo("2026-12-02T15:16:25.476Z");
             assertThat(health.path("instanceId").asString()).contains(".instance-").doesNotContain("._app");
         });
+        int servicePort = get("/v2/apps/shape/checked").path("app").path("portDefinitions").get(0).path("port").asInt();
+        assertThat(StreamSupport.stream(get("/v2/tasks").path("tasks").spliterator(), false)
+                .filter(t -> t.path("appId").asString().equals("/shape/checked")).toList()).hasSize(2)
+                .allSatisfy(t -> assertThat(t.path("servicePorts").get(0).asInt()).as("/v2/tasks fills servicePorts").isEqualTo(servicePort));
     }
 
     /** Item 6: {@code label=} is an empty selector: every app. */
@@ -151,6 +160,150 @@ class MarathonShapesIT {
         assertThat(fraction.status()).isEqualTo(422);
         assertThat(fraction.body()).contains("/instances");
         assertThat(Http.get(url("/v2/apps/shape/fraction")).status()).isEqualTo(404);
+    }
+
+    /**
+     * Item 4: Marathon's code defaults {@code force} to true for an app DELETE: a deployment in progress
+     * does not hold it (an explicit {@code force=false}, which the Python client always sends, is Marathon's 409).
+     */
+    @Test
+    void deletingAnAppDuringItsDeployment_isForcedByDefault_anExplicitFalseIs409() {
+        for (String app : List.of("/shape/stuck1", "/shape/stuck2")) {
+            // an HTTP check no one answers: the deployment waits for healthy tasks
+            post("{\"id\":\"" + app + "\",\"cmd\":\"x\",\"cpus\":0.1,\"instances\":1,\"healthChecks\":[{\"protocol\":\"HTTP\"}]}");
+            assertThat(get("/v2/apps" + app).path("app").path("deployments").size()).isEqualTo(1);
+        }
+
+        Http.Response explicit = Http.send("DELETE", url("/v2/apps/shape/stuck1?force=False"), null);
+        assertThat(explicit.status()).isEqualTo(409);
+        assertThat(JSON.readTree(explicit.body()).path("deployments").get(0).path("id").asString()).isNotBlank();
+
+        for (String path : List.of("/v2/apps/shape/stuck1", "/v2/apps//shape/stuck2")) {
+            Http.Response deleted = Http.send("DELETE", url(path), null);
+            assertThat(deleted.status()).as(path).isEqualTo(200);
+            assertThat(JSON.readTree(deleted.body()).path("deploymentId").asString()).isEqualTo(deleted.header("Marathon-Deployment-Id"));
+            assertThat(Http.get(url(path)).status()).isEqualTo(404);
+        }
+    }
+
+    /**
+     * Item 5: a group read back from the API, one app's {@code cmd} changed, PUT back with every answer field
+     * (versions, counts, deployments, tasks): only the changed app restarts, the other keeps its tasks.
+     */
+    @Test
+    void aGroupReadBackAndPutWithOneChange_restartsOnlyThatApp() {
+        Http.Response created = Http.send("POST", url("/v2/groups"), "{\"id\":\"/shape/rt\",\"apps\":["
+                + "{\"id\":\"a\",\"cmd\":\"serve a\",\"cpus\":0.1,\"instances\":1},"
+                + "{\"id\":\"b\",\"cmd\":\"serve b\",\"cpus\":0.1,\"instances\":2}]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/rt/a").size() == 1 && taskIds("/shape/rt/b").size() == 2
+                && get("/v2/deployments").isEmpty());
+        Set<String> bTasks = taskIds("/shape/rt/b");
+        Set<String> aTasks = taskIds("/shape/rt/a");
+        String bVersion = get("/v2/apps/shape/rt/b").path("app").path("version").asString();
+
+        tools.jackson.databind.node.ObjectNode group = (tools.jackson.databind.node.ObjectNode) get("/v2/groups/shape/rt");
+        for (JsonNode app : group.path("apps")) {
+            // what a client that read the apps also holds: every answer-only field of AppInfo
+            JsonNode info = get("/v2/apps" + app.path("id").asString()).path("app");
+            for (String field : List.of("tasksRunning", "tasksStaged", "tasksHealthy", "tasksUnhealthy", "deployments", "tasks")) {
+                ((tools.jackson.databind.node.ObjectNode) app).set(field, info.path(field));
+            }
+            if (app.path("id").asString().equals("/shape/rt/a")) {
+                ((tools.jackson.databind.node.ObjectNode) app).put("cmd", "serve a --v2");
+            }
+        }
+        Http.Response put = Http.send("PUT", url("/v2/groups/shape/rt"), group.toString());
+
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/rt/a").size() == 1
+                && !taskIds("/shape/rt/a").equals(aTasks) && get("/v2/deployments").isEmpty());
+        assertThat(taskIds("/shape/rt/b")).isEqualTo(bTasks);
+        assertThat(get("/v2/apps/shape/rt/b").path("app").path("version").asString()).isEqualTo(bVersion);
+        assertThat(get("/v2/apps/shape/rt/a").path("app").path("cmd").asString()).isEqualTo("serve a --v2");
+    }
+
+    /** Item 5: an app PUT back unchanged (answer fields included) is a deployment that restarts nothing. */
+    @Test
+    void anAppPutBackUnchanged_restartsNothing_andKeepsItsVersion() {
+        post("{\"id\":\"/shape/same\",\"cmd\":\"serve\",\"cpus\":0.1,\"instances\":2}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/same").size() == 2
+                && get("/v2/apps/shape/same").path("app").path("deployments").isEmpty());
+        Set<String> before = taskIds("/shape/same");
+        tools.jackson.databind.node.ObjectNode app = (tools.jackson.databind.node.ObjectNode) get("/v2/apps/shape/same").path("app");
+        String version = app.path("version").asString();
+        app.remove("version");   // Marathon's rule: version only alone (a rollback); clients drop it
+        for (String query : List.of("", "?partialUpdate=false")) {
+            Http.Response put = Http.send("PUT", url("/v2/apps/shape/same" + query), app.toString());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            assertThat(JSON.readTree(put.body()).path("deploymentId").asString()).isNotBlank();
+        }
+        Http.Response bulk = Http.send("PUT", url("/v2/apps"), "[" + app + "]");
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> taskIds("/shape/same").equals(before));
+        assertThat(get("/v2/apps/shape/same").path("app").path("version").asString()).isEqualTo(version);
+        assertThat(get("/v2/apps/shape/same/versions").path("versions").size()).isEqualTo(1);
+    }
+
+    /** Item 8: the {@code pacer} object is echoed to the client that sent it, shown to one that asks, hidden from others. */
+    @Test
+    void thePacerObject_isEchoedWhenSent_shownWithEmbedPacer_andLeftOutOfEveryOtherAnswer() {
+        Http.Response created = post("{\"id\":\"/shape/ext/web\",\"cmd\":\"x\",\"instances\":0,"
+                + "\"pacer\":{\"autoRevert\":{\"deadlineSeconds\":60}}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("pacer").path("autoRevert").path("deadlineSeconds").asInt()).isEqualTo(60);
+        String version = JSON.readTree(created.body()).path("version").asString();
+
+        List<JsonNode> plain = List.of(get("/v2/apps/shape/ext/web").path("app"), get("/v2/apps/shape/ext/web/versions/" + version),
+                get("/v2/groups/shape/ext").path("apps").get(0), appIn(get("/v2/apps"), "/shape/ext/web"),
+                get("/v2/apps/shape/ext/*").path("*").get(0), get("/v2/groups/shape/ext/apps").get(0));
+        assertThat(plain).allSatisfy(app -> assertThat(app.has("pacer")).as(app.toString()).isFalse());
+        List<JsonNode> asked = List.of(get("/v2/apps/shape/ext/web?embed=pacer").path("app"),
+                get("/v2/apps/shape/ext/web/versions/" + version + "?embed=pacer"),
+                get("/v2/groups/shape/ext?embed=pacer").path("apps").get(0), appIn(get("/v2/apps?embed=pacer"), "/shape/ext/web"),
+                get("/v2/apps/shape/ext/*?embed=app.pacer").path("*").get(0));
+        assertThat(asked).allSatisfy(app -> assertThat(app.path("pacer").path("autoRevert").path("deadlineSeconds").asInt()).isEqualTo(60));
+        assertThat(post("{\"id\":\"/shape/ext/plain\",\"cmd\":\"x\",\"instances\":0}").body()).doesNotContain("pacer");
+    }
+
+    /** Item 8: the extensions as labels: a canary set with {@code PACER_CANARY_INSTANCES} pauses the rollout. */
+    @Test
+    void pacerLabels_setTheExtensions_aCanaryLabelPausesAConfigChange_andABadValueIs422() {
+        post("{\"id\":\"/shape/labels/web\",\"cmd\":\"v1\",\"cpus\":0.1,\"instances\":2,\"labels\":{\"PACER_CANARY_INSTANCES\":\"1\"}}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/labels/web").size() == 2
+                && get("/v2/apps/shape/labels/web").path("app").path("deployments").isEmpty());
+
+        Http.Response change = Http.send("PUT", url("/v2/apps/shape/labels/web"), "{\"cmd\":\"v2\"}");
+        String id = change.header("Marathon-Deployment-Id");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/labels/web").size() == 3);
+        JsonNode withPacer = StreamSupport.stream(get("/v2/deployments?embed=pacer").spliterator(), false)
+                .filter(d -> d.path("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(withPacer.path("pacer").path("phase").asString()).isEqualTo("canary");
+        JsonNode marathon = StreamSupport.stream(get("/v2/deployments").spliterator(), false)
+                .filter(d -> d.path("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(names(marathon)).containsExactlyInAnyOrder("id", "version", "affectedApps", "affectedPods", "steps",
+                "currentActions", "currentStep", "totalSteps");
+        assertThat(marathon.path("steps").get(0).path("actions").get(0).has("type")).isFalse();
+        assertThat(Http.send("POST", url("/v2/deployments/" + id + "/promote"), "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/v2/apps/shape/labels/web").path("app").path("deployments").isEmpty());
+
+        Http.Response bad = post("{\"id\":\"/shape/labels/bad\",\"cmd\":\"x\",\"labels\":{\"PACER_CANARY_INSTANCES\":\"one\","
+                + "\"PACER_AUTO_REVERT_DEADLINE_SECONDS\":\"0\"}}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("/labels/PACER_CANARY_INSTANCES", "/labels/PACER_AUTO_REVERT_DEADLINE_SECONDS");
+    }
+
+    static JsonNode appIn(JsonNode list, String id) {
+        return StreamSupport.stream(list.path("apps").spliterator(), false).filter(a -> a.path("id").asString().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    Set<String> taskIds(String app) {
+        Set<String> ids = new java.util.TreeSet<>();
+        get("/v2/apps" + app + "/tasks").path("tasks").forEach(t -> ids.add(t.path("id").asString()));
+        return ids;
     }
 
     // ---- helpers

@@ -119,6 +119,24 @@ class SystemApiIT {
     }
 
     @Test
+    void metrics_isMarathonsDropwizardJson_builtFromTheRegistry() {
+        Http.Response response = Http.get(url(ApiPaths.METRICS));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        JsonNode metrics = json.readTree(response.body());
+        assertThat(names(metrics)).containsExactly("version", "counters", "gauges", "histograms", "meters", "timers");
+        assertThat(metrics.path("version").asString()).isEqualTo("4.0.0");
+        assertThat(metrics.path("gauges").path("jvm.threads.live").path("value").asDouble()).isPositive();
+        JsonNode requests = metrics.path("timers").properties().stream()
+                .filter(e -> e.getKey().startsWith("http.server.requests")).findFirst().orElseThrow().getValue();
+        assertThat(names(requests)).containsExactly("count", "min", "mean", "max", "p50", "p75", "p95", "p98", "p99", "p999",
+                "stddev", "m1_rate", "m5_rate", "m15_rate", "mean_rate", "duration_units", "rate_units");
+        assertThat(requests.path("count").asLong()).isPositive();
+        assertThat(metrics.path("counters").properties()).allSatisfy(e -> assertThat(names(e.getValue())).containsExactly("count"));
+    }
+
+    @Test
     void unknownPath_isJson404() {
         Http.Response response = Http.get(url("/v2/nothing-here"));
         assertThat(response.status()).isEqualTo(404);

@@ -82,6 +82,11 @@ public class AppInfoWriter {
         return info;
     }
 
+    /** Adds the app's {@code pacer} object to its answer ({@code ?embed=pacer}). */
+    public ObjectNode withPacer(ObjectNode info, AppDefinition app) {
+        return definitions.withPacer(info, app);
+    }
+
     /** What {@code POST /v2/apps} answers: zero counts, the new deployment, no {@code versionInfo}. */
     public ObjectNode created(AppDefinition app, String deploymentId) {
         ObjectNode info = appInfo(app, List.of(), Map.of(), false, deploymentId);
@@ -95,9 +100,15 @@ public class AppInfoWriter {
 
     /** Tasks of any apps in Marathon's JSON with their health (one pipelined health read). */
     public List<MarathonTask> tasks(List<TaskRecord> tasks) {
+        return tasks(tasks, app -> List.of());
+    }
+
+    /** Tasks of any apps with their health and each app's service ports ({@code GET /v2/tasks}). */
+    public List<MarathonTask> tasks(List<TaskRecord> tasks, java.util.function.Function<AppId, List<Integer>> servicePorts) {
         Map<AppId, Map<String, List<HealthResult>>> results = health == null ? Map.of()
                 : health.ofApps(new LinkedHashSet<>(tasks.stream().map(TaskRecord::app).toList()));
-        return tasks.stream().map(t -> task(t, List.of(),
+        Map<AppId, List<Integer>> ports = new java.util.HashMap<>();
+        return tasks.stream().map(t -> task(t, ports.computeIfAbsent(t.app(), servicePorts),
                 results.getOrDefault(t.app(), Map.of()).get(t.taskId()))).toList();
     }
 
