@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.ApiPaths;
-import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.SchedulerApplication;
+import dev.pacer.scheduler.support.FakeAgentPair;
 import dev.pacer.scheduler.support.RedisTestTemplates;
-import dev.pacer.testsupport.FakeAgent;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import java.time.Duration;
@@ -52,8 +51,7 @@ class MarathonShapesIT {
             "lastSuccess", "lastFailure", "lastFailureCause");
 
     private static final RedisTestTemplates REDIS = new RedisTestTemplates();
-    private static FakeAgent agentA;
-    private static FakeAgent agentB;
+    private static FakeAgentPair agents;
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
@@ -62,16 +60,12 @@ class MarathonShapesIT {
 
     @BeforeAll
     static void agents() {
-        REDIS.flushPacerKeys();
-        agentA = FakeAgent.start("shape-a", "a", TestRedis.url(), new Resources(4, 4096, 10_000));
-        agentB = FakeAgent.start("shape-b", "b", TestRedis.url(), new Resources(4, 4096, 10_000));
+        agents = FakeAgentPair.start(REDIS, "shape");
     }
 
     @AfterAll
     static void stopAgents() {
-        agentA.close();
-        agentB.close();
-        REDIS.close();
+        agents.close();
     }
 
     @Value("${local.server.port}")
@@ -94,7 +88,9 @@ class MarathonShapesIT {
                     JSON.writeValueAsString(result));
         }
 
-        List<JsonNode> answers = List.of(get("/v2/apps/shape/checked"), get("/v2/apps/shape/checked/tasks"),
+        assertThat(StreamSupport.stream(get("/v2/apps/shape/*/tasks").path("tasks").spliterator(), false)
+                .filter(t -> t.path("appId").asString().equals("/shape/checked")).count()).as("every task under the group").isEqualTo(2);
+        List<JsonNode> answers = List.of(get("/v2/apps/shape/checked"), get("/v2/apps/shape/checked/tasks"), get("/v2/apps/shape/*/tasks"),
                 get("/v2/apps?embed=apps.tasks"), get("/v2/tasks"), get("/v2/apps/shape/*"),
                 get("/v2/groups/shape?embed=group.apps.tasks"));
         for (JsonNode answer : answers) {
@@ -146,6 +142,28 @@ class MarathonShapesIT {
             assertThat(response.status()).as(call[0] + " " + call[1]).isEqualTo(501);
             assertThat(JSON.readTree(response.body()).path("message").asString()).as(call[1]).startsWith("Pods are not supported");
         }
+    }
+
+    /** Item 11: {@code /v2/plugins} lists none (Pacer loads no Marathon plugins); every group has a version. */
+    @Test
+    void plugins_areAnEmptyList_andEveryGroupHasAVersion() {
+        assertThat(get("/v2/plugins").toString()).isEqualTo("{\"plugins\":[]}");
+        Http.Response plugin = Http.get(url("/v2/plugins/auth/x"));
+        assertThat(plugin.status()).isEqualTo(404);
+        assertThat(plugin.body()).isEqualTo("{\"message\":\"No plugin with this pluginId: auth\"}");
+
+        post("{\"id\":\"/shape/versioned/deep/web\",\"cmd\":\"x\",\"instances\":0}");
+        JsonNode root = get("/v2/groups");
+        assertThat(root.path("version").asString()).matches(MARATHON_TIME);
+        List<JsonNode> groups = new ArrayList<>();
+        collectGroups(root, groups);
+        assertThat(groups).hasSizeGreaterThan(3).allSatisfy(g -> assertThat(g.path("version").asString()).as(g.path("id").asString())
+                .matches(MARATHON_TIME));
+    }
+
+    static void collectGroups(JsonNode group, List<JsonNode> into) {
+        into.add(group);
+        group.path("groups").forEach(g -> collectGroups(g, into));
     }
 
     /** Item 10: {@code 3.0} is 3, as Play reads it; {@code 3.5} is a 422. */
@@ -298,6 +316,35 @@ class MarathonShapesIT {
     static JsonNode appIn(JsonNode list, String id) {
         return StreamSupport.stream(list.path("apps").spliterator(), false).filter(a -> a.path("id").asString().equals(id))
                 .findFirst().orElseThrow();
+    }
+
+    /** Item 11: {@code lastTaskFailure} on the single-app GET (Marathon always embeds it there), in lists when asked. */
+    @Test
+    void aTaskThatFailed_isTheAppsLastTaskFailure_untilTheAppIsDeleted() {
+        post("{\"id\":\"/shape/failing\",\"cmd\":\"crash\",\"cpus\":0.1,\"instances\":1,\"backoffSeconds\":60}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/failing").size() == 1
+                && "TASK_RUNNING".equals(get("/v2/apps/shape/failing/tasks").path("tasks").get(0).path("state").asString()));
+        assertThat(get("/v2/apps/shape/failing").path("app").has("lastTaskFailure")).isFalse();
+        String taskId = taskIds("/shape/failing").iterator().next();
+
+        agents.running(taskId).exit(taskId, 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/v2/apps/shape/failing").path("app").has("lastTaskFailure"));
+        JsonNode failure = get("/v2/apps/shape/failing").path("app").path("lastTaskFailure");
+        assertThat(names(failure)).isSubsetOf("appId", "host", "message", "state", "taskId", "timestamp", "version", "slaveId")
+                .contains("appId", "host", "message", "state", "taskId", "timestamp", "version");
+        assertThat(failure.path("taskId").asString()).isEqualTo(taskId);
+        assertThat(failure.path("state").asString()).isEqualTo("TASK_FAILED");
+        assertThat(failure.path("slaveId").asString()).startsWith("shape-");
+        assertMarathonTimes(failure);
+        assertThat(appIn(get("/v2/apps"), "/shape/failing").has("lastTaskFailure")).isFalse();
+        assertThat(appIn(get("/v2/apps?embed=apps.lastTaskFailure"), "/shape/failing").path("lastTaskFailure").path("taskId").asString())
+                .isEqualTo(taskId);
+
+        assertThat(Http.send("DELETE", url("/v2/apps/shape/failing"), null).status()).isEqualTo(200);
+        // created again once the delete's deployment let go of it
+        await().atMost(Duration.ofSeconds(10)).until(() -> post("{\"id\":\"/shape/failing\",\"cmd\":\"x\",\"instances\":0}").status() == 201);
+        assertThat(get("/v2/apps/shape/failing").path("app").has("lastTaskFailure")).as("deleted with the app").isFalse();
     }
 
     Set<String> taskIds(String app) {

@@ -130,8 +130,22 @@ class GroupsController {
         node.putArray("pods");
         ArrayNode dependencies = node.putArray("dependencies");
         tree.dependencies().forEach(dependencies::add);
-        tree.version().ifPresent(v -> node.put("version", v));
+        // Marathon writes every group's version: its snapshot's, else the newest version of an app below it
+        tree.version().or(() -> newestAppVersion(tree)).ifPresent(v -> node.put("version", v));
         return node;
+    }
+
+    private static java.util.Optional<String> newestAppVersion(GroupTree tree) {
+        java.util.Optional<dev.pacer.contract.marathon.app.Timestamp> own = tree.apps().stream()
+                .map(dev.pacer.contract.marathon.app.AppDefinition::version).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder());
+        java.util.Optional<String> below = tree.groups().stream().map(GroupsController::newestAppVersion).flatMap(java.util.Optional::stream)
+                .max(java.util.Comparator.comparing(dev.pacer.contract.marathon.app.Timestamp::parse));
+        if (own.isEmpty()) {
+            return below;
+        }
+        return below.isPresent() && dev.pacer.contract.marathon.app.Timestamp.parse(below.get()).compareTo(own.get()) > 0
+                ? below : own.map(Object::toString);
     }
 
     private void collectApps(GroupTree tree, List<Object> into, boolean pacer) {
