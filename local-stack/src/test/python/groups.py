@@ -50,6 +50,8 @@ def scenario(s):
     s.step(f"update_group({g}) as read back, with web's cmd changed")
     group = s.client.get_group(g)
     next(x for x in next(x for x in group.groups if x.id == f"{g}/web").apps if x.id == web).cmd = "sleep 3605"
+    for sub in group.groups:  # the client blanks the top group's version; a structural update carries none
+        sub.version = None    # (Marathon: "For a structural update, no version should be given.")
     result = s.client.update_group(g, group)
     check(result.get("deploymentId"), "update_group answers a DeploymentResult", result)
     s.wait_for_deployments([db, web])
