@@ -134,13 +134,11 @@ public final class CgroupIsolator implements TaskIsolator {
                 return true;
             }
             if (!(driver instanceof CgroupV2 v2 && v2.killAll(dirs))) {
-                boolean frozen = driver.freeze(dirs, true);
+                driver.freeze(dirs, true); // frozen, no process can fork away between the listing and the kill
                 for (long pid : driver.pids(dirs)) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
-                if (frozen || round > 0) {
-                    driver.freeze(dirs, false);
-                }
+                driver.freeze(dirs, false); // SIGKILL takes effect once thawed
             }
             CgroupDriver.await(() -> driver.pids(dirs).isEmpty());
         }
