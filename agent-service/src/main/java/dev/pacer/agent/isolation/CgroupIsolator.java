@@ -125,7 +125,10 @@ public final class CgroupIsolator implements TaskIsolator {
 
     @Override
     public boolean killAll(TaskIsolation isolation) {
-        List<Path> dirs = isolation.cgroupDirs();
+        return killAll(isolation.cgroupDirs());
+    }
+
+    private boolean killAll(List<Path> dirs) {
         if (dirs.stream().noneMatch(Files::isDirectory)) {
             return true;
         }
@@ -134,13 +137,11 @@ public final class CgroupIsolator implements TaskIsolator {
                 return true;
             }
             if (!(driver instanceof CgroupV2 v2 && v2.killAll(dirs))) {
-                boolean frozen = driver.freeze(dirs, true);
+                driver.freeze(dirs, true); // frozen, no process can fork away between the listing and the kill
                 for (long pid : driver.pids(dirs)) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
-                if (frozen || round > 0) {
-                    driver.freeze(dirs, false);
-                }
+                driver.freeze(dirs, false); // SIGKILL takes effect once thawed
             }
             CgroupDriver.await(() -> driver.pids(dirs).isEmpty());
         }
@@ -186,8 +187,12 @@ public final class CgroupIsolator implements TaskIsolator {
             }
             List<Path> dirs = driver.dirsOf(taskId).stream().filter(Files::isDirectory).toList();
             if (!driver.pids(dirs).isEmpty()) {
-                log.warn("cgroup {} of no known task still holds processes; left alone", dirs.get(0));
-            } else if (driver.remove(dirs)) {
+                // an orphan (the agent died between starting it and checkpointing it): its task is not running as far
+                // as anyone knows, and would otherwise run twice once replaced
+                log.warn("Killing the processes of cgroup {}, which belongs to no task this agent knows", dirs.get(0));
+                killAll(dirs);
+            }
+            if (CgroupDriver.await(() -> driver.remove(dirs))) {
                 reaped++;
             }
         }

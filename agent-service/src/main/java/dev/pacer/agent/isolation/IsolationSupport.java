@@ -21,8 +21,10 @@ public record IsolationSupport(IsolationLevel level, String reason, int agentUid
     private static final List<Path> SETPRIV = List.of(Path.of("/usr/bin/setpriv"), Path.of("/bin/setpriv"));
 
     public static IsolationSupport detect(IsolationProperties properties) {
-        int uid = ownUid();
-        Path setpriv = SETPRIV.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        return detect(properties, ownUid(), SETPRIV.stream().filter(Files::isExecutable).findFirst().orElse(null));
+    }
+
+    static IsolationSupport detect(IsolationProperties properties, int uid, Path setpriv) {
         if (properties.mode() == IsolationProperties.Mode.NONE) {
             return new IsolationSupport(IsolationLevel.NONE, "switched off (" + IsolationProperties.PREFIX + ".mode=none)",
                     uid, setpriv);

@@ -50,7 +50,10 @@ public interface TaskIsolator {
     /** A task that still runs after the agent's restart keeps its user. */
     void recovered(String appId, TaskIsolation isolation);
 
-    /** Removes the empty cgroups of this agent that belong to no task in {@code live}; answers how many. */
+    /**
+     * Removes the cgroups of this agent that belong to no task in {@code live} — killing what still runs in them (an
+     * orphan: a task started but never checkpointed before the agent died); answers how many.
+     */
     int reap(Set<String> live);
 
     /** The agent stops: its own cgroup directories go if no task's cgroup is left in them (tasks run on). */

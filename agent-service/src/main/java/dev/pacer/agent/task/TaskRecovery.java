@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After the agent's (re)start, finds every task its checkpoints name. An ended task is reported again
  * (status updates are at-least-once); any other is handed to the {@link TaskLauncher}, which re-attaches
- * to its process or ends it ({@link ProcessTaskLauncher#recover}). Then the empty cgroups of tasks the agent
- * no longer knows (their checkpoints gone) are removed.
+ * to its process or ends it ({@link ProcessTaskLauncher#recover}). Then the cgroups of tasks the agent does not
+ * know as running are removed, with any orphan process still in them.
  */
 final class TaskRecovery {
 
@@ -51,7 +51,7 @@ final class TaskRecovery {
                 .collect(Collectors.toSet());
         int reaped = isolator.reap(live);
         if (reaped > 0) {
-            log.info("Removed {} empty cgroup(s) of tasks this agent no longer runs", reaped);
+            log.info("Removed {} cgroup(s) of tasks this agent no longer runs", reaped);
         }
     }
 }

@@ -80,10 +80,19 @@ class IsolatedAgentCrashIT {
         for (Path dir : stray) {
             Files.createDirectory(dir);
         }
+        // and an orphan: a process in a cgroup of a task no checkpoint names (the agent died before writing it)
+        List<Path> orphanDirs = cgroupsOf(id).stream().map(d -> d.resolveSibling("orphan-task")).toList();
+        Process orphan = new ProcessBuilder("sleep", "300").start();
+        for (Path dir : orphanDirs) {
+            Files.createDirectory(dir);
+            Files.writeString(dir.resolve("cgroup.procs"), Long.toString(orphan.pid()));
+        }
 
         agent = startAgent();
 
         assertThat(stray).as("reaped at start").noneMatch(Files::exists);
+        assertThat(orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).as("the orphan is killed").isTrue();
+        assertThat(orphanDirs).as("and its cgroup removed").noneMatch(Files::exists);
 
         AgentTask reattached = get(id);
         assertThat(reattached.state()).isEqualTo(TaskState.TASK_RUNNING);
