@@ -7,7 +7,6 @@ import dev.pacer.testsupport.shape.RamlType.Property;
 import dev.pacer.testsupport.shape.RamlType.Scalar;
 import dev.pacer.testsupport.shape.RamlType.Union;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,6 +130,7 @@ public final class ShapeChecker {
     }
 
     private void union(JsonNode node, Union union, String path, List<Violation> out) {
+        List<RamlType> members = new ArrayList<>();
         List<List<Violation>> attempts = new ArrayList<>();
         for (RamlType member : union.members()) {
             List<Violation> attempt = new ArrayList<>();
@@ -138,13 +138,33 @@ public final class ShapeChecker {
             if (attempt.isEmpty()) {
                 return;
             }
+            members.add(RamlType.resolve(member));
             attempts.add(attempt);
         }
-        // the member of the node's own kind that comes closest
-        out.addAll(attempts.stream()
-                .min(Comparator.<List<Violation>>comparingInt(a -> a.stream().anyMatch(v -> v.path().equals(path)
-                        && v.problem().startsWith("expected")) ? 1 : 0).thenComparingInt(List::size))
-                .orElseThrow());
+        // the member of the node's own kind that declares most of its keys comes closest; then the fewest violations
+        int best = 0;
+        for (int i = 1; i < attempts.size(); i++) {
+            int byKind = Boolean.compare(sameKind(node, members.get(i)), sameKind(node, members.get(best)));
+            int byKeys = Integer.compare(declaredKeys(node, members.get(i)), declaredKeys(node, members.get(best)));
+            if (byKind > 0 || (byKind == 0 && (byKeys > 0 || (byKeys == 0 && attempts.get(i).size() < attempts.get(best).size())))) {
+                best = i;
+            }
+        }
+        out.addAll(attempts.get(best));
+    }
+
+    private static boolean sameKind(JsonNode node, RamlType type) {
+        return type instanceof ObjectType ? node.isObject() : type instanceof ArrayType ? node.isArray() : !node.isContainer();
+    }
+
+    private static int declaredKeys(JsonNode node, RamlType type) {
+        if (!(type instanceof ObjectType object) || !node.isObject()) {
+            return 0;
+        }
+        Map<String, Property> properties = object.properties();
+        List<PatternProperty> patterns = object.allPatterns();
+        return (int) node.propertyNames().stream().filter(key -> properties.containsKey(key)
+                || patterns.stream().anyMatch(p -> p.pattern().matcher(key).matches())).count();
     }
 
     private static void scalar(JsonNode node, Scalar scalar, String path, List<Violation> out) {

@@ -79,6 +79,9 @@ class ShapeCheckerTest {
                 .extracting(Violation::path).containsExactly("count");
         assertThat(checker.check(json(GOOD_THING.replace("\"unlimited\"", "\"endless\"")), "ThingInfo"))
                 .extracting(Violation::path).containsExactly("limit");
+        // an object of a union is held against the member declaring most of its keys
+        assertThat(checker.check(json(GOOD_THING.replace("{\"max\":0.5}", "{\"max\":\"x\"}")), "ThingInfo"))
+                .extracting(Violation::toString).containsExactly("parts[0].limit.max: expected number, got a string \"x\"");
         assertThat(checker.check(json("[]"), "ThingList")).extracting(Violation::toString)
                 .containsExactly("(answer): expected an object (Marathon's ThingList), got an array");
     }
