@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -36,8 +37,15 @@ final class AgentProbe {
     }
 
     static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout) {
+        return run(check, port, sandbox, env, timeout, List.of());
+    }
+
+    /** @param beside what a {@code COMMAND} is prefixed with to run as the task does (its cgroups, its user) */
+    static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout,
+                      List<String> beside) {
         return switch (check.protocol()) {
-            case HealthCheck.COMMAND -> command(check.command() == null ? null : check.command().value(), sandbox, env, timeout);
+            case HealthCheck.COMMAND -> command(check.command() == null ? null : check.command().value(), sandbox, env,
+                    timeout, beside);
             case HealthCheck.MESOS_HTTP, HealthCheck.MESOS_HTTPS -> http(check, port, timeout);
             case HealthCheck.MESOS_TCP -> tcp(port, timeout);
             default -> "protocol " + check.protocol() + " is not run by the agent";
@@ -45,10 +53,16 @@ final class AgentProbe {
     }
 
     static String command(String value, Path sandbox, Map<String, String> env, Duration timeout) {
+        return command(value, sandbox, env, timeout, List.of());
+    }
+
+    static String command(String value, Path sandbox, Map<String, String> env, Duration timeout, List<String> beside) {
         if (value == null || value.isEmpty()) {
             return "no command";
         }
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", value)
+        List<String> command = new java.util.ArrayList<>(beside);
+        command.addAll(List.of("/bin/sh", "-c", value));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -2,6 +2,8 @@ package dev.pacer.agent.node;
 
 import dev.pacer.agent.AgentProperties;
 import dev.pacer.agent.TaskRuntimeProperties;
+import dev.pacer.agent.isolation.IsolationLevel;
+import dev.pacer.agent.isolation.IsolationSupport;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.SmartLifecycle;
@@ -20,11 +22,19 @@ class NodeConfiguration {
         return new PortRangeConverter();
     }
 
-    /** A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and operators. */
+    /**
+     * A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and operators;
+     * every agent says what it isolates ({@code isolation=cgroups|none}), for placement constraints.
+     */
     @Bean
-    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, Environment env) {
+    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, IsolationSupport isolation,
+                        Environment env) {
         AgentNode node = NodeResolver.resolve(properties, HostFacts.of(env));
-        return runtime.isSimulated() ? node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated") : node;
+        if (runtime.isSimulated()) {
+            return node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated")
+                    .withAttribute(IsolationLevel.ATTRIBUTE, IsolationLevel.NONE.attributeValue());
+        }
+        return node.withAttribute(IsolationLevel.ATTRIBUTE, isolation.level().attributeValue());
     }
 
     @Bean

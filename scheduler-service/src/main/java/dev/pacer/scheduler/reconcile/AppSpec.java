@@ -25,6 +25,7 @@ import java.util.Map;
  * @param readinessChecks        a task of the current config counts only once these pass
  * @param requiredHostPorts      {@code requirePorts}: the host ports each task must get (its port
  *                               definitions' ports, in order); empty: any free ports of the agent
+ * @param user                   Marathon's {@code user}: whom a root agent runs the tasks as (null: its default)
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
@@ -33,7 +34,7 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                       List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
                       double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
-                      List<Integer> requiredHostPorts) {
+                      List<Integer> requiredHostPorts, String user) {
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));

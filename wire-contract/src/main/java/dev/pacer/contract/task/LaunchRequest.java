@@ -21,19 +21,31 @@ import java.util.Objects;
  * @param secretEnv                 environment variable name to secret path, resolved by the agent at launch
  * @param secretFiles               sandbox-relative file path to secret path, written by the agent with mode 0600
  * @param secretGrant               the signed, short-lived grant the agent redeems for those secrets (null when none)
+ * @param user                      the app's {@code user} (Marathon's field): whom an agent running as root runs the
+ *                                  task as when that user exists and is not root; null: the agent's default
  */
 public record LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
                             Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                             List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
                             List<HealthCheck> healthChecks, Map<String, String> secretEnv,
-                            Map<String, String> secretFiles, String secretGrant) {
+                            Map<String, String> secretFiles, String secretGrant, String user) {
+
+    /** A launch without a {@code user}. */
+    public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
+                         Map<String, String> env, Map<String, String> labels, List<Integer> ports,
+                         List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
+                         List<HealthCheck> healthChecks, Map<String, String> secretEnv,
+                         Map<String, String> secretFiles, String secretGrant) {
+        this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
+                healthChecks, secretEnv, secretFiles, secretGrant, null);
+    }
 
     /** A launch without health checks or secrets. */
     public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
                          Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                          List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds) {
         this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
-                List.of(), Map.of(), Map.of(), null);
+                List.of(), Map.of(), Map.of(), null, null);
     }
 
     public LaunchRequest {
@@ -48,6 +60,7 @@ public record LaunchRequest(String taskId, String appId, String version, String 
         secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
         secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
         portNames = portNames == null ? java.util.Collections.nCopies(ports.size(), null) : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
+        user = user == null || user.isBlank() ? null : user;
         if ((cmd == null || cmd.isBlank()) == args.isEmpty()) {
             throw new IllegalArgumentException("exactly one of cmd and args must be given");
         }

@@ -56,6 +56,6 @@ class LaunchValidatorTest {
     }
 
     private static LaunchBody body(String taskId, String cmd, List<String> args, Map<String, String> env, List<Integer> ports) {
-        return new LaunchBody(taskId, "/web", "v1", cmd, args, env, null, ports, null, 0.1, 32.0, 0.0, null, null, null, null, null);
+        return new LaunchBody(taskId, "/web", "v1", cmd, args, env, null, ports, null, 0.1, 32.0, 0.0, null, null, null, null, null, null);
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,8 @@ class QueueController {
     }
 
     @GetMapping(ApiPaths.V2_QUEUE)
-    Map<String, Object> queue() {
+    Map<String, Object> queue(@org.springframework.web.bind.annotation.RequestParam(required = false) List<String> embed) {
+        boolean pacer = dev.pacer.scheduler.web.Embed.pacer(embed);
         Instant now = clock.instant();
         List<Object> entries = new ArrayList<>();
         for (QueueStore.Entry entry : queue.all()) {
@@ -61,7 +63,8 @@ class QueueController {
             apps.find(id).ifPresent(app -> {
                 Backoff backoff = backoffs.get(id);
                 Map<String, Object> item = new LinkedHashMap<>();
-                item.put("app", writer.appInfo(app, tasks.activeTasks(id), false));
+                ObjectNode info = writer.appInfo(app, tasks.activeTasks(id), false);
+                item.put("app", pacer ? writer.withPacer(info, app) : info);
                 item.put("count", entry.count());
                 item.put("role", "*");
                 item.put("delay", Map.of("timeLeftSeconds", backoff.timeLeft(now).toSeconds(), "overdue", !backoff.delays(now)));
