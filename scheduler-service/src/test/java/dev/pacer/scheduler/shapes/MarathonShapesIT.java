@@ -300,6 +300,34 @@ class MarathonShapesIT {
                 .findFirst().orElseThrow();
     }
 
+    /** Item 11: {@code lastTaskFailure} on the single-app GET (Marathon always embeds it there), in lists when asked. */
+    @Test
+    void aTaskThatFailed_isTheAppsLastTaskFailure_untilTheAppIsDeleted() {
+        post("{\"id\":\"/shape/failing\",\"cmd\":\"crash\",\"cpus\":0.1,\"instances\":1,\"backoffSeconds\":60}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/failing").size() == 1
+                && "TASK_RUNNING".equals(get("/v2/apps/shape/failing/tasks").path("tasks").get(0).path("state").asString()));
+        assertThat(get("/v2/apps/shape/failing").path("app").has("lastTaskFailure")).isFalse();
+        String taskId = taskIds("/shape/failing").iterator().next();
+
+        (agentA.running().stream().anyMatch(t -> t.taskId().equals(taskId)) ? agentA : agentB).exit(taskId, 1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/v2/apps/shape/failing").path("app").has("lastTaskFailure"));
+        JsonNode failure = get("/v2/apps/shape/failing").path("app").path("lastTaskFailure");
+        assertThat(names(failure)).isSubsetOf("appId", "host", "message", "state", "taskId", "timestamp", "version", "slaveId")
+                .contains("appId", "host", "message", "state", "taskId", "timestamp", "version");
+        assertThat(failure.path("taskId").asString()).isEqualTo(taskId);
+        assertThat(failure.path("state").asString()).isEqualTo("TASK_FAILED");
+        assertThat(failure.path("slaveId").asString()).startsWith("shape-");
+        assertMarathonTimes(failure);
+        assertThat(appIn(get("/v2/apps"), "/shape/failing").has("lastTaskFailure")).isFalse();
+        assertThat(appIn(get("/v2/apps?embed=apps.lastTaskFailure"), "/shape/failing").path("lastTaskFailure").path("taskId").asString())
+                .isEqualTo(taskId);
+
+        assertThat(Http.send("DELETE", url("/v2/apps/shape/failing"), null).status()).isEqualTo(200);
+        post("{\"id\":\"/shape/failing\",\"cmd\":\"x\",\"instances\":0}");
+        assertThat(get("/v2/apps/shape/failing").path("app").has("lastTaskFailure")).as("deleted with the app").isFalse();
+    }
+
     Set<String> taskIds(String app) {
         Set<String> ids = new java.util.TreeSet<>();
         get("/v2/apps" + app + "/tasks").path("tasks").forEach(t -> ids.add(t.path("id").asString()));

@@ -10,6 +10,7 @@ import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.health.TaskHealth;
 import dev.pacer.scheduler.health.TaskHealthStore;
+import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,15 +30,29 @@ public class AppInfoWriter {
     private final AppDefinitions definitions;
     private final JsonMapper json;
     private final TaskHealthStore health;
+    private final LastTaskFailures failures;
 
     public AppInfoWriter(AppDefinitions definitions, JsonMapper json) {
         this(definitions, json, null);
     }
 
     public AppInfoWriter(AppDefinitions definitions, JsonMapper json, TaskHealthStore health) {
+        this(definitions, json, health, null);
+    }
+
+    public AppInfoWriter(AppDefinitions definitions, JsonMapper json, TaskHealthStore health, LastTaskFailures failures) {
         this.definitions = definitions;
         this.json = json;
         this.health = health;
+        this.failures = failures;
+    }
+
+    /** Adds the app's {@code lastTaskFailure} when one was recorded (Marathon: always on the single-app GET). */
+    public ObjectNode withLastTaskFailure(ObjectNode info, AppDefinition app) {
+        if (failures != null) {
+            failures.of(app.appId()).ifPresent(f -> info.set("lastTaskFailure", json.valueToTree(f)));
+        }
+        return info;
     }
 
     public ObjectNode appInfo(AppDefinition app, List<TaskRecord> tasks, boolean embedTasks) {

@@ -85,8 +85,10 @@ class AppsController {
         Map<String, String> locks = deployments.locksOf(selected.stream().map(AppDefinition::id).toList());
         List<ObjectNode> infos = writer.appInfos(selected, taskRecords, embedTasks, locks);
         boolean pacer = Embed.pacer(embed);
+        boolean failures = embed != null && embed.stream().anyMatch(e -> e.endsWith("lastTaskFailure") || e.endsWith("failures"));
         for (int i = 0; i < infos.size(); i++) {
-            array.add(pacer ? definitions.withPacer(infos.get(i), selected.get(i)) : infos.get(i));
+            ObjectNode info = failures ? writer.withLastTaskFailure(infos.get(i), selected.get(i)) : infos.get(i);
+            array.add(pacer ? definitions.withPacer(info, selected.get(i)) : info);
         }
         return body;
     }
@@ -142,7 +144,8 @@ class AppsController {
             };
             case GROUP_WILDCARD -> method.equals("GET")
                     ? ResponseEntity.ok(Map.of("*", repository.list(path.app()).stream()
-                            .map(a -> withPacer(writer.appInfo(a, tasks.activeTasks(a.appId()), true), a, Embed.pacer(embed))).toList()))
+                            .map(a -> withPacer(writer.withLastTaskFailure(writer.appInfo(a, tasks.activeTasks(a.appId()), true), a),
+                                    a, Embed.pacer(embed))).toList()))
                     : notAllowed(method);
             case TASKS -> switch (method) {
                 case "GET" -> ResponseEntity.ok(Map.of("tasks", tasksWithServicePorts(path.app())));
@@ -188,8 +191,8 @@ class AppsController {
 
     private ObjectNode app(AppId id, boolean pacer) {
         AppDefinition app = repository.require(id);
-        return withPacer(writer.appInfo(app, tasks.activeTasks(id), true, deployments.locksOf(List.of(id.toString())).get(id.toString())),
-                app, pacer);
+        return withPacer(writer.withLastTaskFailure(writer.appInfo(app, tasks.activeTasks(id), true,
+                deployments.locksOf(List.of(id.toString())).get(id.toString())), app), app, pacer);
     }
 
     private ObjectNode withPacer(ObjectNode node, AppDefinition app, boolean pacer) {
