@@ -4,7 +4,7 @@ from marathon import MarathonApp
 from marathon.models import MarathonGroup
 from marathon.exceptions import ConflictError, MarathonHttpError, NotFoundError
 
-from _pacer import check, check_equal, expect_http_error, run
+from _pacer import check, check_equal, eventually, expect_http_error, run
 
 
 def scenario(s):
@@ -39,7 +39,11 @@ def scenario(s):
 
     group = s.delete_group_afterwards(s.unique_id("errors-group"))
     s.step(f"create_group({group}) twice")
-    s.client.create_group(MarathonGroup(id=group))
+    created = s.client.create_group(MarathonGroup(id=group))
+    s.step(f"list_deployments(): the empty group's deployment {created.get('deploymentId')} ends at once")
+    eventually(lambda: created["deploymentId"] not in [d.id for d in s.client.list_deployments()],
+               "a deployment without steps finished", 30)
+    s.step(f"create_group({group}) again")
     expect_http_error(lambda: s.client.create_group(MarathonGroup(id=group)), ConflictError, 409, "a group that exists")
 
     invalid = s.unique_id("errors-invalid")
