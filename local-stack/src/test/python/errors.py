@@ -4,7 +4,7 @@ from marathon import MarathonApp
 from marathon.models import MarathonGroup
 from marathon.exceptions import ConflictError, MarathonHttpError, NotFoundError
 
-from _pacer import check, check_equal, expect_http_error, run
+from _pacer import check, check_equal, eventually, expect_http_error, run
 
 
 def scenario(s):
@@ -39,7 +39,8 @@ def scenario(s):
 
     group = s.delete_group_afterwards(s.unique_id("errors-group"))
     s.step(f"create_group({group}) twice")
-    s.client.create_group(MarathonGroup(id=group))
+    created = s.client.create_group(MarathonGroup(id=group))
+    s.step(f"create_group({group}) again")
     expect_http_error(lambda: s.client.create_group(MarathonGroup(id=group)), ConflictError, 409, "a group that exists")
 
     invalid = s.unique_id("errors-invalid")
@@ -61,6 +62,10 @@ def scenario(s):
     expect_http_error(lambda: s.client.update_app(app_id, MarathonApp(instances=-1), force=True), MarathonHttpError,
                       422, "an invalid update")
     check_equal(s.client.get_app(app_id).instances, 1, "the invalid update changed nothing")
+
+    s.step(f"list_deployments(): the empty group {group}'s deployment {created.get('deploymentId')} ended at once")
+    eventually(lambda: created["deploymentId"] not in [d.id for d in s.client.list_deployments()],
+               "a deployment without steps finished", 30)
 
 
 run("errors", scenario)

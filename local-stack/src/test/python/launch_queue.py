@@ -54,6 +54,13 @@ def scenario(s):
         queued(s, crashing)), f"{crashing} backed off for a few seconds", 60)
     check_equal(item.delay.overdue, False, "backed off: not overdue")
     before = item.delay.time_left_seconds
+    s.step(f"get_app({crashing}): its lastTaskFailure")
+    app = s.client.get_app(crashing)
+    failure = app.last_task_failure
+    check(failure is not None, "the single-app GET embeds lastTaskFailure", app)
+    check_equal((failure.app_id, failure.state, failure.version), (crashing, "TASK_FAILED", app.version),
+                "lastTaskFailure appId, state, version")
+    check(failure.task_id and failure.task_id.startswith(crashing[1:] + "."), "lastTaskFailure.taskId", failure.task_id)
 
     s.step(f"reset_delay({crashing})")
     s.client.reset_delay(crashing)
