@@ -137,7 +137,9 @@ final class SharedStack {
             ProcessBuilder builder = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", HOME.resolve("local-stack/target/local-stack.jar").toString(),
-                    "--home=" + HOME, "--port-base=" + base, "--ready-timeout=150",
+                    "--home=" + HOME, "--port-base=" + base,
+                    // a build machine shared by several stacks and builds can take minutes to start one
+                    "--ready-timeout=300",
                     "--log-dir=" + STACK_DIR.resolve("logs"))
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
@@ -150,7 +152,7 @@ final class SharedStack {
             SharedStack stack = new SharedStack(ports, launcher, output);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "shared-stack-stop"));
             try {
-                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                await().atMost(Duration.ofSeconds(330)).pollInterval(Duration.ofMillis(500)).until(() -> {
                     if (!launcher.isAlive()) {
                         throw new AssertionError("the launcher exited:\n" + Files.readString(output));
                     }
