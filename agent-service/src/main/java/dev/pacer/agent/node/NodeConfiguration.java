@@ -20,11 +20,19 @@ class NodeConfiguration {
         return new PortRangeConverter();
     }
 
-    /** A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and operators. */
+    /**
+     * A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and
+     * operators; an agent whose Docker engine answered advertises {@code docker=<engine version>}.
+     */
     @Bean
-    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, Environment env) {
+    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, Environment env,
+                        dev.pacer.agent.task.DockerRuntime docker) {
         AgentNode node = NodeResolver.resolve(properties, HostFacts.of(env));
-        return runtime.isSimulated() ? node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated") : node;
+        if (runtime.isSimulated()) {
+            return node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated");
+        }
+        return docker.availability().available()
+                ? node.withAttribute(dev.pacer.contract.agent.Capabilities.DOCKER, docker.availability().version()) : node;
     }
 
     @Bean

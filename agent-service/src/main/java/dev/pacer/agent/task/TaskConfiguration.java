@@ -42,7 +42,8 @@ class TaskConfiguration {
 
     @Bean
     TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, TaskRuntimeProperties runtime,
-                            ScheduledExecutorService taskTimer, dev.pacer.agent.secrets.SecretInjector secrets) {
+                            ScheduledExecutorService taskTimer, dev.pacer.agent.secrets.SecretInjector secrets,
+                            DockerRuntime docker) {
         if (runtime.isSimulated()) {
             LoggerFactory.getLogger(TaskRuntime.class).warn("Agent {} runs the SIMULATED runtime: tasks are not "
                     + "processes (benchmarks only); fail-after {}", node.id(),
@@ -50,8 +51,10 @@ class TaskConfiguration {
             return new TaskRuntime(book, new SimulatedTaskLauncher(book, taskTimer, runtime.simulated().failAfter()));
         }
         ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host(), secrets);
-        return new TaskRuntime(book, launcher, new ProcessSignals(launcher.groupLeaders()), taskTimer,
-                properties.killGracePeriod());
+        TaskLauncher processes = new ProcessTaskLauncher(book, launcher, new ProcessSignals(launcher.groupLeaders()),
+                taskTimer, properties.killGracePeriod());
+        return new TaskRuntime(book, new ContainerAwareLauncher(book, processes,
+                docker.launcher(book, node, secrets, properties.killGracePeriod()), docker.availability().reason()));
     }
 
     /**
