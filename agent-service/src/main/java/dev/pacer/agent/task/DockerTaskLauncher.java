@@ -180,11 +180,12 @@ final class DockerTaskLauncher implements TaskLauncher {
         try {
             DockerCli.Result listed = docker.run(properties.commandTimeout(), List.of("ps", "-a", "--filter",
                     "label=" + DockerRunCommand.AGENT_LABEL + "=" + host.agentId(), "--format",
-                    "{{.Label \"" + DockerRunCommand.TASK_LABEL + "\"}}"));
-            listed.stdout().lines().map(String::strip).filter(id -> !id.isEmpty() && !liveTaskIds.contains(id))
-                    .forEach(id -> {
-                        log.info("Removing container {}: no live task of this agent owns it", id);
-                        remove(DockerRunCommand.containerName(id));
+                    "{{.ID}} {{.Label \"" + DockerRunCommand.TASK_LABEL + "\"}}"));
+            listed.stdout().lines().map(line -> line.strip().split(" ", 2))
+                    .filter(f -> f.length == 2 && !f[0].isEmpty() && !liveTaskIds.contains(f[1]))
+                    .forEach(f -> {
+                        log.info("Removing container {} of task {}: no live task of this agent owns it", f[0], f[1]);
+                        remove(f[0]);
                     });
         } catch (IOException e) {
             log.warn("Could not list this agent's containers to reap them: {}", e.getMessage());

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param volumes        host paths mounted into the container (an agent mounts only paths under its
  *                       operator's allowed prefixes)
  */
-public record ContainerSpec(String image, boolean forcePullImage, boolean privileged, List<Parameter> parameters,
+public record ContainerSpec(String image, Boolean forcePullImage, Boolean privileged, List<Parameter> parameters,
                             String network, String networkName, List<PortMapping> portMappings,
                             List<Volume> volumes) {
 
@@ -32,6 +32,8 @@ public record ContainerSpec(String image, boolean forcePullImage, boolean privil
         portMappings = portMappings == null ? List.of() : List.copyOf(portMappings);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         network = network == null ? HOST : network;
+        forcePullImage = Boolean.TRUE.equals(forcePullImage);
+        privileged = Boolean.TRUE.equals(privileged);
     }
 
     /** An image on the host network, nothing else. */
@@ -54,9 +56,11 @@ public record ContainerSpec(String image, boolean forcePullImage, boolean privil
      * @param protocol      {@code tcp}, {@code udp} or {@code udp,tcp}
      * @param name          the mapping's name, null when unnamed
      */
-    public record PortMapping(int containerPort, int hostPort, String protocol, String name) {
+    public record PortMapping(Integer containerPort, Integer hostPort, String protocol, String name) {
 
         public PortMapping {
+            containerPort = containerPort == null ? 0 : containerPort;
+            hostPort = hostPort == null ? 0 : hostPort;
             protocol = protocol == null ? "tcp" : protocol;
         }
 
