@@ -15,6 +15,8 @@ import dev.pacer.contract.task.TaskStatus;
 import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.ManagedProcess;
+import dev.pacer.testsupport.RequiresDocker;
+import dev.pacer.testsupport.DockerEngine;
 import dev.pacer.testsupport.TestRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #IMAGE} from {@code containers/build-images.sh}: status from the engine, published ports, kill,
  * the kernel's OOM kill, a missing image, and a {@code kill -9} of the agent with containers running.
  */
+@RequiresDocker(images = DockerTaskIT.IMAGE)
 class DockerTaskIT {
 
-    static final String IMAGE = "pacer/test-http";
+    static final String IMAGE = "pacer/test-http:latest";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AGENT_ID = "docker-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Path WORK_DIR = TestTasks.tempDir("pacer-docker-it");
@@ -51,7 +54,6 @@ class DockerTaskIT {
 
     @BeforeAll
     static void startAgent() {
-        DockerHost.requireImage(IMAGE);
         java.net.URI uri = java.net.URI.create(TestRedis.url());
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
         connections.afterPropertiesSet();
@@ -81,32 +83,28 @@ class DockerTaskIT {
     }
 
     @Test
-    void bridgeContainer_runsWithItsEnvironment_onItsPublishedPort_logs_thenKilledLeavesNoContainer() {
+    void bridgeContainer_answersOnItsPublishedPort_withLimits_logs_thenKilledLeavesNoContainer() {
         int hostPort = FreePorts.next();
         String taskId = TestTasks.newTaskId("/docker/web");
         Map<String, Object> request = container(taskId, "/docker/web", bridge(8080, hostPort), List.of(hostPort));
         request.put("args", List.of("pacer-test-http", "serve", "8080"));
-        request.put("env", Map.of("GREETING", "hello\nworld"));
         assertThat(launch(request).status()).isEqualTo(201);
 
         awaitState(taskId, TaskState.TASK_RUNNING);
         await().atMost(Duration.ofSeconds(20)).until(() -> answers("http://127.0.0.1:" + hostPort + "/health"));
-        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/env/MESOS_TASK_ID").body()).contains(taskId);
-        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/env/PORT0").body()).contains(Integer.toString(hostPort));
-        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/env/GREETING").body()).contains("hello\\nworld");
-        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/env/MESOS_SANDBOX").body()).contains("/mnt/mesos/sandbox");
+        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/").body())
+                .contains("\"taskId\": \"" + taskId + "\"", "\"appId\": \"/docker/web\"", "\"port\": 8080");
         assertThat(DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId)).hasSize(1);
-        assertThat(DockerHost.docker("inspect", "--format",
-                "{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{index .Config.Labels \"pacer.app-id\"}}", taskId).stdout().strip())
-                .isEqualTo((64L * 1024 * 1024) + " 64 /docker/web");
-        assertThat(Http.get(agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId)) + "/logs/stderr").body())
-                .as("the server logs each request to stderr").contains("GET /health");
+        assertThat(DockerHost.inspect("{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{index .Config.Labels \"pacer.app-id\"}}",
+                taskId)).isEqualTo((64L * 1024 * 1024) + " 64 /docker/web");
+        assertThat(Http.get(taskUrl(taskId) + "/logs/stderr").body()).as("the server logs each request to stderr")
+                .contains("GET /health");
 
-        assertThat(Http.send("DELETE", agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId)), null).status()).isEqualTo(202);
+        assertThat(Http.send("DELETE", taskUrl(taskId), null).status()).isEqualTo(202);
         awaitState(taskId, TaskState.TASK_KILLED);
         assertThat(DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId)).isEmpty();
-        assertThat(Http.get(agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId)) + "/logs/stderr").body())
-                .as("kept in the sandbox once the container is gone").contains("GET /health");
+        assertThat(Http.get(taskUrl(taskId) + "/logs/stderr").body()).as("kept in the sandbox once the container is gone")
+                .contains("GET /health");
     }
 
     @Test
@@ -124,16 +122,18 @@ class DockerTaskIT {
     }
 
     @Test
-    void exitCodes_andCmdThroughTheShell() {
+    void cmdThroughTheShell_seesItsEnvironment_andItsExitCodeEndsTheTask() {
         String taskId = TestTasks.newTaskId("/docker/exits");
-        Map<String, Object> request = container(taskId, "/docker/exits", host(), List.of());
-        request.put("cmd", "echo out-$MARATHON_APP_ID; exit 3");
+        Map<String, Object> request = container(taskId, "/docker/exits", host(), List.of(31999));
+        request.put("cmd", "echo \"$GREETING|$MESOS_TASK_ID|$MESOS_SANDBOX|$PORT0|$MARATHON_APP_ID\"; exit 3");
+        request.put("env", Map.of("GREETING", "hello world"));
         launch(request);
 
         TaskStatus failed = awaitState(taskId, TaskState.TASK_FAILED);
         assertThat(failed.message()).isEqualTo("exited with code 3");
-        assertThat(Http.get(agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId)) + "/logs/stdout").body())
-                .isEqualTo("out-/docker/exits\n");
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(Http.get(taskUrl(taskId) + "/logs/stdout").body())
+                .isEqualTo("hello world|" + taskId + "|/mnt/mesos/sandbox|31999|/docker/exits\n");
     }
 
     @Test
@@ -174,11 +174,11 @@ class DockerTaskIT {
         launch(request);
         awaitState(taskId, TaskState.TASK_RUNNING);
         await().atMost(Duration.ofSeconds(20)).until(() -> answers("http://127.0.0.1:" + hostPort + "/health"));
-        String started = Http.get("http://127.0.0.1:" + hostPort + "/info").body();
+        String started = Http.get("http://127.0.0.1:" + hostPort + "/").body();
         String containerId = DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId).get(0);
         // a leftover of this agent that no task owns: reaped at the restart
-        DockerHost.docker("run", "-d", "--label", DockerRunCommand.AGENT_LABEL + "=" + AGENT_ID, "--label",
-                DockerRunCommand.TASK_LABEL + "=orphan-" + UUID.randomUUID(), "--network", "none", IMAGE, "sleep", "600");
+        DockerEngine.docker("run", "-d", "--label", DockerRunCommand.AGENT_LABEL + "=" + AGENT_ID, "--label",
+                DockerRunCommand.TASK_LABEL + "=orphan-" + UUID.randomUUID(), "--network", "none", IMAGE, "pacer-test-http", "sleep");
 
         agent.handle().destroyForcibly(); // kill -9
         await().atMost(Duration.ofSeconds(10)).until(() -> !agent.isAlive());
@@ -186,10 +186,10 @@ class DockerTaskIT {
 
         agent = startAgentProcess();
 
-        AgentTask task = JSON.readValue(Http.get(agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId))).body(), AgentTask.class);
+        AgentTask task = JSON.readValue(Http.get(taskUrl(taskId)).body(), AgentTask.class);
         assertThat(task.state()).isEqualTo(TaskState.TASK_RUNNING);
         assertThat(DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId)).containsExactly(containerId);
-        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/info").body()).as("the same process").isEqualTo(started);
+        assertThat(Http.get("http://127.0.0.1:" + hostPort + "/").body()).as("the same container").isEqualTo(started);
         assertThat(launch(request).status()).as("the known task, not a second container").isEqualTo(200);
         assertThat(DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId)).hasSize(1);
         List<TaskStatus> statuses = statuses(taskId);
@@ -197,7 +197,7 @@ class DockerTaskIT {
         assertThat(DockerHost.containers(DockerRunCommand.AGENT_LABEL, AGENT_ID)).as("the orphan was removed")
                 .containsExactly(containerId);
 
-        Http.send("DELETE", agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId)), null);
+        Http.send("DELETE", taskUrl(taskId), null);
         awaitState(taskId, TaskState.TASK_KILLED);
         assertThat(DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId)).isEmpty();
     }
@@ -235,6 +235,10 @@ class DockerTaskIT {
 
     private static String agentUrl(String path) {
         return "http://localhost:" + apiPort + path;
+    }
+
+    private static String taskUrl(String taskId) {
+        return agentUrl(ApiPaths.AGENT_TASK.replace("{taskId}", taskId));
     }
 
     private static Http.Response launch(Map<String, Object> request) {
