@@ -99,6 +99,11 @@ public final class RedisKeys {
         return app(app) + ":backoff";
     }
 
+    /** String: the app's last task failure (JSON, Marathon's {@code lastTaskFailure}); deleted with the app. */
+    public static String appLastFailure(AppId app) {
+        return app(app) + ":last-failure";
+    }
+
     /** String: the app's launch-queue entry (JSON: missing count, since, decline reasons). */
     public static String appQueue(AppId app) {
         return app(app) + ":queue";

@@ -4,6 +4,7 @@ import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
+import dev.pacer.contract.task.ContainerSpec;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import java.util.Map;
  * @param readinessChecks        a task of the current config counts only once these pass
  * @param requiredHostPorts      {@code requirePorts}: the host ports each task must get (its port
  *                               definitions' ports, in order); empty: any free ports of the agent
+ * @param container              the Docker container of a {@code container.type: DOCKER} app (each mapping's
+ *                               {@code hostPort} as declared; the launch puts the claimed port there), else null
+ * @param user                   the app's {@code user}, null when unset
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
@@ -33,7 +37,22 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                       List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
                       double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
-                      List<Integer> requiredHostPorts) {
+                      List<Integer> requiredHostPorts, ContainerSpec container, String user) {
+
+    /** An app of OS processes, without a user. */
+    public AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
+                   List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
+                   Map<String, String> env, Map<String, String> labels, int killGracePeriodSeconds,
+                   Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
+                   int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
+                   List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
+                   double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
+                   List<Integer> requiredHostPorts) {
+        this(id, version, configVersion, instances, resources, portNames, constraints, cmd, args, env, labels,
+                killGracePeriodSeconds, killSelection, inactiveAfter, expungeAfter, backoffSeconds, backoffFactor,
+                maxLaunchDelaySeconds, healthChecks, secretEnv, secretFiles, minimumHealthCapacity, maximumOverCapacity,
+                readinessChecks, requiredHostPorts, null, null);
+    }
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));

@@ -60,6 +60,11 @@ class ReconcileConfiguration {
     }
 
     @Bean
+    dev.pacer.scheduler.queue.LastTaskFailures lastTaskFailures(StringRedisTemplate redis, JsonMapper json) {
+        return new dev.pacer.scheduler.queue.LastTaskFailures(redis, json);
+    }
+
+    @Bean
     QueueStore queueStore(StringRedisTemplate redis, JsonMapper json) {
         return new QueueStore(redis, json);
     }
@@ -81,8 +86,9 @@ class ReconcileConfiguration {
 
     @Bean
     TaskLifecycle taskLifecycle(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
-                                AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock) {
-        return new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock);
+                                AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
+                                dev.pacer.scheduler.queue.LastTaskFailures failures) {
+        return new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock, failures);
     }
 
     @Bean

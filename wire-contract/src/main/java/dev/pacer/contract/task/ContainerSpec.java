@@ -41,6 +41,16 @@ public record ContainerSpec(String image, Boolean forcePullImage, Boolean privil
         return new ContainerSpec(image, false, false, List.of(), HOST, null, List.of(), List.of());
     }
 
+    /** This container with each mapping's {@code hostPort} the port claimed for it (in order; 0 past the last). */
+    public ContainerSpec withHostPorts(List<Integer> claimed) {
+        List<PortMapping> mappings = new java.util.ArrayList<>();
+        for (int i = 0; i < portMappings.size(); i++) {
+            PortMapping m = portMappings.get(i);
+            mappings.add(new PortMapping(m.containerPort(), i < claimed.size() ? claimed.get(i) : 0, m.protocol(), m.name()));
+        }
+        return new ContainerSpec(image, forcePullImage, privileged, parameters, network, networkName, mappings, volumes);
+    }
+
     /** A {@code docker run} option, {@code --key=value}. */
     public record Parameter(String key, String value) {
 

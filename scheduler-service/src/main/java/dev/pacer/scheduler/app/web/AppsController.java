@@ -55,9 +55,12 @@ class AppsController {
     private final AppDefinitions definitions;
     private final JsonMapper json;
     private final DeploymentService deployments;
+    private final dev.pacer.scheduler.queue.LastTaskFailures failures;
 
     AppsController(AppService apps, AppTaskService tasks, AppRepository repository, AppInfoWriter writer,
-                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments) {
+                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments,
+                   dev.pacer.scheduler.queue.LastTaskFailures failures) {
+        this.failures = failures;
         this.deployments = deployments;
         this.apps = apps;
         this.tasks = tasks;
@@ -124,8 +127,8 @@ class AppsController {
                 && path.kind() != AppPath.Kind.TASK;
         return switch (path.kind()) {
             case APP -> switch (method) {
-                case "GET" -> ResponseEntity.ok(Map.of("app", writer.appInfo(repository.require(path.app()),
-                        tasks.activeTasks(path.app()), true, deployments.locksOf(List.of(path.app().toString())).get(path.app().toString()))));
+                case "GET" -> ResponseEntity.ok(Map.of("app", withLastFailure(path.app(), writer.appInfo(repository.require(path.app()),
+                        tasks.activeTasks(path.app()), true, deployments.locksOf(List.of(path.app().toString())).get(path.app().toString())))));
                 case "PUT" -> put(path.app(), body, partialUpdate, forced);
                 case "PATCH" -> deployed(HttpStatus.OK, apps.patch(path.app(), body, forced));
                 case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.app(), forced));
@@ -238,5 +241,11 @@ class AppsController {
             }
             throw ApiException.notFound("App '%s' does not exist", rest);
         }
+    }
+
+    /** Marathon's single-app answer always carries the app's last task failure, when there is one. */
+    private tools.jackson.databind.node.ObjectNode withLastFailure(AppId app, tools.jackson.databind.node.ObjectNode info) {
+        failures.find(app).ifPresent(failure -> info.putPOJO("lastTaskFailure", failure));
+        return info;
     }
 }

@@ -11,6 +11,7 @@ import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.queue.Backoff;
 import dev.pacer.scheduler.queue.BackoffStore;
+import dev.pacer.scheduler.queue.LastTaskFailures;
 import dev.pacer.scheduler.queue.QueueStore;
 import dev.pacer.scheduler.reconcile.AppHints;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v2/queue}: apps with tasks waiting to launch, their backoff delay and why placement
- * declined ({@code processedOffersSummary.rejectSummaryLastOffers}: reason → agents that declined).
+ * declined ({@code processedOffersSummary.rejectSummaryLastOffers}: reason → agents that declined), and the
+ * app's {@code lastTaskFailure} (a task that could not start says why: a missing image, a refused launch).
  * {@code DELETE /v2/queue/{appId}/delay}: resets the launch backoff (204).
  */
 @RestController
@@ -40,9 +42,11 @@ class QueueController {
     private final AppInfoWriter writer;
     private final AppHints hints;
     private final Clock clock;
+    private final LastTaskFailures failures;
 
     QueueController(QueueStore queue, BackoffStore backoffs, AppRepository apps, AppTaskService tasks,
-                    AppInfoWriter writer, AppHints hints, Clock clock) {
+                    AppInfoWriter writer, AppHints hints, Clock clock, LastTaskFailures failures) {
+        this.failures = failures;
         this.queue = queue;
         this.backoffs = backoffs;
         this.apps = apps;
@@ -61,7 +65,9 @@ class QueueController {
             apps.find(id).ifPresent(app -> {
                 Backoff backoff = backoffs.get(id);
                 Map<String, Object> item = new LinkedHashMap<>();
-                item.put("app", writer.appInfo(app, tasks.activeTasks(id), false));
+                tools.jackson.databind.node.ObjectNode info = writer.appInfo(app, tasks.activeTasks(id), false);
+                failures.find(id).ifPresent(failure -> info.putPOJO("lastTaskFailure", failure));
+                item.put("app", info);
                 item.put("count", entry.count());
                 item.put("role", "*");
                 item.put("delay", Map.of("timeLeftSeconds", backoff.timeLeft(now).toSeconds(), "overdue", !backoff.delays(now)));
