@@ -53,7 +53,8 @@ public final class DockerRuntime implements AutoCloseable {
             return properties.publishAddress();
         }
         try {
-            return InetAddress.getByName(host).getHostAddress();
+            String address = InetAddress.getByName(host).getHostAddress();
+            return address.contains(":") ? "[" + address + "]" : address; // docker -p writes IPv6 in brackets
         } catch (UnknownHostException e) {
             return "127.0.0.1";
         }
