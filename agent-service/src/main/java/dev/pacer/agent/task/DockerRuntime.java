@@ -4,6 +4,8 @@ import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.secrets.SecretInjector;
 import dev.pacer.agent.task.docker.DockerAvailability;
 import dev.pacer.agent.task.docker.DockerCli;
+import dev.pacer.agent.task.docker.DockerContainers;
+import dev.pacer.agent.task.docker.DockerPolicy;
 import dev.pacer.agent.task.docker.DockerProperties;
 import dev.pacer.agent.task.docker.DockerRunCommand;
 import java.net.InetAddress;
@@ -44,7 +46,8 @@ public final class DockerRuntime implements AutoCloseable {
         }
         DockerRunCommand.Host host = new DockerRunCommand.Host(node.id().value(), publishAddress(node.host()),
                 properties.pidsLimit(), Runtime.getRuntime().availableProcessors());
-        return new DockerTaskLauncher(book, cli, properties, host, secrets, defaultGrace, launches, endings);
+        return new DockerTaskLauncher(book, new DockerContainers(cli, properties), new DockerPolicy(properties), host,
+                secrets, defaultGrace, launches, endings);
     }
 
     /** The configured address, else the address the agent's host name resolves to, else 127.0.0.1. */
