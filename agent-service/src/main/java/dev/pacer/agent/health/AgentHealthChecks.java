@@ -190,7 +190,8 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
             busy.incrementAndGet();
             try {
                 Duration timeout = Duration.ofSeconds(Math.max(1, seconds(check.timeoutSeconds(), 20)));
-                String cause = AgentProbe.run(check, port, sandbox, env, timeout);
+                String cause = AgentProbe.run(check, port, sandbox, env, timeout,
+                        request.runsContainer() ? request.taskId() : null); // the container's name is its task id
                 count(cause == null ? "healthy" : "unhealthy");
                 if (!byTask.containsKey(request.taskId())) {
                     return;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -21,8 +22,9 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The checks an agent runs beside its tasks, each bounded by its timeout: {@code COMMAND} runs
- * {@code /bin/sh -c <value>} in the task's sandbox with the task's environment (exit 0 = healthy; on
- * timeout the command and its children are killed); {@code MESOS_HTTP}/{@code MESOS_HTTPS} GET
+ * {@code /bin/sh -c <value>} in the task's sandbox with the task's environment — inside the container for
+ * a Docker task ({@code docker exec <container> /bin/sh -c <value>}: the container's environment and
+ * files, as Mesos ran them) — (exit 0 = healthy; on timeout the command and its children are killed); {@code MESOS_HTTP}/{@code MESOS_HTTPS} GET
  * {@code path} on the task's port on this host (200–399 healthy; certificates not verified; the URI built
  * by {@link ProbeUri}, so a path never names another host); {@code MESOS_TCP} connects. Answers null when
  * healthy, else the cause.
@@ -36,8 +38,17 @@ final class AgentProbe {
     }
 
     static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout) {
+        return run(check, port, sandbox, env, timeout, null);
+    }
+
+    /** @param container the Docker container COMMAND checks run in, null for a process task */
+    static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout,
+                      String container) {
         return switch (check.protocol()) {
-            case HealthCheck.COMMAND -> command(check.command() == null ? null : check.command().value(), sandbox, env, timeout);
+            case HealthCheck.COMMAND -> container != null
+                    ? command(List.of("docker", "exec", container), check.command() == null ? null : check.command().value(),
+                            null, System.getenv(), timeout) // the docker CLI with the agent's environment
+                    : command(check.command() == null ? null : check.command().value(), sandbox, env, timeout);
             case HealthCheck.MESOS_HTTP, HealthCheck.MESOS_HTTPS -> http(check, port, timeout);
             case HealthCheck.MESOS_TCP -> tcp(port, timeout);
             default -> "protocol " + check.protocol() + " is not run by the agent";
@@ -45,10 +56,17 @@ final class AgentProbe {
     }
 
     static String command(String value, Path sandbox, Map<String, String> env, Duration timeout) {
+        return command(List.of(), value, sandbox, env, timeout);
+    }
+
+    /** {@code prefix... /bin/sh -c value}: a prefix runs it elsewhere ({@code docker exec <container>}). */
+    private static String command(List<String> prefix, String value, Path sandbox, Map<String, String> env, Duration timeout) {
         if (value == null || value.isEmpty()) {
             return "no command";
         }
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", value)
+        List<String> argv = new java.util.ArrayList<>(prefix);
+        argv.addAll(List.of("/bin/sh", "-c", value));
+        ProcessBuilder builder = new ProcessBuilder(argv)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -9,6 +9,9 @@ import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.agent.AgentInfo;
 import dev.pacer.contract.agent.Capabilities;
+import dev.pacer.contract.health.HealthKeys;
+import dev.pacer.contract.health.HealthResult;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
@@ -105,6 +108,29 @@ class DockerTaskIT {
         assertThat(DockerHost.containers(DockerRunCommand.TASK_LABEL, taskId)).isEmpty();
         assertThat(Http.get(taskUrl(taskId) + "/logs/stderr").body()).as("kept in the sandbox once the container is gone")
                 .contains("GET /health");
+    }
+
+    @Test
+    void commandHealthChecks_runInsideTheContainer() {
+        String taskId = TestTasks.newTaskId("/docker/checked");
+        Map<String, Object> request = container(taskId, "/docker/checked", host(), List.of());
+        request.put("args", List.of("pacer-test-http", "sleep"));
+        request.put("env", Map.of("INSIDE", "yes"));
+        // pacer-test-http exists only in the image, and INSIDE only in the container's environment
+        request.put("healthChecks", List.of(Map.of("protocol", "COMMAND",
+                "command", Map.of("value", "test -x /usr/local/bin/pacer-test-http && test \"$INSIDE\" = yes"),
+                "intervalSeconds", 1, "timeoutSeconds", 5, "gracePeriodSeconds", 30, "maxConsecutiveFailures", 3)));
+        launch(request);
+        awaitState(taskId, TaskState.TASK_RUNNING);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Object raw = redis.opsForHash().get(HealthKeys.taskHealth(AppId.parse("/docker/checked")), HealthKeys.field(taskId, 0));
+            assertThat(raw).as("a health result").isNotNull();
+            HealthResult result = JSON.readValue((String) raw, HealthResult.class);
+            assertThat(result.alive()).as(result.toString()).isTrue();
+        });
+        Http.send("DELETE", taskUrl(taskId), null);
+        awaitState(taskId, TaskState.TASK_KILLED);
     }
 
     @Test
