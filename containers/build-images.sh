@@ -7,7 +7,7 @@
 #   containers/build-images.sh                 build what is missing or stale
 #   containers/build-images.sh --only NAME     only NAME (and the base image if it needs building); repeatable
 #   containers/build-images.sh --list          each image, its name, and whether it is current, stale or missing
-#   containers/build-images.sh --force         rebuild even when the inputs are unchanged
+#   containers/build-images.sh --force         rebuild even when the inputs are unchanged (with --only: those)
 #
 # Environment: PACER_BASE_IMAGE (default pacer/debian:bookworm; set e.g. debian:bookworm where a registry is
 # reachable: then no debootstrap), PACER_DEBIAN_MIRROR (default: the Debian mirror of this machine's apt sources),
@@ -25,7 +25,7 @@ BASE_RECIPE=1   # bump when the way the base image is made changes
 die() { echo "build-images: $*" >&2; exit 1; }
 log() { echo "build-images: $*"; }
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; }
 
 ONLY=() LIST=false FORCE=false
 while [ $# -gt 0 ]; do
@@ -119,7 +119,7 @@ base_inputs() {
 
 build_base() {
     local inputs; inputs="$(base_inputs)"
-    if ! $FORCE && [ "$(label_of "$DEFAULT_BASE")" = "$inputs" ]; then
+    if ! { $FORCE && wanted debian; } && [ "$(label_of "$DEFAULT_BASE")" = "$inputs" ]; then
         log "debian     $DEFAULT_BASE cached (inputs ${inputs:0:12})"; return
     fi
     command -v debootstrap >/dev/null || die "building $DEFAULT_BASE needs debootstrap (apt-get install -y debootstrap), or set PACER_BASE_IMAGE=debian:$SUITE where a registry is reachable"
@@ -222,9 +222,10 @@ CLEANUP=()
 cleanup() {  # a failed debootstrap can leave proc/sys/dev mounted inside its target: unmount, never cross into them
     local d m
     for d in "${CLEANUP[@]+"${CLEANUP[@]}"}"; do
+        rm -f "$d.log"
         [ -d "$d" ] || continue
         for m in $(awk -v d="$d/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r); do umount -l "$m" 2>/dev/null || true; done
-        rm -rf --one-file-system "$d" "$d.log"
+        rm -rf --one-file-system "$d"
     done
 }
 trap cleanup EXIT

@@ -155,7 +155,7 @@ final class DeploymentsOnTheStack {
     }
 
     private JsonNode deployment(String id) {
-        return StreamSupport.stream(JSON.readTree(api.get(gateway(ApiPaths.V2_DEPLOYMENTS)).body()).spliterator(), false)
+        return StreamSupport.stream(JSON.readTree(api.get(gateway(ApiPaths.V2_DEPLOYMENTS + "?embed=pacer")).body()).spliterator(), false)
                 .filter(d -> d.path("id").asString().equals(id)).findFirst().orElse(null);
     }
 

@@ -143,8 +143,8 @@ class LocalStackIT {
     @Order(4)
     void theScheduler_writesItsLeasesToRedis_andReadsThemBack() {
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                JSON.readTree(api.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config").path("shards_held").size() > 0);
-        JsonNode config = JSON.readTree(api.get(gateway(ApiPaths.V2_INFO)).body()).path("pacer_config");
+                JSON.readTree(api.get(gateway(ApiPaths.V2_INFO + "?embed=pacer")).body()).path("pacer_config").path("shards_held").size() > 0);
+        JsonNode config = JSON.readTree(api.get(gateway(ApiPaths.V2_INFO + "?embed=pacer")).body()).path("pacer_config");
         RedisClient client = RedisClient.create(FILES.redisUrl(ports.redis()));
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             for (JsonNode shard : config.path("shards_held")) {
@@ -411,7 +411,8 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> runningViaClient(marathon, "/client/sleeper") == 2);
 
         Task victim = marathon.getAppTasks("/client/sleeper").getTasks().iterator().next();
-        assertThat(victim.getAgentId()).isNotBlank();
+        assertThat(victim.getHost()).isNotBlank();
+        assertThat(victim.getAgentId()).isNull();   // Marathon sends slaveId only, which this client does not read
         assertThat(marathon.deleteAppTask("/client/sleeper", victim.getId(), "false").getTask().getId()).isEqualTo(victim.getId());
         await().atMost(Duration.ofSeconds(60)).until(() -> runningViaClient(marathon, "/client/sleeper") == 2
                 && marathon.getAppTasks("/client/sleeper").getTasks().stream().noneMatch(t -> t.getId().equals(victim.getId())));
@@ -513,7 +514,7 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 List<JsonNode> tasks = running("/demo/sleeper");
                 assertThat(tasks).hasSize(2);
-                assertThat(tasks).extracting(t -> t.path("agentId").asString()).containsOnly("agent-a");
+                assertThat(tasks).extracting(t -> t.path("slaveId").asString()).containsOnly("agent-a");
             });
         } finally {
             orphans.forEach(ProcessHandle::destroyForcibly);   // the "machine" of agent-b died with them
@@ -530,7 +531,7 @@ class LocalStackIT {
 
     /** The python process of a task: the agent reports the pid of the task's process group leader. */
     private static ProcessHandle taskProcess(JsonNode task) {
-        int agentPort = task.path("agentId").asString().equals("agent-a") ? ports.agentA() : ports.agentB();
+        int agentPort = task.path("slaveId").asString().equals("agent-a") ? ports.agentA() : ports.agentB();
         JsonNode onAgent = JSON.readTree(internal.get(service(agentPort, ApiPaths.AGENT_TASKS + "/" + task.path("id").asString())).body());
         ProcessHandle leader = ProcessHandle.of(onAgent.path("pid").asLong()).orElseThrow();
         return Stream.concat(Stream.of(leader), leader.descendants())

@@ -103,10 +103,13 @@ public final class DockerEngine {
             }
             String allowed = requires.get().missingImageAllowedBecause();
             Optional<String> problem = problem(requires.get().images());
-            if (!allowed.isEmpty() && problem.isPresent() && problem().isEmpty()) {
-                return evaluate(context.getDisplayName(), problem.map(p -> p + " (" + allowed + ")"), false);
-            }
-            return evaluate(context.getDisplayName(), problem, inCi());
+            ConditionEvaluationResult result = !allowed.isEmpty() && problem.isPresent() && problem().isEmpty()
+                    ? evaluate(context.getDisplayName(), problem.map(p -> p + " (" + allowed + ")"), false)
+                    : evaluate(context.getDisplayName(), problem, inCi());
+            // Surefire counts the skipped tests but does not print why: say it on the console
+            result.getReason().filter(reason -> result.isDisabled())
+                    .ifPresent(reason -> System.err.println("[SKIPPED] " + context.getDisplayName() + ": " + reason));
+            return result;
         }
 
         static ConditionEvaluationResult evaluate(String test, Optional<String> problem, boolean ci) {
@@ -117,9 +120,7 @@ public final class DockerEngine {
                 Assertions.fail(test + ": Docker test cannot run, and " + CI_VARIABLE + "=1 forbids skipping it: "
                         + problem.get());
             }
-            String reason = "Docker test skipped: " + problem.get();
-            System.err.println("[SKIPPED] " + test + ": " + reason);
-            return ConditionEvaluationResult.disabled(reason);
+            return ConditionEvaluationResult.disabled("Docker test skipped: " + problem.get());
         }
     }
 
@@ -155,6 +156,11 @@ public final class DockerEngine {
     public static Result docker(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
+        return run(timeout, command);
+    }
+
+    /** Runs {@code command} (stdin empty, output captured) for {@code timeout} at most. */
+    static Result run(Duration timeout, List<String> command) {
         Path output = null;
         try {
             output = Files.createTempFile("pacer-docker", ".out");
@@ -167,7 +173,7 @@ public final class DockerEngine {
             }
             return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new Result(-1, "no docker CLI: " + e.getMessage());
+            return new Result(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");

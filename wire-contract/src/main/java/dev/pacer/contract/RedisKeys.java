@@ -100,8 +100,8 @@ public final class RedisKeys {
     }
 
     /** String: the app's last task failure (JSON, Marathon's {@code lastTaskFailure}); deleted with the app. */
-    public static String appLastFailure(AppId app) {
-        return app(app) + ":last-failure";
+    public static String appLastTaskFailure(AppId app) {
+        return app(app) + ":last-task-failure";
     }
 
     /** String: the app's launch-queue entry (JSON: missing count, since, decline reasons). */

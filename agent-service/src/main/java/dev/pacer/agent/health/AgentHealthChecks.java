@@ -65,6 +65,7 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<String, List<ScheduledFuture<?>>> byTask = new ConcurrentHashMap<>();
     private volatile boolean redisFailing;
+    private volatile java.util.function.Function<String, List<String>> besideTask = taskId -> List.of();
 
     public AgentHealthChecks(StringRedisTemplate redis, JsonMapper json, Clock clock, String host, MeterRegistry registry,
                              int workers, int capacity) {
@@ -92,6 +93,11 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
         }
     }
 
+    /** What a task's COMMAND checks are prefixed with, by task id (its cgroups and user when isolated). */
+    public void besideTask(java.util.function.Function<String, List<String>> prefix) {
+        this.besideTask = prefix;
+    }
+
     /** Tasks whose checks run now. */
     public int tasksChecked() {
         return byTask.size();
@@ -103,12 +109,13 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
         Path sandbox = task.sandbox() == null ? null : Path.of(task.sandbox());
         Map<String, String> env = TaskEnvironment.build(request, System.getenv(), host, sandbox);
         Instant startedAt = task.startedAt() != null ? task.startedAt() : clock.instant();
+        List<String> beside = besideTask.apply(task.taskId());
         for (int i = 0; i < checks.size(); i++) {
             HealthCheck check = checks.get(i);
             if (check.protocol() == null || !PROTOCOLS.contains(check.protocol())) {
                 continue;
             }
-            Check c = new Check(request, i, check, port(check, request.ports()), sandbox, env, startedAt);
+            Check c = new Check(request, i, check, port(check, request.ports()), sandbox, env, startedAt, beside);
             long interval = Math.max(1000, seconds(check.intervalSeconds(), 60) * 1000L);
             long delay = Math.max(0, startedAt.plusSeconds(seconds(check.delaySeconds(), 15)).toEpochMilli()
                     - clock.millis());
@@ -151,12 +158,14 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
         final Path sandbox;
         final Map<String, String> env;
         final Instant startedAt;
+        final List<String> beside;
         final String instanceId;
         final AtomicBoolean running = new AtomicBoolean();
         volatile HealthResult current;
 
         Check(LaunchRequest request, int index, HealthCheck check, Integer port, Path sandbox, Map<String, String> env,
-              Instant startedAt) {
+              Instant startedAt, List<String> beside) {
+            this.beside = beside;
             this.request = request;
             this.index = index;
             this.check = check;
@@ -190,8 +199,7 @@ public final class AgentHealthChecks implements TaskListener, BoundedWork, AutoC
             busy.incrementAndGet();
             try {
                 Duration timeout = Duration.ofSeconds(Math.max(1, seconds(check.timeoutSeconds(), 20)));
-                String cause = AgentProbe.run(check, port, sandbox, env, timeout,
-                        request.runsContainer() ? request.taskId() : null); // the container's name is its task id
+                String cause = AgentProbe.run(check, port, sandbox, env, timeout, beside);
                 count(cause == null ? "healthy" : "unhealthy");
                 if (!byTask.containsKey(request.taskId())) {
                     return;

@@ -1,6 +1,9 @@
 package dev.pacer.agent.health;
 
+import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.agent.node.AgentNode;
+import dev.pacer.agent.task.TaskRuntime;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.pacer.boot.work.WorkQueues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,8 +19,16 @@ class AgentHealthConfiguration {
     /** Four probe threads, 1000 probes queued at most. */
     @Bean(destroyMethod = "close")
     AgentHealthChecks agentHealthChecks(StringRedisTemplate redis, JsonMapper json, Clock clock, AgentNode node,
-                                        MeterRegistry registry, WorkQueues workQueues) {
+                                        MeterRegistry registry, WorkQueues workQueues,
+                                        ObjectProvider<TaskRuntime> runtime, TaskIsolator isolator) {
         AgentHealthChecks checks = new AgentHealthChecks(redis, json, clock, node.host(), registry, 4, 1000);
+        // COMMAND checks run as their task runs: in its cgroups, as its user; a Docker task's inside its container
+        // (docker exec: the container's files, user and environment, as Mesos ran them). The runtime is looked up
+        // late: it reports to these checks.
+        checks.besideTask(taskId -> runtime.getObject().launchRequest(taskId)
+                .filter(dev.pacer.contract.task.LaunchRequest::runsContainer)
+                .map(container -> java.util.List.of("docker", "exec", taskId)) // the container's name is its task id
+                .orElseGet(() -> runtime.getObject().isolation(taskId).map(isolator::besideTask).orElse(java.util.List.of())));
         Gauge.builder("pacer.agent.health.tasks", checks, AgentHealthChecks::tasksChecked)
                 .description("Tasks whose agent-side checks run now").register(registry);
         return workQueues.register(checks);

@@ -22,9 +22,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The checks an agent runs beside its tasks, each bounded by its timeout: {@code COMMAND} runs
- * {@code /bin/sh -c <value>} in the task's sandbox with the task's environment — inside the container for
- * a Docker task ({@code docker exec <container> /bin/sh -c <value>}: the container's environment and
- * files, as Mesos ran them) — (exit 0 = healthy; on timeout the command and its children are killed); {@code MESOS_HTTP}/{@code MESOS_HTTPS} GET
+ * {@code /bin/sh -c <value>} in the task's sandbox with the task's environment (exit 0 = healthy; on
+ * timeout the command and its children are killed); {@code MESOS_HTTP}/{@code MESOS_HTTPS} GET
  * {@code path} on the task's port on this host (200–399 healthy; certificates not verified; the URI built
  * by {@link ProbeUri}, so a path never names another host); {@code MESOS_TCP} connects. Answers null when
  * healthy, else the cause.
@@ -38,17 +37,15 @@ final class AgentProbe {
     }
 
     static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout) {
-        return run(check, port, sandbox, env, timeout, null);
+        return run(check, port, sandbox, env, timeout, List.of());
     }
 
-    /** @param container the Docker container COMMAND checks run in, null for a process task */
+    /** @param beside what a {@code COMMAND} is prefixed with to run as the task does (its cgroups, its user) */
     static String run(HealthCheck check, Integer port, Path sandbox, Map<String, String> env, Duration timeout,
-                      String container) {
+                      List<String> beside) {
         return switch (check.protocol()) {
-            case HealthCheck.COMMAND -> container != null
-                    ? command(List.of("docker", "exec", container), check.command() == null ? null : check.command().value(),
-                            null, System.getenv(), timeout) // the docker CLI with the agent's environment
-                    : command(check.command() == null ? null : check.command().value(), sandbox, env, timeout);
+            case HealthCheck.COMMAND -> command(check.command() == null ? null : check.command().value(), sandbox, env,
+                    timeout, beside);
             case HealthCheck.MESOS_HTTP, HealthCheck.MESOS_HTTPS -> http(check, port, timeout);
             case HealthCheck.MESOS_TCP -> tcp(port, timeout);
             default -> "protocol " + check.protocol() + " is not run by the agent";
@@ -56,17 +53,16 @@ final class AgentProbe {
     }
 
     static String command(String value, Path sandbox, Map<String, String> env, Duration timeout) {
-        return command(List.of(), value, sandbox, env, timeout);
+        return command(value, sandbox, env, timeout, List.of());
     }
 
-    /** {@code prefix... /bin/sh -c value}: a prefix runs it elsewhere ({@code docker exec <container>}). */
-    private static String command(List<String> prefix, String value, Path sandbox, Map<String, String> env, Duration timeout) {
+    static String command(String value, Path sandbox, Map<String, String> env, Duration timeout, List<String> beside) {
         if (value == null || value.isEmpty()) {
             return "no command";
         }
-        List<String> argv = new java.util.ArrayList<>(prefix);
-        argv.addAll(List.of("/bin/sh", "-c", value));
-        ProcessBuilder builder = new ProcessBuilder(argv)
+        List<String> command = new java.util.ArrayList<>(beside);
+        command.addAll(List.of("/bin/sh", "-c", value));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

@@ -2,6 +2,8 @@ package dev.pacer.agent.node;
 
 import dev.pacer.agent.AgentProperties;
 import dev.pacer.agent.TaskRuntimeProperties;
+import dev.pacer.agent.isolation.IsolationLevel;
+import dev.pacer.agent.isolation.IsolationSupport;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.SmartLifecycle;
@@ -21,16 +23,19 @@ class NodeConfiguration {
     }
 
     /**
-     * A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and
-     * operators; an agent whose Docker engine answered advertises {@code docker=<engine version>}.
+     * A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and operators;
+     * every agent says what it isolates ({@code isolation=cgroups|none}), for placement constraints; an agent whose
+     * Docker engine answered advertises {@code docker=<engine version>} (placement requires it of Docker apps).
      */
     @Bean
-    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, Environment env,
-                        dev.pacer.agent.task.DockerRuntime docker) {
+    AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, IsolationSupport isolation,
+                        Environment env, dev.pacer.agent.task.DockerRuntime docker) {
         AgentNode node = NodeResolver.resolve(properties, HostFacts.of(env));
         if (runtime.isSimulated()) {
-            return node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated");
+            return node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated")
+                    .withAttribute(IsolationLevel.ATTRIBUTE, IsolationLevel.NONE.attributeValue());
         }
+        node = node.withAttribute(IsolationLevel.ATTRIBUTE, isolation.level().attributeValue());
         return docker.availability().available()
                 ? node.withAttribute(dev.pacer.contract.agent.Capabilities.DOCKER, docker.availability().version()) : node;
     }

@@ -25,6 +25,11 @@ final class ContainerAwareLauncher implements TaskLauncher {
         this.noDocker = noDocker;
     }
 
+    /** The launcher of OS processes. */
+    TaskLauncher processes() {
+        return processes;
+    }
+
     @Override
     public void start(ManagedTask task) {
         if (task.request().runsContainer() && containers == null) {

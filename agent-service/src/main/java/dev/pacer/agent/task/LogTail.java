@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -25,10 +26,10 @@ public final class LogTail {
      */
     public static String lastLines(Path file, int lines) {
         int wanted = Math.min(Math.max(lines, 0), MAX_LINES);
-        if (wanted == 0 || !java.nio.file.Files.isRegularFile(file)) {
-            return "";
+        if (wanted == 0 || !java.nio.file.Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return ""; // a task may replace its log by a link: the agent never follows it
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = channel.size();
             long start = size;
             int newlines = 0;

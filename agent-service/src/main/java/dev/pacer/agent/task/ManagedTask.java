@@ -1,5 +1,6 @@
 package dev.pacer.agent.task;
 
+import dev.pacer.agent.isolation.TaskIsolation;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.TaskState;
@@ -24,6 +25,8 @@ final class ManagedTask {
     private Integer exitCode;
     private String message;
     private Future<?> hardKill;
+    private TaskIsolation isolation;
+    private String limitExceeded;
 
     ManagedTask(LaunchRequest request, Sandbox sandbox, Instant stagedAt) {
         this(request, sandbox, new TaskCheckpoint(request, TaskState.TASK_STAGING, null, null, stagedAt,
@@ -41,6 +44,7 @@ final class ManagedTask {
         this.finishedAt = checkpoint.finishedAt();
         this.exitCode = checkpoint.exitCode();
         this.message = checkpoint.message();
+        this.isolation = checkpoint.isolation();
     }
 
     String id() {
@@ -53,6 +57,24 @@ final class ManagedTask {
 
     Sandbox sandbox() {
         return sandbox;
+    }
+
+    synchronized TaskIsolation isolation() {
+        return isolation;
+    }
+
+    /** The task's user and cgroups, chosen before its process starts. */
+    synchronized void isolated(TaskIsolation isolation) {
+        this.isolation = isolation;
+    }
+
+    /** Why the task must fail whatever its exit code (a resource limit it exceeded), or null. */
+    synchronized String limitExceeded() {
+        return limitExceeded;
+    }
+
+    synchronized void limitExceeded(String reason) {
+        this.limitExceeded = reason;
     }
 
     synchronized TaskState state() {
@@ -138,7 +160,8 @@ final class ManagedTask {
     }
 
     synchronized TaskCheckpoint checkpoint() {
-        return new TaskCheckpoint(request, state, pid, processStart, stagedAt, startedAt, finishedAt, exitCode, message);
+        return new TaskCheckpoint(request, state, pid, processStart, stagedAt, startedAt, finishedAt, exitCode, message,
+                isolation);
     }
 
     synchronized TaskStatus status(String agentId, String host, Instant now) {

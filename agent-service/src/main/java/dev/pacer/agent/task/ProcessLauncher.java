@@ -1,5 +1,7 @@
 package dev.pacer.agent.task;
 
+import dev.pacer.agent.isolation.TaskIsolation;
+import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.agent.secrets.SecretInjector;
 import dev.pacer.contract.task.LaunchRequest;
 import java.io.File;
@@ -29,12 +31,31 @@ public final class ProcessLauncher {
             "code=$?",
             "printf '%s\\n' \"$code\" > " + Sandbox.EXIT_FILE,
             "exit \"$code\"");
+    /**
+     * The wrapper of an isolated task, run as root: {@code $1} is where it records the exit code (outside the
+     * sandbox, which belongs to the task), then come the {@code cgroup.procs} files it writes its own pid to
+     * — so that everything the task ever forks is born inside its cgroups — up to {@code --}; the rest is the
+     * command that drops to the task's user and runs the task. It never runs the task outside its cgroups.
+     */
+    static final String ISOLATED_WRAPPER = String.join("\n",
+            "trap : TERM INT HUP",
+            "exit_file=$1; shift",
+            "while [ \"$1\" != -- ]; do",
+            "  printf '%s\\n' \"$$\" > \"$1\" || { echo 'pacer: cannot enter the task cgroup' >&2; exit 125; }",
+            "  shift",
+            "done",
+            "shift",
+            "( \"$@\" )",
+            "code=$?",
+            "printf '%s\\n' \"$code\" > \"$exit_file\"",
+            "exit \"$code\"");
     private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
 
     private final Path setsid;
     private final Map<String, String> agentEnv;
     private final String host;
     private final SecretInjector secrets;
+    private final TaskIsolator isolator;
 
     /**
      * @param setsid   the {@code setsid} binary, or null where there is none (tasks then share the
@@ -47,10 +68,17 @@ public final class ProcessLauncher {
 
     /** @param secrets fetches the task's secrets (environment values, sandbox files) right before it starts */
     public ProcessLauncher(Path setsid, Map<String, String> agentEnv, String host, SecretInjector secrets) {
+        this(setsid, agentEnv, host, secrets, TaskIsolator.NONE);
+    }
+
+    /** @param isolator gives an isolated task's sandbox to its user and drops the task to that user */
+    public ProcessLauncher(Path setsid, Map<String, String> agentEnv, String host, SecretInjector secrets,
+                           TaskIsolator isolator) {
         this.setsid = setsid;
         this.agentEnv = Map.copyOf(agentEnv);
         this.host = host;
         this.secrets = secrets;
+        this.isolator = isolator;
     }
 
     /** The {@code setsid} of this machine, or null. */
@@ -64,7 +92,12 @@ public final class ProcessLauncher {
     }
 
     public Process start(LaunchRequest request, Sandbox sandbox) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command(request))
+        return start(request, sandbox, null);
+    }
+
+    /** Starts the task; an isolated one ({@code isolation} not null) in its cgroups, as its user. */
+    public Process start(LaunchRequest request, Sandbox sandbox, TaskIsolation isolation) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(isolation == null ? command(request) : command(request, sandbox, isolation))
                 .directory(sandbox.dir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.stdout().toFile()))
@@ -79,6 +112,9 @@ public final class ProcessLauncher {
         }
         if (request.cmd() == null || request.cmd().isBlank()) {
             checkExecutable(request.args().get(0), env.get("PATH"), sandbox.dir());
+        }
+        if (isolation != null) {
+            isolator.handOver(isolation, sandbox.dir());
         }
         return builder.start();
     }
@@ -100,17 +136,34 @@ public final class ProcessLauncher {
         throw new IOException("command '" + program + "' not found on the task's PATH");
     }
 
+    List<String> command(LaunchRequest request, Sandbox sandbox, TaskIsolation isolation) {
+        List<String> command = new ArrayList<>();
+        if (setsid != null) {
+            command.add(setsid.toString());
+        }
+        command.addAll(List.of("/bin/sh", "-c", ISOLATED_WRAPPER, "pacer-task", sandbox.isolatedExitFile().toString()));
+        command.addAll(isolator.enterFiles(isolation));
+        command.add("--");
+        command.addAll(isolator.dropPrivileges(isolation));
+        addTask(request, command);
+        return command;
+    }
+
     List<String> command(LaunchRequest request) {
         List<String> command = new ArrayList<>();
         if (setsid != null) {
             command.add(setsid.toString());
         }
         command.addAll(List.of("/bin/sh", "-c", WRAPPER, "pacer-task"));
+        addTask(request, command);
+        return command;
+    }
+
+    private static void addTask(LaunchRequest request, List<String> command) {
         if (request.cmd() != null && !request.cmd().isBlank()) {
             command.addAll(List.of("/bin/sh", "-c", request.cmd()));
         } else {
             command.addAll(request.args());
         }
-        return command;
     }
 }

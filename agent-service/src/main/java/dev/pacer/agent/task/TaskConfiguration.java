@@ -2,6 +2,9 @@ package dev.pacer.agent.task;
 
 import dev.pacer.agent.AgentProperties;
 import dev.pacer.agent.TaskRuntimeProperties;
+import dev.pacer.agent.isolation.IsolationLevel;
+import dev.pacer.agent.isolation.IsolationProperties;
+import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.agent.metrics.AgentMetrics;
 import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.StatusReporter;
@@ -43,16 +46,17 @@ class TaskConfiguration {
     @Bean
     TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, TaskRuntimeProperties runtime,
                             ScheduledExecutorService taskTimer, dev.pacer.agent.secrets.SecretInjector secrets,
-                            DockerRuntime docker) {
+                            TaskIsolator isolator, DockerRuntime docker) {
         if (runtime.isSimulated()) {
             LoggerFactory.getLogger(TaskRuntime.class).warn("Agent {} runs the SIMULATED runtime: tasks are not "
                     + "processes (benchmarks only); fail-after {}", node.id(),
                     runtime.simulated().failAfter() == null ? "none" : runtime.simulated().failAfter());
             return new TaskRuntime(book, new SimulatedTaskLauncher(book, taskTimer, runtime.simulated().failAfter()));
         }
-        ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host(), secrets);
+        ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host(), secrets,
+                isolator);
         TaskLauncher processes = new ProcessTaskLauncher(book, launcher, new ProcessSignals(launcher.groupLeaders()),
-                taskTimer, properties.killGracePeriod());
+                taskTimer, properties.killGracePeriod(), isolator);
         return new TaskRuntime(book, new ContainerAwareLauncher(book, processes,
                 docker.launcher(book, node, secrets, properties.killGracePeriod()), docker.availability().reason()));
     }
@@ -64,13 +68,26 @@ class TaskConfiguration {
      */
     @Bean
     SmartLifecycle taskRuntimeLifecycle(TaskBook book, TaskRuntime runtime, AgentProperties properties,
-                                        ScheduledExecutorService taskTimer) {
+                                        ScheduledExecutorService taskTimer, TaskIsolator isolator,
+                                        IsolationProperties isolation) {
         return new SmartLifecycle() {
             private ScheduledFuture<?> sweep;
+            private ScheduledFuture<?> limits;
 
             @Override
             public synchronized void start() {
-                new TaskRecovery(book, runtime.launcher()).recover();
+                new TaskRecovery(book, runtime.launcher(), isolator).recover();
+                if (runtime.launcher() instanceof ContainerAwareLauncher launchers
+                        && launchers.processes() instanceof ProcessTaskLauncher process && isolator.level() != IsolationLevel.NONE) {
+                    long every = isolation.limitCheckInterval().toMillis();
+                    limits = taskTimer.scheduleWithFixedDelay(() -> {
+                        try {
+                            process.checkLimits();
+                        } catch (RuntimeException e) {
+                            LoggerFactory.getLogger(TaskRuntime.class).warn("Checking tasks' limits failed: {}", e.toString());
+                        }
+                    }, every, every, TimeUnit.MILLISECONDS);
+                }
                 Duration retain = properties.retainTerminal();
                 long every = Math.max(100, Math.min(retain.toMillis(), Duration.ofMinutes(1).toMillis()));
                 sweep = taskTimer.scheduleWithFixedDelay(() -> {
@@ -86,6 +103,11 @@ class TaskConfiguration {
             public synchronized void stop() {
                 sweep.cancel(false);
                 sweep = null;
+                if (limits != null) {
+                    limits.cancel(false);
+                    limits = null;
+                }
+                isolator.close();
             }
 
             @Override

@@ -1,12 +1,16 @@
 package dev.pacer.agent.task;
 
+import dev.pacer.agent.isolation.TaskIsolator;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * After the agent's (re)start, finds every task its checkpoints name. An ended task is reported again
  * (status updates are at-least-once); any other is handed to the {@link TaskLauncher}, which re-attaches
- * to its process or ends it ({@link ProcessTaskLauncher#recover}).
+ * to its process or ends it ({@link ProcessTaskLauncher#recover}). Then the cgroups of tasks the agent does not
+ * know as running are removed, with any orphan process still in them.
  */
 final class TaskRecovery {
 
@@ -14,10 +18,16 @@ final class TaskRecovery {
 
     private final TaskBook book;
     private final TaskLauncher launcher;
+    private final TaskIsolator isolator;
 
     TaskRecovery(TaskBook book, TaskLauncher launcher) {
+        this(book, launcher, TaskIsolator.NONE);
+    }
+
+    TaskRecovery(TaskBook book, TaskLauncher launcher, TaskIsolator isolator) {
         this.book = book;
         this.launcher = launcher;
+        this.isolator = isolator;
     }
 
     void recover() {
@@ -39,5 +49,11 @@ final class TaskRecovery {
         launcher.recovered(book.all().stream().filter(t -> !t.state().isTerminal()).map(ManagedTask::id)
                 .collect(java.util.stream.Collectors.toSet()));
         log.info("Recovered {} task(s) from checkpoints, {} still running", book.all().size(), attached);
+        Set<String> live = book.all().stream().filter(t -> !t.state().isTerminal()).map(ManagedTask::id)
+                .collect(Collectors.toSet());
+        int reaped = isolator.reap(live);
+        if (reaped > 0) {
+            log.info("Removed {} cgroup(s) of tasks this agent no longer runs", reaped);
+        }
     }
 }

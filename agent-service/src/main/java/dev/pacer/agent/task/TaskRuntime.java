@@ -35,6 +35,12 @@ public final class TaskRuntime {
         this(book, new ProcessTaskLauncher(book, launcher, signals, timer, defaultGrace));
     }
 
+    /** The process runtime, isolating tasks with {@code isolator}. */
+    TaskRuntime(TaskBook book, ProcessLauncher launcher, ProcessSignals signals, ScheduledExecutorService timer,
+                Duration defaultGrace, dev.pacer.agent.isolation.TaskIsolator isolator) {
+        this(book, new ProcessTaskLauncher(book, launcher, signals, timer, defaultGrace, isolator));
+    }
+
     TaskLauncher launcher() {
         return launcher;
     }
@@ -62,6 +68,11 @@ public final class TaskRuntime {
     /** The launch request of a known task (its app version, ports and health checks). */
     public Optional<LaunchRequest> launchRequest(String taskId) {
         return book.find(taskId).map(ManagedTask::request);
+    }
+
+    /** How a known task is isolated (empty when it is not, or unknown). */
+    public Optional<dev.pacer.agent.isolation.TaskIsolation> isolation(String taskId) {
+        return book.find(taskId).map(ManagedTask::isolation);
     }
 
     public Optional<Sandbox> sandbox(String taskId) {

@@ -26,7 +26,9 @@ class NodeRegistrationIT extends AgentApiTestBase {
         assertThat(info.apiPort()).isEqualTo(port);
         assertThat(info.zone()).isEqualTo("z1");
         assertThat(info.region()).isEqualTo("r1");
-        assertThat(info.attributes()).isEqualTo(Map.of("rack", "r7"));
+        // the configured attribute, and what the agent isolates (cgroups as root, none otherwise)
+        assertThat(info.attributes()).containsEntry("rack", "r7").containsKey("isolation").hasSize(2);
+        assertThat(info.attributes().get("isolation")).isIn("cgroups", "none");
         assertThat(info.ports()).isEqualTo(new PortRange(31000, 32000));
         assertThat(info.capacity()).isEqualTo(new Resources(Runtime.getRuntime().availableProcessors(),
                 info.capacity().mem(), 10240));

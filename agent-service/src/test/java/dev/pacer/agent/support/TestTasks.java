@@ -87,9 +87,46 @@ public final class TestTasks {
                         killGroup(pid);
                     }
                 }
+                killCgroups(checkpoint.path("isolation").path("cgroups"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL to every process of an isolated task's cgroups (until none is left), then the cgroups go. */
+    private static void killCgroups(JsonNode cgroups) {
+        List<Path> dirs = new java.util.ArrayList<>();
+        cgroups.forEach(n -> dirs.add(Path.of(n.asString())));
+        for (int round = 0; round < 50; round++) {
+            boolean any = false;
+            for (Path dir : dirs) {
+                try {
+                    for (String line : Files.readAllLines(dir.resolve("cgroup.procs"))) {
+                        any = true;
+                        ProcessHandle.of(Long.parseLong(line.trim())).ifPresent(ProcessHandle::destroyForcibly);
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // gone
+                }
+            }
+            if (!any) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (Path dir : dirs) {
+            try {
+                Files.deleteIfExists(dir);
+                Files.deleteIfExists(dir.getParent()); // the agent's directory, once its last task's is gone
+            } catch (IOException e) {
+                // not empty yet, or already gone
+            }
         }
     }
 

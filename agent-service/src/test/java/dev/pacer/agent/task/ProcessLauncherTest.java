@@ -44,6 +44,52 @@ class ProcessLauncherTest {
     }
 
     @Test
+    void isolatedTask_entersItsCgroupsThenDropsToItsUser_andRecordsItsExitOutsideTheSandbox() {
+        dev.pacer.agent.isolation.TaskIsolation isolation = new dev.pacer.agent.isolation.TaskIsolation(null, 50007,
+                50007, List.of("/cg/memory/t", "/cg/pids/t"), 32);
+        dev.pacer.agent.isolation.TaskIsolator isolator = new dev.pacer.agent.isolation.TaskIsolator() {
+            @Override public dev.pacer.agent.isolation.IsolationLevel level() { return dev.pacer.agent.isolation.IsolationLevel.CGROUPS; }
+            @Override public dev.pacer.agent.isolation.TaskIsolation prepare(LaunchRequest r) { return isolation; }
+            @Override public void handOver(dev.pacer.agent.isolation.TaskIsolation i, Path s) { }
+            @Override public List<String> enterFiles(dev.pacer.agent.isolation.TaskIsolation i) {
+                return List.of("/cg/memory/t/cgroup.procs", "/cg/pids/t/cgroup.procs");
+            }
+            @Override public List<String> dropPrivileges(dev.pacer.agent.isolation.TaskIsolation i) {
+                return List.of("setpriv", "--reuid=50007", "--");
+            }
+            @Override public void terminate(dev.pacer.agent.isolation.TaskIsolation i) { }
+            @Override public boolean killAll(dev.pacer.agent.isolation.TaskIsolation i) { return true; }
+            @Override public boolean memoryExceeded(dev.pacer.agent.isolation.TaskIsolation i) { return false; }
+            @Override public void release(dev.pacer.agent.isolation.TaskIsolation i) { }
+            @Override public void recovered(String appId, dev.pacer.agent.isolation.TaskIsolation i) { }
+            @Override public int reap(java.util.Set<String> live) { return 0; }
+        };
+        ProcessLauncher launcher = new ProcessLauncher(Path.of("/usr/bin/setsid"), Map.of(), "h",
+                dev.pacer.agent.secrets.SecretInjector.NONE, isolator);
+        Sandbox sandbox = Sandbox.of(dir, "t");
+
+        List<String> command = launcher.command(request("exit 3", List.of()), sandbox, isolation);
+
+        assertThat(command).containsExactly("/usr/bin/setsid", "/bin/sh", "-c", ProcessLauncher.ISOLATED_WRAPPER,
+                "pacer-task", dir.resolve("sandboxes/t.exit").toString(), "/cg/memory/t/cgroup.procs",
+                "/cg/pids/t/cgroup.procs", "--", "setpriv", "--reuid=50007", "--", "/bin/sh", "-c", "exit 3");
+        assertThat(sandbox.isolatedExitFile().getParent()).isEqualTo(sandbox.dir().getParent());
+    }
+
+    @Test
+    void isolatedWrapper_neverRunsTheTaskWhenItCannotEnterItsCgroup() throws Exception {
+        Path exit = dir.resolve("exit");
+        Process wrapper = new ProcessBuilder("/bin/sh", "-c", ProcessLauncher.ISOLATED_WRAPPER, "pacer-task", exit.toString(),
+                dir.resolve("no/such/cgroup.procs").toString(), "--", "/bin/sh", "-c", "touch ran")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(wrapper.getInputStream().readAllBytes());
+
+        assertThat(wrapper.waitFor()).isEqualTo(125);
+        assertThat(output).contains("cannot enter the task cgroup");
+        assertThat(dir.resolve("ran")).doesNotExist();
+    }
+
+    @Test
     void programs_areLookedUpLikeExecWould() {
         assertThatNoException().isThrownBy(() -> ProcessLauncher.checkExecutable("sh", "/nowhere:/bin", dir));
         assertThatNoException().isThrownBy(() -> ProcessLauncher.checkExecutable("/bin/sh", null, dir));

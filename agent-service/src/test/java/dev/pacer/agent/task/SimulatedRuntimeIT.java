@@ -88,7 +88,7 @@ class SimulatedRuntimeIT {
 
         AgentInfo info = JSON.readValue((String) redis.opsForHash().get(RedisKeys.agent(AGENT_ID), "info"), AgentInfo.class);
 
-        assertThat(info.attributes()).isEqualTo(Map.of("rack", "r7", "pacer.runtime", "simulated"));
+        assertThat(info.attributes()).isEqualTo(Map.of("rack", "r7", "pacer.runtime", "simulated", "isolation", "none"));
     }
 
     private List<TaskState> states(String taskId) {

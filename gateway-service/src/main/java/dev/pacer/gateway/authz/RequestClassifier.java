@@ -80,9 +80,11 @@ public final class RequestClassifier {
     private static Requirement app(HttpMethod method, boolean read, AppPath path) {
         AppId id = path.app();
         if (read) {
-            return path.kind() == AppPath.Kind.GROUP_WILDCARD
-                    ? Requirement.list(Requirement.ListShape.STAR, id)
-                    : Requirement.onApp(Action.VIEW, id);
+            return switch (path.kind()) {
+                case GROUP_WILDCARD -> Requirement.list(Requirement.ListShape.STAR, id);
+                case GROUP_WILDCARD_TASKS -> Requirement.list(Requirement.ListShape.TASKS, id);
+                default -> Requirement.onApp(Action.VIEW, id);
+            };
         }
         return switch (path.kind()) {
             case APP -> method == HttpMethod.DELETE ? Requirement.onApp(Action.DELETE, id)
@@ -93,7 +95,7 @@ public final class RequestClassifier {
             case RESTART -> method == HttpMethod.DELETE
                     ? Requirement.onApp(Action.DELETE, path.target(true))
                     : Requirement.onApp(Action.UPDATE, id);
-            case GROUP_WILDCARD, VERSIONS, VERSION -> Requirement.onApp(Action.UPDATE, id);
+            case GROUP_WILDCARD, GROUP_WILDCARD_TASKS, VERSIONS, VERSION -> Requirement.onApp(Action.UPDATE, id);
         };
     }
 

@@ -42,7 +42,7 @@ class RequestClassifierTest {
     void anIdThatDoesNotParse_isUnreadable_neverOpen() {
         for (String path : List.of("/v2/apps/Not_Valid", "/v2/apps/Team-B/web", "/v2/apps/team-a/%2e%2e/team-b/web",
                 "/v2/apps/team-a%2Fteam-b", "/v2/apps/te%zzam", "/v2/groups/team-a/../team-b", "/v2/queue/X/delay",
-                "/v2/apps/team-b/*/tasks")) {
+                "/v2/apps/Team-B/*/tasks")) {
             assertThat(classify(HttpMethod.PUT, path).kind()).as(path).isEqualTo(Requirement.Kind.UNREADABLE);
             assertThat(classify(HttpMethod.GET, path).kind()).as(path).isEqualTo(Requirement.Kind.UNREADABLE);
         }
@@ -68,6 +68,7 @@ class RequestClassifierTest {
         assertThat(classify(HttpMethod.GET, "/v2/apps")).isEqualTo(Requirement.list(Requirement.ListShape.APPS, AppId.ROOT));
         assertThat(classify(HttpMethod.GET, "/v2/apps/*")).isEqualTo(Requirement.list(Requirement.ListShape.STAR, AppId.ROOT));
         assertThat(classify(HttpMethod.GET, "/v2/apps/team-a/*")).isEqualTo(Requirement.list(Requirement.ListShape.STAR, id("/team-a")));
+        assertThat(classify(HttpMethod.GET, "/v2/apps/team-a/*/tasks")).isEqualTo(Requirement.list(Requirement.ListShape.TASKS, id("/team-a")));
         assertThat(classify(HttpMethod.GET, "/v2/tasks")).isEqualTo(Requirement.list(Requirement.ListShape.TASKS, AppId.ROOT));
         assertThat(classify(HttpMethod.GET, "/v2/queue")).isEqualTo(Requirement.list(Requirement.ListShape.QUEUE, AppId.ROOT));
         assertThat(classify(HttpMethod.GET, "/v2/deployments")).isEqualTo(Requirement.list(Requirement.ListShape.DEPLOYMENTS, AppId.ROOT));

@@ -249,6 +249,18 @@ class AuthIT {
         assertThat(call("GET", "/api/secrets/_audit", ROOT, null).body).contains("team-b");
     }
 
+    /** Marathon's {@code /metrics} is behind authentication like {@code /v2}, and names no app: view on the root. */
+    @Test
+    void metrics_needCredentialsAndViewOnTheRoot_thenReachTheScheduler() {
+        Response anonymous = call("GET", "/metrics", null, null);
+        assertThat(anonymous.status).isEqualTo(401);
+        assertThat(anonymous.body).isEqualTo("{\"message\":\"Invalid username or password.\"}");
+        assertThat(call("GET", "/metrics", ALICE, null).status).isEqualTo(403);
+        Response root = call("GET", "/metrics", ROOT, null);
+        assertThat(root.status).isEqualTo(200);
+        assertThat(root.body).isEqualTo("{\"path\":\"/metrics\"}");
+    }
+
     @Test
     void theActuatorsOtherEndpoints_needViewOnTheRoot() {
         assertThat(call("GET", "/actuator/gateway/routes", null, null).status).isEqualTo(401);

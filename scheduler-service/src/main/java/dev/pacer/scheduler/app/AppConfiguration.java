@@ -65,8 +65,9 @@ class AppConfiguration {
 
     @Bean
     AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json,
-                                TaskHealthStore health) {
-        return new AppInfoWriter(definitions, json, health);
+                                TaskHealthStore health,
+                                dev.pacer.scheduler.task.status.LastTaskFailures failures) {
+        return new AppInfoWriter(definitions, json, health, failures);
     }
 
     /**

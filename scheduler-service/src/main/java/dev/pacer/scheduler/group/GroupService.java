@@ -179,7 +179,10 @@ public class GroupService {
                             + group + ". Hint: use relative paths."));
                     continue;
                 }
-                Edit edit = appService.replacement(id, ((ObjectNode) item.deepCopy()).put("id", id.toString()), now);
+                // an app read back from the API carries its version: an answer field here, never a rollback
+                ObjectNode definition = ((ObjectNode) item.deepCopy()).put("id", id.toString());
+                definition.remove(List.of("version", "versionInfo"));
+                Edit edit = appService.replacement(id, definition, now);
                 errors.addAll(appService.validate(edit, at));
                 edits.put(id, edit);
                 given.add(id);

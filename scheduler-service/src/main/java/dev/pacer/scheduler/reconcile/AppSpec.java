@@ -26,9 +26,9 @@ import java.util.Map;
  * @param readinessChecks        a task of the current config counts only once these pass
  * @param requiredHostPorts      {@code requirePorts}: the host ports each task must get (its port
  *                               definitions' ports, in order); empty: any free ports of the agent
+ * @param user                   Marathon's {@code user}: whom a root agent runs the tasks as (null: its default)
  * @param container              the Docker container of a {@code container.type: DOCKER} app (each mapping's
  *                               {@code hostPort} as declared; the launch puts the claimed port there), else null
- * @param user                   the app's {@code user}, null when unset
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
@@ -37,9 +37,9 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                       List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
                       double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
-                      List<Integer> requiredHostPorts, ContainerSpec container, String user) {
+                      List<Integer> requiredHostPorts, String user, ContainerSpec container) {
 
-    /** An app of OS processes, without a user. */
+    /** An app of OS processes. */
     public AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                    List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
                    Map<String, String> env, Map<String, String> labels, int killGracePeriodSeconds,
@@ -47,11 +47,11 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                    int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                    List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
                    double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
-                   List<Integer> requiredHostPorts) {
+                   List<Integer> requiredHostPorts, String user) {
         this(id, version, configVersion, instances, resources, portNames, constraints, cmd, args, env, labels,
                 killGracePeriodSeconds, killSelection, inactiveAfter, expungeAfter, backoffSeconds, backoffFactor,
                 maxLaunchDelaySeconds, healthChecks, secretEnv, secretFiles, minimumHealthCapacity, maximumOverCapacity,
-                readinessChecks, requiredHostPorts, null, null);
+                readinessChecks, requiredHostPorts, user, null);
     }
 
     public AppSpec {

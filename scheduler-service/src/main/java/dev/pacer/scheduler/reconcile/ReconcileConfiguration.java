@@ -19,6 +19,7 @@ import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
 import dev.pacer.scheduler.shard.ShardLeases;
+import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.status.TaskLifecycle;
 import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
@@ -60,11 +61,6 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    dev.pacer.scheduler.queue.LastTaskFailures lastTaskFailures(StringRedisTemplate redis, JsonMapper json) {
-        return new dev.pacer.scheduler.queue.LastTaskFailures(redis, json);
-    }
-
-    @Bean
     QueueStore queueStore(StringRedisTemplate redis, JsonMapper json) {
         return new QueueStore(redis, json);
     }
@@ -85,10 +81,17 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    TaskLifecycle taskLifecycle(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
-                                AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
-                                dev.pacer.scheduler.queue.LastTaskFailures failures) {
-        return new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock, failures);
+    LastTaskFailures lastTaskFailures(StringRedisTemplate redis, JsonMapper json, Clock clock) {
+        return new LastTaskFailures(redis, json, clock);
+    }
+
+    /** What follows a task's change of state: {@link TaskLifecycle}, then the app's last failure is kept. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    TaskTransitions taskTransitions(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
+                                    AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
+                                    LastTaskFailures failures) {
+        return TaskTransitions.both(new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock), failures);
     }
 
     @Bean

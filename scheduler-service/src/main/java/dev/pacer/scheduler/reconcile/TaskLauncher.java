@@ -134,7 +134,7 @@ public class TaskLauncher {
         return new LaunchRequest(id.toString(), spec.id().toString(), spec.version(), spec.cmd(), spec.args(),
                 spec.env(), spec.labels(), ports, spec.portNames(), spec.resources().cpus(), spec.resources().mem(),
                 spec.resources().disk(), spec.killGracePeriodSeconds(), spec.healthChecks(), spec.secretEnv(),
-                spec.secretFiles(), grant, spec.container() == null ? null : spec.container().withHostPorts(ports),
-                spec.user());
+                spec.secretFiles(), grant, spec.user(),
+                spec.container() == null ? null : spec.container().withHostPorts(ports));
     }
 }

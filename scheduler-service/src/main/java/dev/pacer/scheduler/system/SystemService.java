@@ -9,6 +9,9 @@ import dev.pacer.contract.error.ErrorMessages;
 import dev.pacer.contract.marathon.InfoResponse;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.shard.ShardProperties;
+import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.reconcile.ReconcileProperties;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Service;
  * Answers who leads. Pacer has no cluster-wide leader: every scheduler instance serves the whole API
  * and leads the shards whose leases it holds. To Marathon clients each instance therefore reports
  * itself as the (elected) leader, which is true for every request it answers; {@code pacer_config}
- * tells which shards it leads.
+ * ({@code ?embed=pacer}) tells which shards it leads.
  */
 @Service
 public class SystemService {
@@ -30,9 +33,11 @@ public class SystemService {
     private final String version;
     private final String buildref;
     private final Environment env;
+    private final ReconcileProperties reconcile;
 
     public SystemService(ClusterMembership membership, ShardLeases leases, ShardProperties shards,
-                         ObjectProvider<BuildProperties> build, Environment env) {
+                         ReconcileProperties reconcile, ObjectProvider<BuildProperties> build, Environment env) {
+        this.reconcile = reconcile;
         this.membership = membership;
         this.leases = leases;
         this.shards = shards;
@@ -42,15 +47,32 @@ public class SystemService {
         this.env = env;
     }
 
-    public InfoResponse info() {
+    /** Marathon's {@code /v2/info}; with {@code embedPacer} also {@code pacer_config}. */
+    public InfoResponse info(boolean embedPacer) {
         String self = leaderAddress();
-        List<Integer> held = List.copyOf(leases.held().keySet());
-        String host = self.substring(0, self.lastIndexOf(':'));
-        return new InfoResponse("pacer", version, buildref, true, self, "pacer",
-                new InfoResponse.MarathonConfig(List.of(), "pacer", true, host),
-                new InfoResponse.HttpConfig(env.getRequiredProperty("local.server.port", Integer.class)),
-                new InfoResponse.PacerConfig(membership.selfId(), shards.count(), held,
-                        membership.members(ServiceName.SCHEDULER).size()));
+        MarathonInfo.Settings settings = settings(self.substring(0, self.lastIndexOf(':')));
+        int port = env.getRequiredProperty("local.server.port", Integer.class);
+        boolean tls = env.containsProperty("pacer.tls.certificate") || env.getProperty("server.ssl.enabled", Boolean.class, false);
+        InfoResponse info = new InfoResponse("pacer", version, buildref, true, self, "pacer",
+                MarathonInfo.marathonConfig(settings), MarathonInfo.zookeeperConfig(settings),
+                new InfoResponse.HttpConfig(port, tls ? port : 0), null);
+        return embedPacer ? info.withPacerConfig(new InfoResponse.PacerConfig(membership.selfId(), shards.count(),
+                List.copyOf(leases.held().keySet()), membership.members(ServiceName.SCHEDULER).size())) : info;
+    }
+
+    private MarathonInfo.Settings settings(String host) {
+        String redis = env.getProperty("spring.data.redis.url");
+        if (redis == null || redis.isBlank()) {
+            redis = "redis://" + env.getProperty("spring.data.redis.host", "localhost") + ":"
+                    + env.getProperty("spring.data.redis.port", "6379");
+        }
+        return new MarathonInfo.Settings(host,
+                env.getProperty("pacer.scheduler.service-ports.min", Integer.class, 10000),
+                env.getProperty("pacer.scheduler.service-ports.max", Integer.class, 20000),
+                reconcile.resyncInterval(), reconcile.launchTimeout(), reconcile.agentLostAfter(), redis,
+                env.getProperty("pacer.scheduler.apps.max-versions", Integer.class, 50), AppValidator.MAX_APP_BYTES,
+                shards.leaseTtl(), env.getProperty("spring.data.redis.connect-timeout", Duration.class, Duration.ofSeconds(10)),
+                env.getProperty("spring.data.redis.timeout", Duration.class, Duration.ofSeconds(60)));
     }
 
     public String leaderAddress() {

@@ -68,7 +68,7 @@ class DeploymentProgressTest {
     private static Optional<AppSpec> spec(Instant version, int instances) {
         return Optional.of(new AppSpec(APP, version.toString(), version, instances, new Resources(0.1, 32, 0), List.of(), List.of(),
                 "serve", List.of(), Map.of(), Map.of(), 0, Desired.KillOrder.YOUNGEST_FIRST, Duration.ofMinutes(5),
-                Duration.ofMinutes(10), 1, 1.15, 3600, List.of(), Map.of(), Map.of(), 1, 1, List.of(), List.of()));
+                Duration.ofMinutes(10), 1, 1.15, 3600, List.of(), Map.of(), Map.of(), 1, 1, List.of(), List.of(), null));
     }
 
     private static TaskRecord running(Instant version) {

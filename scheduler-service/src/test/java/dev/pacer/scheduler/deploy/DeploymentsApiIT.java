@@ -72,7 +72,7 @@ class DeploymentsApiIT {
         JsonNode deployment = deployment(id);
         assertThat(deployment.path("affectedApps").get(0).asString()).isEqualTo("/d/watched");
         assertThat(deployment.path("steps").get(0).path("actions").get(0).path("action").asString()).isEqualTo("StartApplication");
-        assertThat(deployment.path("steps").get(0).path("actions").get(0).path("type").asString()).isEqualTo("StartApplication");
+        assertThat(deployment.path("steps").get(0).path("actions").get(0).path("action").asString()).isEqualTo("StartApplication");
         assertThat(deployment.path("currentActions").get(0).path("readinessCheckResults").isArray()).isTrue();
         assertThat(deployment.path("currentStep").asInt()).isEqualTo(1);
         assertThat(deployment.path("totalSteps").asInt()).isEqualTo(1);
@@ -320,14 +320,14 @@ class DeploymentsApiIT {
     }
 
     private JsonNode deployment(String id) {
-        Http.Response response = Http.get(url("/v2/deployments"));
+        Http.Response response = Http.get(url("/v2/deployments?embed=pacer"));
         assertThat(response.status()).isEqualTo(200);
         return StreamSupport.stream(JSON.readTree(response.body()).spliterator(), false)
                 .filter(d -> d.path("id").asString().equals(id)).findFirst().orElse(null);
     }
 
     private JsonNode app(String id) {
-        return JSON.readTree(Http.get(url("/v2/apps" + id)).body()).path("app");
+        return JSON.readTree(Http.get(url("/v2/apps" + id + "?embed=pacer")).body()).path("app");
     }
 
     private List<JsonNode> tasks(String app) {

@@ -41,20 +41,41 @@ class SystemApiIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void info_hasMarathonsShape_andTheShardsThisInstanceLeadsInRedis() {
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(info().path("pacer_config").path("shards_held").size()).isEqualTo(4));
+    void info_hasExactlyMarathonsKeys_withPacersValues() {
         JsonNode info = info();
 
+        assertThat(names(info)).containsExactlyInAnyOrder("name", "version", "buildref", "elected", "leader",
+                "frameworkId", "marathon_config", "zookeeper_config", "http_config");
         assertThat(info.path("name").asString()).isEqualTo("pacer");
         assertThat(info.path("version").asString()).isNotBlank();
         assertThat(info.path("elected").asBoolean()).isTrue();
         assertThat(info.path("leader").asString()).isEqualTo("localhost:" + port);
-        assertThat(info.path("marathon_config").path("framework_name").asString()).isEqualTo("pacer");
-        assertThat(info.path("marathon_config").path("features").isArray()).isTrue();
+        JsonNode marathon = info.path("marathon_config");
+        assertThat(names(marathon)).contains("features", "framework_name", "ha", "hostname", "local_port_min",
+                "local_port_max", "task_launch_timeout", "reconciliation_interval", "task_lost_expunge_initial_delay",
+                "task_lost_expunge_interval", "access_control_allow_origin", "webui_url").hasSize(39);
+        assertThat(marathon.path("framework_name").asString()).isEqualTo("pacer");
+        assertThat(marathon.path("features").isArray()).isTrue();
+        assertThat(marathon.path("local_port_min").asInt()).isEqualTo(10000);
+        assertThat(marathon.path("reconciliation_interval").asLong()).isEqualTo(60_000);
+        assertThat(marathon.path("webui_url").isNull()).isTrue();
+        JsonNode zk = info.path("zookeeper_config");
+        assertThat(names(zk)).containsExactlyInAnyOrder("zk", "zk_compression", "zk_compression_threshold",
+                "zk_connection_timeout", "zk_max_node_size", "zk_max_versions", "zk_session_timeout", "zk_timeout");
+        assertThat(zk.path("zk").asString()).startsWith("redis://").doesNotContain("@");
+        assertThat(zk.path("zk_max_versions").asInt()).isEqualTo(50);
+        assertThat(zk.path("zk_session_timeout").asLong()).isEqualTo(1000);   // the shard lease
+        assertThat(names(info.path("http_config"))).containsExactlyInAnyOrder("http_port", "https_port");
         assertThat(info.path("http_config").path("http_port").asInt()).isEqualTo(port);
-        String self = info.path("pacer_config").path("instance_id").asString();
-        for (JsonNode shard : info.path("pacer_config").path("shards_held")) {
+    }
+
+    @Test
+    void info_withEmbedPacer_addsTheShardsThisInstanceLeadsInRedis() {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(info("?embed=pacer").path("pacer_config").path("shards_held").size()).isEqualTo(4));
+        JsonNode config = info("?embed=pacer").path("pacer_config");
+        String self = config.path("instance_id").asString();
+        for (JsonNode shard : config.path("shards_held")) {
             assertThat(redis.opsForValue().get(RedisKeys.shardOwner(shard.asInt()))).isEqualTo(self);
         }
     }
@@ -68,18 +89,51 @@ class SystemApiIT {
     }
 
     @Test
+    void ping_answersByAccept_textToTextOrAnything_aJsonStringToJsonOnly_neverA406() {
+        for (String accept : new String[] {"text/plain", "*/*", "text/*", "application/json, text/plain;q=0.5"}) {
+            Http.Response text = Http.get(url(ApiPaths.PING), accept);
+            assertThat(text.status()).as(accept).isEqualTo(200);
+            assertThat(text.body()).as(accept).isEqualTo("pong");
+            assertThat(text.header("Content-Type")).as(accept).startsWith("text/plain");
+        }
+        Http.Response json = Http.get(url(ApiPaths.PING), "application/json");   // the Python client's header
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.body()).isEqualTo("\"pong\"");
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        assertThat(Http.get(url(ApiPaths.PING), "image/png").status()).isEqualTo(204);
+    }
+
+    @Test
     void leader_isTheAnsweringInstance_andAbdicatingGivesItsShardsBack() {
         assertThat(json.readTree(Http.get(url(ApiPaths.V2_LEADER)).body()).path("leader").asString())
                 .isEqualTo("localhost:" + port);
-        await().atMost(Duration.ofSeconds(5)).until(() -> info().path("pacer_config").path("shards_held").size() == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> info("?embed=pacer").path("pacer_config").path("shards_held").size() == 4);
 
         Http.Response abdicated = Http.send("DELETE", url(ApiPaths.V2_LEADER), null);
 
         assertThat(abdicated.status()).isEqualTo(200);
         assertThat(abdicated.body()).isEqualTo("{\"message\":\"Leadership abdicated\"}");
-        assertThat(info().path("pacer_config").path("shards_held").size()).isZero();
+        assertThat(info("?embed=pacer").path("pacer_config").path("shards_held").size()).isZero();
         // alone in the cluster, it takes them back once the abstention lapses
-        await().atMost(Duration.ofSeconds(5)).until(() -> info().path("pacer_config").path("shards_held").size() == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> info("?embed=pacer").path("pacer_config").path("shards_held").size() == 4);
+    }
+
+    @Test
+    void metrics_isMarathonsDropwizardJson_builtFromTheRegistry() {
+        Http.Response response = Http.get(url(ApiPaths.METRICS));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        JsonNode metrics = json.readTree(response.body());
+        assertThat(names(metrics)).containsExactly("version", "counters", "gauges", "histograms", "meters", "timers");
+        assertThat(metrics.path("version").asString()).isEqualTo("4.0.0");
+        assertThat(metrics.path("gauges").path("jvm.threads.live").path("value").asDouble()).isPositive();
+        JsonNode requests = metrics.path("timers").properties().stream()
+                .filter(e -> e.getKey().startsWith("http.server.requests")).findFirst().orElseThrow().getValue();
+        assertThat(names(requests)).containsExactly("count", "min", "mean", "max", "p50", "p75", "p95", "p98", "p99", "p999",
+                "stddev", "m1_rate", "m5_rate", "m15_rate", "mean_rate", "duration_units", "rate_units");
+        assertThat(requests.path("count").asLong()).isPositive();
+        assertThat(metrics.path("counters").properties()).allSatisfy(e -> assertThat(names(e.getValue())).containsExactly("count"));
     }
 
     @Test
@@ -90,7 +144,16 @@ class SystemApiIT {
     }
 
     private JsonNode info() {
-        Http.Response response = Http.get(url(ApiPaths.V2_INFO));
+        return info("");
+    }
+
+    private static java.util.List<String> names(JsonNode node) {
+        assertThat(node.isObject()).isTrue();
+        return java.util.List.copyOf(node.propertyNames());
+    }
+
+    private JsonNode info(String query) {
+        Http.Response response = Http.get(url(ApiPaths.V2_INFO + query));
         assertThat(response.status()).isEqualTo(200);
         return json.readTree(response.body());
     }

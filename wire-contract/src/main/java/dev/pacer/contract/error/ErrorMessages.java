@@ -8,6 +8,9 @@ public final class ErrorMessages {
     public static final String NOT_AUTHORIZED = "Not Authorized to perform this action!";
     public static final String INVALID_CREDENTIALS = "Invalid username or password.";
     public static final String NO_LEADER = "There is no leader";
+    /** {@code /v2/pods}, any method and sub-path (501). */
+    public static final String PODS_NOT_SUPPORTED = "Pods are not supported by Pacer: run each container as an app "
+            + "(a group of apps for containers that belong together); see COMPATIBILITY.md.";
     public static final String INTERNAL_ERROR = "An internal error occurred; see the service log for details.";
 
     private ErrorMessages() {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record AppPath(AppId app, Kind kind, String argument) {
 
-    public enum Kind { APP, GROUP_WILDCARD, TASKS, TASK, VERSIONS, VERSION, RESTART }
+    /** {@code GROUP_WILDCARD_TASKS}: {@code {group}/*}{@code /tasks}, every task of every app under the group. */
+    public enum Kind { APP, GROUP_WILDCARD, GROUP_WILDCARD_TASKS, TASKS, TASK, VERSIONS, VERSION, RESTART }
 
     /** @param rawRest the raw (percent-encoded) path after {@code /v2/apps} */
     public static AppPath parse(String rawRest) {
@@ -22,6 +23,9 @@ public record AppPath(AppId app, Kind kind, String argument) {
         }
         if (n >= 3 && segments.get(n - 2).equals("versions")) {
             return new AppPath(id(segments, n - 2), Kind.VERSION, segments.get(n - 1));
+        }
+        if (n >= 2 && segments.get(n - 1).equals("tasks") && segments.get(n - 2).equals("*")) {
+            return new AppPath(id(segments, n - 2), Kind.GROUP_WILDCARD_TASKS, null);
         }
         if (n >= 2 && segments.get(n - 1).equals("tasks")) {
             return new AppPath(id(segments, n - 1), Kind.TASKS, null);

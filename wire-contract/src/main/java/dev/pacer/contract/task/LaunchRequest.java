@@ -21,18 +21,30 @@ import java.util.Objects;
  * @param secretEnv                 environment variable name to secret path, resolved by the agent at launch
  * @param secretFiles               sandbox-relative file path to secret path, written by the agent with mode 0600
  * @param secretGrant               the signed, short-lived grant the agent redeems for those secrets (null when none)
+ * @param user                      the app's {@code user} (Marathon's field): whom an agent running as root runs the
+ *                                  task as when that user exists and is not root; null: the agent's default
+ *                                  (for a container: {@code docker run --user})
  * @param container                 the Docker container to run (null: an OS process); with it, {@code cmd} and
  *                                  {@code args} are optional (neither: the image's own command)
- * @param user                      the app's {@code user} (null: the agent's default)
  */
 public record LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
                             Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                             List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
                             List<HealthCheck> healthChecks, Map<String, String> secretEnv,
-                            Map<String, String> secretFiles, String secretGrant, ContainerSpec container,
-                            String user) {
+                            Map<String, String> secretFiles, String secretGrant, String user,
+                            ContainerSpec container) {
 
-    /** A process launch, as before containers. */
+    /** A process launch (no container). */
+    public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
+                         Map<String, String> env, Map<String, String> labels, List<Integer> ports,
+                         List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
+                         List<HealthCheck> healthChecks, Map<String, String> secretEnv,
+                         Map<String, String> secretFiles, String secretGrant, String user) {
+        this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
+                healthChecks, secretEnv, secretFiles, secretGrant, user, null);
+    }
+
+    /** A launch without a {@code user}. */
     public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
                          Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                          List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
@@ -62,6 +74,7 @@ public record LaunchRequest(String taskId, String appId, String version, String 
         secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
         secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
         portNames = portNames == null ? java.util.Collections.nCopies(ports.size(), null) : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
+        user = user == null || user.isBlank() ? null : user;
         boolean noCmd = cmd == null || cmd.isBlank();
         if (container == null ? noCmd == args.isEmpty() : !noCmd && !args.isEmpty()) {
             throw new IllegalArgumentException(container == null ? "exactly one of cmd and args must be given"
@@ -80,6 +93,6 @@ public record LaunchRequest(String taskId, String appId, String version, String 
     /** This request with its container (and the app's user). */
     public LaunchRequest withContainer(ContainerSpec container, String user) {
         return new LaunchRequest(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk,
-                killGracePeriodSeconds, healthChecks, secretEnv, secretFiles, secretGrant, container, user);
+                killGracePeriodSeconds, healthChecks, secretEnv, secretFiles, secretGrant, user, container);
     }
 }

@@ -37,6 +37,14 @@ class AppPathTest {
     }
 
     @Test
+    void theTasksOfAGroupWildcard_nameTheGroup() {
+        AppPath tasks = AppPath.parse("/team/*/tasks");
+        assertThat(tasks.kind()).isEqualTo(Kind.GROUP_WILDCARD_TASKS);
+        assertThat(tasks.app()).hasToString("/team");
+        assertThat(AppPath.parse("/*/tasks").app()).isEqualTo(AppId.ROOT);
+    }
+
+    @Test
     void anAppNamedLikeASuffixAlone_isAnApp() {
         assertThat(AppPath.parse("/tasks").kind()).isEqualTo(Kind.APP);
         assertThat(AppPath.parse("/versions").app()).hasToString("/versions");

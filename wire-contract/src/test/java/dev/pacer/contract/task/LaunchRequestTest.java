@@ -11,7 +11,7 @@ class LaunchRequestTest {
 
     private static LaunchRequest request(String cmd, List<String> args, ContainerSpec container) {
         return new LaunchRequest("t1", "/a", "v", cmd, args, Map.of(), Map.of(), List.of(), List.of(), 0.1, 32, 0, 0,
-                List.of(), Map.of(), Map.of(), null, container, null);
+                List.of(), Map.of(), Map.of(), null, null, container);
     }
 
     @Test

@@ -20,7 +20,7 @@ class DockerRunCommandTest {
         List<String> names = new java.util.ArrayList<>();
         ports.forEach(p -> names.add(null));
         return new LaunchRequest("web.instance-1", "/team/web", "v1", cmd, args, Map.of("A", "1"), Map.of(), ports, names,
-                cpus, mem, 0, 3, List.of(), Map.of(), Map.of(), null, spec, user);
+                cpus, mem, 0, 3, List.of(), Map.of(), Map.of(), null, user, spec);
     }
 
     @Test

@@ -69,16 +69,15 @@ class LaunchValidatorTest {
                 "/container/network", "/container/portMappings(0)/hostPort", "/container/portMappings(0)/protocol",
                 "/container/volumes(0)/hostPath", "/container/volumes(0)/containerPath", "/container/parameters(0)/key");
         assertThat(paths(new LaunchBody(TASK_ID, "/web", "v1", "x", List.of("y"), null, null, List.of(), null, 0.1, 32.0, 0.0,
-                null, null, null, null, null, ContainerSpec.of("i"), null))).containsExactly("/");
+                null, null, null, null, null, null, ContainerSpec.of("i")))).containsExactly("/");
     }
 
     private static LaunchBody container(String taskId, ContainerSpec spec, List<Integer> ports) {
         return new LaunchBody(taskId, "/web", "v1", null, null, null, null, ports, null, 0.1, 32.0, 0.0, null, null, null,
-                null, null, spec, null);
+                null, null, null, spec);
     }
 
     private static LaunchBody body(String taskId, String cmd, List<String> args, Map<String, String> env, List<Integer> ports) {
-        return new LaunchBody(taskId, "/web", "v1", cmd, args, env, null, ports, null, 0.1, 32.0, 0.0, null, null, null, null,
-                null, null, null);
+        return new LaunchBody(taskId, "/web", "v1", cmd, args, env, null, ports, null, 0.1, 32.0, 0.0, null, null, null, null, null, null, null);
     }
 }

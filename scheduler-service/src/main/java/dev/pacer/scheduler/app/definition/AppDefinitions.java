@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AppDefinitions {
 
+    /** The key of Pacer's extension object in an app. */
+    public static final String PACER = "pacer";
     public static final String VERSION_NOT_ALONE = "The 'version' field may only be combined with the 'id' field.";
 
     private static final Set<String> FIELDS = Arrays.stream(AppDefinition.class.getRecordComponents())
@@ -105,9 +107,29 @@ public final class AppDefinitions {
         }
     }
 
-    /** The app as Marathon writes it (reference §1 omission rules); the API layer may add to the object. */
+    /**
+     * The app as Marathon writes it (reference §1 omission rules): Marathon's keys only, Pacer's
+     * {@code pacer} object left out. The API layer may add to the object.
+     */
     public ObjectNode write(AppDefinition app) {
-        return json.write(app);
+        return write(app, false);
+    }
+
+    /** @param withPacer also Pacer's {@code pacer} object, when the app has one ({@code ?embed=pacer}, or the client sent it) */
+    public ObjectNode write(AppDefinition app, boolean withPacer) {
+        ObjectNode node = json.write(app);
+        if (!withPacer) {
+            node.remove(PACER);
+        }
+        return node;
+    }
+
+    /** Adds the app's {@code pacer} object (if it has one) to an app answer built by {@link #write(AppDefinition)}. */
+    public ObjectNode withPacer(ObjectNode node, AppDefinition app) {
+        if (app.pacer() != null) {
+            node.set(PACER, json.write(app).get(PACER));
+        }
+        return node;
     }
 
     /** True when {@code after} differs from {@code before} in {@code instances} (and version fields) only. */

@@ -84,9 +84,11 @@ public final class AppJson {
     /**
      * Binds an app body as sent, without defaults; mistyped fields are a 400 naming their path, and so is
      * a {@code null} inside an array or as a value of {@code env}, {@code labels} or {@code secrets}
-     * (a top-level {@code null} means "absent", or "reset" in a partial update).
+     * (a top-level {@code null} means "absent", or "reset" in a partial update). A number with a zero
+     * fraction ({@code 3.0}) is an integer, as Marathon reads it.
      */
-    public AppDefinition bind(JsonNode body) {
+    public AppDefinition bind(JsonNode sent) {
+        JsonNode body = IntegralNumbers.normalized(requireObject(sent));
         for (Map.Entry<String, JsonNode> field : requireObject(body).properties()) {
             if (FIELDS.contains(field.getKey())) {
                 rejectNestedNulls(field.getValue(), "/" + field.getKey(), MAPS.contains(field.getKey()));

@@ -203,6 +203,7 @@ public final class AppValidator {
                 v.atLeast("/pacer/autoRevert/deadlineSeconds", app.pacer().autoRevert().deadlineSeconds(), 1);
             }
         }
+        PacerLabels.validate(app, v);
         UnreachableStrategy unreachable = app.unreachableStrategy();
         if (unreachable != null && !unreachable.disabled()) {
             Long inactive = unreachable.inactiveAfterSeconds();

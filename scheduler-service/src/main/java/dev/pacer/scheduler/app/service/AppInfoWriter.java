@@ -2,6 +2,7 @@ package dev.pacer.scheduler.app.service;
 
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.HealthCheckResult;
 import dev.pacer.contract.marathon.MarathonTask;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
@@ -9,6 +10,7 @@ import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.health.TaskHealth;
 import dev.pacer.scheduler.health.TaskHealthStore;
+import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,15 +30,29 @@ public class AppInfoWriter {
     private final AppDefinitions definitions;
     private final JsonMapper json;
     private final TaskHealthStore health;
+    private final LastTaskFailures failures;
 
     public AppInfoWriter(AppDefinitions definitions, JsonMapper json) {
         this(definitions, json, null);
     }
 
     public AppInfoWriter(AppDefinitions definitions, JsonMapper json, TaskHealthStore health) {
+        this(definitions, json, health, null);
+    }
+
+    public AppInfoWriter(AppDefinitions definitions, JsonMapper json, TaskHealthStore health, LastTaskFailures failures) {
         this.definitions = definitions;
         this.json = json;
         this.health = health;
+        this.failures = failures;
+    }
+
+    /** Adds the app's {@code lastTaskFailure} when one was recorded (Marathon: always on the single-app GET). */
+    public ObjectNode withLastTaskFailure(ObjectNode info, AppDefinition app) {
+        if (failures != null) {
+            failures.of(app.appId()).ifPresent(f -> info.set("lastTaskFailure", json.valueToTree(f)));
+        }
+        return info;
     }
 
     public ObjectNode appInfo(AppDefinition app, List<TaskRecord> tasks, boolean embedTasks) {
@@ -81,6 +97,11 @@ public class AppInfoWriter {
         return info;
     }
 
+    /** Adds the app's {@code pacer} object to its answer ({@code ?embed=pacer}). */
+    public ObjectNode withPacer(ObjectNode info, AppDefinition app) {
+        return definitions.withPacer(info, app);
+    }
+
     /** What {@code POST /v2/apps} answers: zero counts, the new deployment, no {@code versionInfo}. */
     public ObjectNode created(AppDefinition app, String deploymentId) {
         ObjectNode info = appInfo(app, List.of(), Map.of(), false, deploymentId);
@@ -94,9 +115,15 @@ public class AppInfoWriter {
 
     /** Tasks of any apps in Marathon's JSON with their health (one pipelined health read). */
     public List<MarathonTask> tasks(List<TaskRecord> tasks) {
+        return tasks(tasks, app -> List.of());
+    }
+
+    /** Tasks of any apps with their health and each app's service ports ({@code GET /v2/tasks}). */
+    public List<MarathonTask> tasks(List<TaskRecord> tasks, java.util.function.Function<AppId, List<Integer>> servicePorts) {
         Map<AppId, Map<String, List<HealthResult>>> results = health == null ? Map.of()
                 : health.ofApps(new LinkedHashSet<>(tasks.stream().map(TaskRecord::app).toList()));
-        return tasks.stream().map(t -> task(t, List.of(),
+        Map<AppId, List<Integer>> ports = new java.util.HashMap<>();
+        return tasks.stream().map(t -> task(t, ports.computeIfAbsent(t.app(), servicePorts),
                 results.getOrDefault(t.app(), Map.of()).get(t.taskId()))).toList();
     }
 
@@ -113,12 +140,12 @@ public class AppInfoWriter {
     /** A task in Marathon's JSON, with its app's service ports and its check results. */
     public MarathonTask task(TaskRecord t, List<Integer> servicePorts, List<HealthResult> results) {
         boolean active = t.isActive();
-        List<Object> healthCheckResults = results == null || !active ? List.of()
-                : results.stream().<Object>map(TaskHealth::json).toList();
-        return new MarathonTask(t.taskId(), t.appId(), t.host(), t.agentId(), t.agentId(), t.state().name(),
-                active && t.stagedAt() != null ? Timestamp.format(t.stagedAt()) : null,
-                active && t.startedAt() != null ? Timestamp.format(t.startedAt()) : null,
-                active ? t.version() : null, active ? t.ports() : List.of(), servicePorts,
+        List<HealthCheckResult> healthCheckResults = results == null || !active ? List.of()
+                : results.stream().map(HealthCheckResult::of).toList();
+        return new MarathonTask(t.taskId(), t.appId(), t.host(), t.agentId(), t.state().name(),
+                active && t.stagedAt() != null ? Timestamp.of(t.stagedAt()) : null,
+                active && t.startedAt() != null ? Timestamp.of(t.startedAt()) : null,
+                active && t.version() != null ? Timestamp.parse(t.version()) : null, active ? t.ports() : List.of(), servicePorts,
                 null, healthCheckResults, t.region(), t.zone(), "*");
     }
 

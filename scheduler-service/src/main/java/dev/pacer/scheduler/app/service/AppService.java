@@ -5,11 +5,13 @@ import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
+import dev.pacer.contract.marathon.app.PacerExtensions;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.app.definition.BodyRules;
+import dev.pacer.scheduler.app.definition.PacerLabels;
 import dev.pacer.scheduler.app.definition.UpdateMode;
 import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.deploy.DeploymentAction;
@@ -47,9 +49,17 @@ public class AppService implements DeploymentActivator {
             return after != null ? after.appId() : before.appId();
         }
 
-        /** The same definition as before, up to its version: nothing to deploy. */
+        /**
+         * The same definition as before, up to its version, and the same config identity (a restart keeps
+         * the definition but moves {@code lastConfigChangeAt}): nothing to deploy.
+         */
         public boolean isNoop() {
-            return before != null && after != null && AppDefinitions.sameDefinition(before, after);
+            return before != null && after != null && AppDefinitions.sameDefinition(before, after)
+                    && java.util.Objects.equals(configChange(before), configChange(after));
+        }
+
+        private static Timestamp configChange(AppDefinition app) {
+            return app.versionInfo() == null ? null : app.versionInfo().lastConfigChangeAt();
         }
     }
 
@@ -250,9 +260,10 @@ public class AppService implements DeploymentActivator {
     }
 
     private DeploymentResult save(AppDefinition stored, AppDefinition next, boolean force) {
-        AppDefinition app = versioned(stored, next, Timestamp.now(clock));
+        Timestamp now = Timestamp.now(clock);
+        AppDefinition app = versioned(stored, next, now);
         validator.check(app);
-        return commit(List.of(new Edit(stored, app)), app.version(), force, null);
+        return commit(List.of(new Edit(stored, app)), now, force, null);
     }
 
     /**
@@ -261,7 +272,8 @@ public class AppService implements DeploymentActivator {
      * ends the deployment again.
      */
     private DeploymentResult commit(List<Edit> changes, Timestamp version, boolean force, String rollbackOf) {
-        return commitSteps(List.of(changes), version, force, rollbackOf);
+        List<Edit> real = changes.stream().filter(e -> !e.isNoop()).toList();
+        return commitSteps(real.isEmpty() ? List.of() : List.of(real), version, force, rollbackOf);
     }
 
     /**
@@ -277,17 +289,18 @@ public class AppService implements DeploymentActivator {
         for (List<Edit> step : steps) {
             for (Edit edit : step) {
                 AppDefinition after = edit.after();
-                if (after == null || after.pacer() == null || rollbackOf != null) {
+                PacerExtensions pacer = after == null ? null : PacerLabels.effective(after);
+                if (pacer == null || rollbackOf != null) {
                     continue;
                 }
                 boolean configChange = edit.before() != null && !AppDefinitions.isScaleOnly(edit.before(), after);
-                if (configChange && after.pacer().canaryInstances() > 0) {
-                    canaries.put(after.id(), Math.min(after.pacer().canaryInstances(), after.instances()));
+                if (configChange && pacer.canaryInstances() > 0) {
+                    canaries.put(after.id(), Math.min(pacer.canaryInstances(), after.instances()));
                 }
-                if (configChange && after.pacer().blueGreenKeepSeconds() >= 0) {
-                    blueGreen.put(after.id(), after.pacer().blueGreenKeepSeconds());
+                if (configChange && pacer.blueGreenKeepSeconds() >= 0) {
+                    blueGreen.put(after.id(), pacer.blueGreenKeepSeconds());
                 }
-                autoRevert = Math.max(autoRevert, after.pacer().autoRevertSeconds());
+                autoRevert = Math.max(autoRevert, pacer.autoRevertSeconds());
             }
         }
         DeploymentPlan plan = deployments.begin(actions, version.toString(), force, rollbackOf, canaries, autoRevert, blueGreen);
@@ -356,7 +369,14 @@ public class AppService implements DeploymentActivator {
     }
 
     /** Marathon's versioning: a scale-only change moves {@code lastScalingAt}, any other change both dates. */
+    /**
+     * The next version of a stored app; the stored app itself when nothing but answer-only fields
+     * (version, counts, tasks…) differ: an identical definition is no change and restarts nothing.
+     */
     private static AppDefinition versioned(AppDefinition stored, AppDefinition next, Timestamp now) {
+        if (AppDefinitions.sameDefinition(stored, next)) {
+            return stored;
+        }
         Timestamp configChange = AppDefinitions.isScaleOnly(stored, next) && stored.versionInfo() != null
                 ? stored.versionInfo().lastConfigChangeAt() : now;
         return next.toBuilder().id(stored.id()).version(now).versionInfo(new VersionInfo(now, configChange)).build();

@@ -76,7 +76,7 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
                 app.healthChecks(), secretEnv, secretFiles(app, secrets),
                 upgrade == null || upgrade.minimumHealthCapacity() == null ? 1.0 : upgrade.minimumHealthCapacity(),
                 upgrade == null || upgrade.maximumOverCapacity() == null ? 1.0 : upgrade.maximumOverCapacity(),
-                app.readinessChecks(), requiredHostPorts(app), DockerSpecs.container(app), app.user());
+                app.readinessChecks(), requiredHostPorts(app), app.user(), DockerSpecs.container(app));
     }
 
     /**

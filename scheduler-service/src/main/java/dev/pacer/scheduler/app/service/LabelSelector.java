@@ -20,8 +20,12 @@ public final class LabelSelector implements Predicate<Map<String, String>> {
         this.terms = terms;
     }
 
+    /** An empty (or blank) selector has no terms and matches every app, as Marathon's {@code repsep} parser reads it. */
     public static LabelSelector parse(String selector) {
         List<Predicate<Map<String, String>>> terms = new ArrayList<>();
+        if (selector.isBlank()) {
+            return new LabelSelector(terms);
+        }
         for (String term : splitTopLevel(selector)) {
             terms.add(term(term.trim(), selector));
         }

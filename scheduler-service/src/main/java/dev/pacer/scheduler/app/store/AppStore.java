@@ -74,7 +74,8 @@ public class AppStore {
     }
 
     /**
-     * Removes the definition, its versions, its backoff and last task failure, readiness results and traffic gate; the app
+     * Removes the definition, its versions, its backoff, readiness results, traffic gate and last task
+     * failure; the app
      * leaves the list at once. Its
      * shard keeps the id until the reconciler has stopped every task and calls {@link #forget}.
      */
@@ -83,9 +84,9 @@ public class AppStore {
         keys.add(RedisKeys.app(app));
         keys.add(RedisKeys.appVersions(app));
         keys.add(RedisKeys.appBackoff(app));
-        keys.add(RedisKeys.appLastFailure(app));
         keys.add(RedisKeys.appReadiness(app));
         keys.add(RedisKeys.appTrafficDenied(app));
+        keys.add(RedisKeys.appLastTaskFailure(app));
         versions(app).forEach(v -> keys.add(RedisKeys.appVersion(app, v)));
         Long deleted = redis.delete(keys);
         redis.opsForZSet().remove(RedisKeys.APPS, app.toString());

@@ -18,6 +18,7 @@ import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.app.service.LabelSelector;
 import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.task.store.TaskRecord;
+import dev.pacer.scheduler.web.Embed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -55,12 +56,9 @@ class AppsController {
     private final AppDefinitions definitions;
     private final JsonMapper json;
     private final DeploymentService deployments;
-    private final dev.pacer.scheduler.queue.LastTaskFailures failures;
 
     AppsController(AppService apps, AppTaskService tasks, AppRepository repository, AppInfoWriter writer,
-                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments,
-                   dev.pacer.scheduler.queue.LastTaskFailures failures) {
-        this.failures = failures;
+                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments) {
         this.deployments = deployments;
         this.apps = apps;
         this.tasks = tasks;
@@ -85,17 +83,27 @@ class AppsController {
         List<AppDefinition> selected = repository.list(AppId.ROOT).stream().filter(a -> matches(a, cmd, id, selector)).toList();
         Map<AppId, List<TaskRecord>> taskRecords = tasks.activeTasks(selected.stream().map(AppDefinition::appId).toList());
         Map<String, String> locks = deployments.locksOf(selected.stream().map(AppDefinition::id).toList());
-        writer.appInfos(selected, taskRecords, embedTasks, locks).forEach(array::add);
+        List<ObjectNode> infos = writer.appInfos(selected, taskRecords, embedTasks, locks);
+        boolean pacer = Embed.pacer(embed);
+        boolean failures = embed != null && embed.stream().anyMatch(e -> e.endsWith("lastTaskFailure") || e.endsWith("failures"));
+        for (int i = 0; i < infos.size(); i++) {
+            ObjectNode info = failures ? writer.withLastTaskFailure(infos.get(i), selected.get(i)) : infos.get(i);
+            array.add(pacer ? definitions.withPacer(info, selected.get(i)) : info);
+        }
         return body;
     }
 
     @PostMapping(ApiPaths.V2_APPS)
-    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean force) {
+    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean force,
+                                      @RequestParam(required = false) List<String> embed) {
         AppService.Change change = apps.create(body, force);
+        ObjectNode created = writer.created(change.app(), change.result().deploymentId());
+        // the pacer object is echoed to a client that sent it (or asks for it)
+        boolean pacer = Embed.pacer(embed) || body.isObject() && body.has(AppDefinitions.PACER);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create(ApiPaths.V2_APPS + change.app().appId()))
                 .header(DEPLOYMENT_HEADER, change.result().deploymentId())
-                .body(writer.created(change.app(), change.result().deploymentId()));
+                .body(pacer ? definitions.withPacer(created, change.app()) : created);
     }
 
     @PutMapping(ApiPaths.V2_APPS)
@@ -116,7 +124,8 @@ class AppsController {
                           @RequestParam(required = false) String host,
                           @RequestParam(defaultValue = "false") boolean scale,
                           @RequestParam(defaultValue = "false") boolean wipe,
-                          @RequestParam(required = false) Boolean force) {
+                          @RequestParam(required = false) Boolean force,
+                          @RequestParam(required = false) List<String> embed) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         AppPath path = parse(request, method);
         if (scale && wipe) {
@@ -127,8 +136,7 @@ class AppsController {
                 && path.kind() != AppPath.Kind.TASK;
         return switch (path.kind()) {
             case APP -> switch (method) {
-                case "GET" -> ResponseEntity.ok(Map.of("app", withLastFailure(path.app(), writer.appInfo(repository.require(path.app()),
-                        tasks.activeTasks(path.app()), true, deployments.locksOf(List.of(path.app().toString())).get(path.app().toString())))));
+                case "GET" -> ResponseEntity.ok(Map.of("app", app(path.app(), Embed.pacer(embed))));
                 case "PUT" -> put(path.app(), body, partialUpdate, forced);
                 case "PATCH" -> deployed(HttpStatus.OK, apps.patch(path.app(), body, forced));
                 case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.app(), forced));
@@ -136,7 +144,12 @@ class AppsController {
             };
             case GROUP_WILDCARD -> method.equals("GET")
                     ? ResponseEntity.ok(Map.of("*", repository.list(path.app()).stream()
-                            .map(a -> writer.appInfo(a, tasks.activeTasks(a.appId()), true)).toList()))
+                            .map(a -> withPacer(writer.withLastTaskFailure(writer.appInfo(a, tasks.activeTasks(a.appId()), true), a),
+                                    a, Embed.pacer(embed))).toList()))
+                    : notAllowed(method);
+            case GROUP_WILDCARD_TASKS -> method.equals("GET")
+                    ? ResponseEntity.ok(Map.of("tasks", repository.list(path.app()).stream()
+                            .flatMap(a -> writer.tasksOf(a, tasks.tasksOf(a.appId()), ServicePorts.ports(a)).stream()).toList()))
                     : notAllowed(method);
             case TASKS -> switch (method) {
                 case "GET" -> ResponseEntity.ok(Map.of("tasks", tasksWithServicePorts(path.app())));
@@ -149,7 +162,8 @@ class AppsController {
             case VERSIONS -> method.equals("GET")
                     ? ResponseEntity.ok(Map.of("versions", versions(path.app())))
                     : notAllowed(method);
-            case VERSION -> method.equals("GET") ? ResponseEntity.ok(version(path.app(), path.argument())) : notAllowed(method);
+            case VERSION -> method.equals("GET") ? ResponseEntity.ok(version(path.app(), path.argument(), Embed.pacer(embed)))
+                    : notAllowed(method);
             case RESTART -> switch (method) {
                 case "POST" -> deployed(HttpStatus.OK, apps.restart(path.app(), forced));
                 // Marathon's quirk: DELETE .../restart deletes the app whose id ends in "restart"
@@ -179,7 +193,17 @@ class AppsController {
         return repository.versions(app);
     }
 
-    private JsonNode version(AppId app, String raw) {
+    private ObjectNode app(AppId id, boolean pacer) {
+        AppDefinition app = repository.require(id);
+        return withPacer(writer.withLastTaskFailure(writer.appInfo(app, tasks.activeTasks(id), true,
+                deployments.locksOf(List.of(id.toString())).get(id.toString())), app), app, pacer);
+    }
+
+    private ObjectNode withPacer(ObjectNode node, AppDefinition app, boolean pacer) {
+        return pacer ? definitions.withPacer(node, app) : node;
+    }
+
+    private JsonNode version(AppId app, String raw, boolean pacer) {
         repository.require(app);
         Timestamp version;
         try {
@@ -188,7 +212,7 @@ class AppsController {
             throw ApiException.notFound("App '%s' does not exist in version %s", app, raw);
         }
         return definitions.write(repository.version(app, version).orElseThrow(() ->
-                ApiException.notFound("App '%s' does not exist in version %s", app, raw)));
+                ApiException.notFound("App '%s' does not exist in version %s", app, raw)), pacer);
     }
 
     private ResponseEntity<?> killed(AppTaskService.Killed killed, boolean single) {
@@ -241,11 +265,5 @@ class AppsController {
             }
             throw ApiException.notFound("App '%s' does not exist", rest);
         }
-    }
-
-    /** Marathon's single-app answer always carries the app's last task failure, when there is one. */
-    private tools.jackson.databind.node.ObjectNode withLastFailure(AppId app, tools.jackson.databind.node.ObjectNode info) {
-        failures.find(app).ifPresent(failure -> info.putPOJO("lastTaskFailure", failure));
-        return info;
     }
 }

@@ -7,6 +7,7 @@ import dev.pacer.scheduler.deploy.DeploymentAction;
 import dev.pacer.scheduler.deploy.DeploymentPlan;
 import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.deploy.RunningDeployment;
+import dev.pacer.scheduler.web.Embed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v2/deployments} and {@code DELETE /v2/deployments/{id}} (reference §3.3, §6). Actions
- * carry both {@code action} (Marathon 1.3+) and {@code type} (what the Java client reads).
+ * {@code GET /v2/deployments} and {@code DELETE /v2/deployments/{id}} (reference §3.3, §6), in Marathon
+ * 1.10's shape: actions carry {@code action} (Marathon 1.3+; the {@code type} of Marathon 1.1 is gone).
  */
 @RestController
 class DeploymentsController {
@@ -39,9 +40,11 @@ class DeploymentsController {
         this.readiness = readiness;
     }
 
+    /** Marathon's keys; Pacer's {@code pacer} object (canary phase, auto-revert deadline…) with {@code ?embed=pacer}. */
     @GetMapping({ApiPaths.V2_DEPLOYMENTS, ApiPaths.V2_DEPLOYMENTS + "/"})
-    List<Map<String, Object>> list() {
-        return deployments.list().stream().map(d -> info(d, readiness)).toList();
+    List<Map<String, Object>> list(@RequestParam(required = false) List<String> embed) {
+        boolean pacer = Embed.pacer(embed);
+        return deployments.list().stream().map(d -> info(d, readiness, pacer)).toList();
     }
 
     /** Rollback by default (200 with the rollback's DeploymentResult); {@code force=true}: stop, 202. */
@@ -61,10 +64,11 @@ class DeploymentsController {
     Map<String, Object> promote(@PathVariable String id) {
         RunningDeployment promoted = deployments.promote(id);
         promoted.plan().canaries().keySet().forEach(app -> hints.publish(dev.pacer.contract.ids.AppId.parse(app)));
-        return info(promoted, readiness);
+        return info(promoted, readiness, true);
     }
 
-    static Map<String, Object> info(RunningDeployment running, dev.pacer.scheduler.reconcile.ReadinessProbes readiness) {
+    static Map<String, Object> info(RunningDeployment running, dev.pacer.scheduler.reconcile.ReadinessProbes readiness,
+                                    boolean withPacer) {
         DeploymentPlan plan = running.plan();
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("id", plan.id());
@@ -84,7 +88,7 @@ class DeploymentsController {
         }).toList());
         info.put("currentStep", Math.min(running.currentStep(), plan.totalSteps()));
         info.put("totalSteps", plan.totalSteps());
-        if (plan.hasCanary() || plan.autoRevertAt() > 0 || plan.rollbackOf() != null) {
+        if (withPacer && (plan.hasCanary() || plan.autoRevertAt() > 0 || plan.rollbackOf() != null)) {
             Map<String, Object> pacer = new LinkedHashMap<>();
             if (plan.hasCanary()) {
                 pacer.put("phase", running.paused() ? "canary" : "promoted");
@@ -104,7 +108,6 @@ class DeploymentsController {
     private static Map<String, Object> action(DeploymentAction action) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("action", action.action().name());
-        json.put("type", action.action().name());
         json.put("app", action.app());
         return json;
     }

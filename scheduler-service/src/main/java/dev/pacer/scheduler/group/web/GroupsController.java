@@ -11,6 +11,7 @@ import dev.pacer.scheduler.app.service.AppService.Edit;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.group.GroupService;
 import dev.pacer.scheduler.group.GroupTree;
+import dev.pacer.scheduler.web.Embed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -38,11 +39,13 @@ class GroupsController {
     private final GroupService groups;
     private final AppDefinitions definitions;
     private final JsonMapper json;
+    private final GroupAppInfos infos;
 
-    GroupsController(GroupService groups, AppDefinitions definitions, JsonMapper json) {
+    GroupsController(GroupService groups, AppDefinitions definitions, JsonMapper json, GroupAppInfos infos) {
         this.groups = groups;
         this.definitions = definitions;
         this.json = json;
+        this.infos = infos;
     }
 
     @RequestMapping({ApiPaths.V2_GROUPS, ApiPaths.V2_GROUPS + "/**"})
@@ -64,7 +67,7 @@ class GroupsController {
                 if (appsOnly) {
                     GroupTree tree = groups.tree(id);
                     List<Object> all = new ArrayList<>();
-                    collectApps(tree, all);
+                    collectApps(tree, all, Embed.pacer(embed));
                     return ResponseEntity.ok(all);
                 }
                 GroupTree tree = version != null ? groups.tree(id, version) : groups.tree(id);
@@ -93,35 +96,61 @@ class GroupsController {
         }
     }
 
+    /**
+     * Marathon's group embeds: none = groups, apps and pods; {@code group.groups}, {@code group.apps},
+     * {@code group.pods}; {@code group.apps.counts|deployments|tasks|failures|lastTaskFailure} write the apps as
+     * AppInfo (counts and deployments; tasks for {@code tasks}/{@code failures}), read in one pass for the tree.
+     */
     private ObjectNode write(GroupTree tree, List<String> embed) {
-        boolean all = embed == null || embed.isEmpty();
-        boolean withApps = all || embed.stream().anyMatch(e -> e.startsWith("group.apps"));
-        boolean withGroups = all || embed.stream().anyMatch(e -> e.startsWith("group.groups"));
-        return write(tree, withApps, withGroups);
+        List<String> marathon = embed == null ? List.of() : embed.stream().filter(e -> !Embed.pacer(List.of(e))).toList();
+        boolean all = marathon.isEmpty();
+        boolean withApps = all || marathon.stream().anyMatch(e -> e.startsWith("group.apps"));
+        boolean withGroups = all || marathon.stream().anyMatch(e -> e.startsWith("group.groups"));
+        List<String> appEmbeds = marathon.stream().filter(e -> e.startsWith("group.apps.")).map(e -> e.substring(11)).toList();
+        java.util.Map<String, ObjectNode> appInfos = appEmbeds.isEmpty() ? java.util.Map.of()
+                : infos.of(tree, appEmbeds.contains("tasks") || appEmbeds.contains("failures"));
+        return write(tree, withApps, withGroups, Embed.pacer(embed), appInfos);
     }
 
-    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups) {
+    private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups, boolean pacer,
+                             java.util.Map<String, ObjectNode> appInfos) {
         ObjectNode node = json.createObjectNode();
         node.put("id", tree.id().toString());
         ArrayNode apps = node.putArray("apps");
         if (withApps) {
-            tree.apps().forEach(app -> apps.add(definitions.write(app)));
+            tree.apps().forEach(app -> {
+                ObjectNode info = appInfos.get(app.id());
+                apps.add(info == null ? definitions.write(app, pacer) : pacer ? definitions.withPacer(info, app) : info);
+            });
         }
         ArrayNode children = node.putArray("groups");
         if (withGroups) {
-            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups)));
+            tree.groups().forEach(g -> children.add(write(g, withApps, withGroups, pacer, appInfos)));
         }
         node.putArray("pods");
         ArrayNode dependencies = node.putArray("dependencies");
         tree.dependencies().forEach(dependencies::add);
-        tree.version().ifPresent(v -> node.put("version", v));
-        node.put("enforceRole", false);
+        // Marathon writes every group's version: its snapshot's, else the newest version of an app below it
+        tree.version().or(() -> newestAppVersion(tree)).ifPresent(v -> node.put("version", v));
         return node;
     }
 
-    private void collectApps(GroupTree tree, List<Object> into) {
-        tree.apps().forEach(app -> into.add(definitions.write(app)));
-        tree.groups().forEach(g -> collectApps(g, into));
+    private static java.util.Optional<String> newestAppVersion(GroupTree tree) {
+        java.util.Optional<dev.pacer.contract.marathon.app.Timestamp> own = tree.apps().stream()
+                .map(dev.pacer.contract.marathon.app.AppDefinition::version).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder());
+        java.util.Optional<String> below = tree.groups().stream().map(GroupsController::newestAppVersion).flatMap(java.util.Optional::stream)
+                .max(java.util.Comparator.comparing(dev.pacer.contract.marathon.app.Timestamp::parse));
+        if (own.isEmpty()) {
+            return below;
+        }
+        return below.isPresent() && dev.pacer.contract.marathon.app.Timestamp.parse(below.get()).compareTo(own.get()) > 0
+                ? below : own.map(Object::toString);
+    }
+
+    private void collectApps(GroupTree tree, List<Object> into, boolean pacer) {
+        tree.apps().forEach(app -> into.add(definitions.write(app, pacer)));
+        tree.groups().forEach(g -> collectApps(g, into, pacer));
     }
 
     static List<Object> steps(List<List<Edit>> steps) {
@@ -129,7 +158,7 @@ class GroupsController {
         for (List<Edit> step : steps) {
             List<Object> actions = step.stream().<Object>map(e -> {
                 String action = dev.pacer.scheduler.app.service.AppService.action(e).action().name();
-                return java.util.Map.of("action", action, "type", action, "app", e.app().toString());
+                return java.util.Map.of("action", action, "app", e.app().toString());
             }).toList();
             json.add(java.util.Map.of("actions", actions));
         }

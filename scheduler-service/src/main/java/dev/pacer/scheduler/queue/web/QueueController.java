@@ -11,7 +11,6 @@ import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.queue.Backoff;
 import dev.pacer.scheduler.queue.BackoffStore;
-import dev.pacer.scheduler.queue.LastTaskFailures;
 import dev.pacer.scheduler.queue.QueueStore;
 import dev.pacer.scheduler.reconcile.AppHints;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v2/queue}: apps with tasks waiting to launch, their backoff delay and why placement
- * declined ({@code processedOffersSummary.rejectSummaryLastOffers}: reason → agents that declined), and the
- * app's {@code lastTaskFailure} (a task that could not start says why: a missing image, a refused launch).
+ * declined ({@code processedOffersSummary.rejectSummaryLastOffers}: reason → agents that declined).
  * {@code DELETE /v2/queue/{appId}/delay}: resets the launch backoff (204).
  */
 @RestController
@@ -42,11 +41,9 @@ class QueueController {
     private final AppInfoWriter writer;
     private final AppHints hints;
     private final Clock clock;
-    private final LastTaskFailures failures;
 
     QueueController(QueueStore queue, BackoffStore backoffs, AppRepository apps, AppTaskService tasks,
-                    AppInfoWriter writer, AppHints hints, Clock clock, LastTaskFailures failures) {
-        this.failures = failures;
+                    AppInfoWriter writer, AppHints hints, Clock clock) {
         this.queue = queue;
         this.backoffs = backoffs;
         this.apps = apps;
@@ -57,7 +54,8 @@ class QueueController {
     }
 
     @GetMapping(ApiPaths.V2_QUEUE)
-    Map<String, Object> queue() {
+    Map<String, Object> queue(@org.springframework.web.bind.annotation.RequestParam(required = false) List<String> embed) {
+        boolean pacer = dev.pacer.scheduler.web.Embed.pacer(embed);
         Instant now = clock.instant();
         List<Object> entries = new ArrayList<>();
         for (QueueStore.Entry entry : queue.all()) {
@@ -65,9 +63,9 @@ class QueueController {
             apps.find(id).ifPresent(app -> {
                 Backoff backoff = backoffs.get(id);
                 Map<String, Object> item = new LinkedHashMap<>();
-                tools.jackson.databind.node.ObjectNode info = writer.appInfo(app, tasks.activeTasks(id), false);
-                failures.find(id).ifPresent(failure -> info.putPOJO("lastTaskFailure", failure));
-                item.put("app", info);
+                // the app's lastTaskFailure says why its tasks do not start (a missing image, a refused launch)
+                ObjectNode info = writer.withLastTaskFailure(writer.appInfo(app, tasks.activeTasks(id), false), app);
+                item.put("app", pacer ? writer.withPacer(info, app) : info);
                 item.put("count", entry.count());
                 item.put("role", "*");
                 item.put("delay", Map.of("timeLeftSeconds", backoff.timeLeft(now).toSeconds(), "overdue", !backoff.delays(now)));

@@ -10,7 +10,6 @@ import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.agent.AgentUnreachableException;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.queue.BackoffStore;
-import dev.pacer.scheduler.queue.LastTaskFailures;
 import dev.pacer.scheduler.reconcile.AppHints;
 import dev.pacer.scheduler.reconcile.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What follows a task's change of state: a task that ended frees its claim on the agent; one that
- * failed on its own (not killed) pushes the app's launch backoff out and becomes its {@code lastTaskFailure}; every change is counted and
+ * failed on its own (not killed) pushes the app's launch backoff out; every change is counted and
  * wakes the app's reconciler. A task an agent runs but the scheduler has no record of is killed.
  */
 public class TaskLifecycle implements TaskTransitions {
@@ -37,18 +36,9 @@ public class TaskLifecycle implements TaskTransitions {
     private final AgentClient agents;
     private final SchedulerMetrics metrics;
     private final Clock clock;
-    private final LastTaskFailures failures;
 
     public TaskLifecycle(AgentClaims claims, BackoffStore backoffs, Function<AppId, Optional<AppSpec>> specs,
                          AppHints hints, AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock) {
-        this(claims, backoffs, specs, hints, directory, agents, metrics, clock, null);
-    }
-
-    /** @param failures keeps each app's last task failure ({@code lastTaskFailure}); null: not kept */
-    public TaskLifecycle(AgentClaims claims, BackoffStore backoffs, Function<AppId, Optional<AppSpec>> specs,
-                         AppHints hints, AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
-                         LastTaskFailures failures) {
-        this.failures = failures;
         this.claims = claims;
         this.backoffs = backoffs;
         this.specs = specs;
@@ -65,9 +55,6 @@ public class TaskLifecycle implements TaskTransitions {
         if (after.state().isTerminal()) {
             claims.release(AgentId.parse(after.agentId()), TaskId.parse(after.taskId()));
             if (after.state().isFailure() && !after.killRequested()) {
-                if (failures != null) {
-                    failures.record(after);
-                }
                 specs.apply(after.app()).ifPresent(spec -> backoffs.put(after.app(),
                         backoffs.get(after.app()).afterFailure(clock.instant(), spec.backoffSeconds(),
                                 spec.backoffFactor(), spec.maxLaunchDelaySeconds())));

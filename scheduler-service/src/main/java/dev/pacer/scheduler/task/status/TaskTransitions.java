@@ -11,4 +11,21 @@ public interface TaskTransitions {
 
     /** An agent reported a task the scheduler has no record of (e.g. of a deleted app). */
     void unknownTask(AppId app, TaskStatus status);
+
+    /** Both, in order. */
+    static TaskTransitions both(TaskTransitions first, TaskTransitions second) {
+        return new TaskTransitions() {
+            @Override
+            public void changed(TaskRecord before, TaskRecord after) {
+                first.changed(before, after);
+                second.changed(before, after);
+            }
+
+            @Override
+            public void unknownTask(AppId app, TaskStatus status) {
+                first.unknownTask(app, status);
+                second.unknownTask(app, status);
+            }
+        };
+    }
 }

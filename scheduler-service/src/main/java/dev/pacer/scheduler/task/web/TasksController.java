@@ -2,7 +2,9 @@ package dev.pacer.scheduler.task.web;
 
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
+import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -25,9 +27,12 @@ class TasksController {
     private final AppTaskService tasks;
     private final AppInfoWriter writer;
 
-    TasksController(AppTaskService tasks, AppInfoWriter writer) {
+    private final AppRepository apps;
+
+    TasksController(AppTaskService tasks, AppInfoWriter writer, AppRepository apps) {
         this.tasks = tasks;
         this.writer = writer;
+        this.apps = apps;
     }
 
     record DeleteTasks(List<String> ids) {
@@ -50,7 +55,9 @@ class TasksController {
                 default -> { }
             }
         }
-        return Map.of("tasks", writer.tasks(tasks.allTasks(states)));
+        // Marathon fills servicePorts here: each app's definition read once
+        return Map.of("tasks", writer.tasks(tasks.allTasks(states),
+                app -> apps.find(app).map(ServicePorts::ports).orElse(List.of())));
     }
 
     @PostMapping(ApiPaths.V2_TASKS + "/delete")

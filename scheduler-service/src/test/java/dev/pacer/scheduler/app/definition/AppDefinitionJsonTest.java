@@ -192,6 +192,21 @@ class AppDefinitionJsonTest {
     }
 
     @Test
+    void aNumberWithAZeroFraction_isAnInteger_asMarathonReadsIt_andDecimalFieldsKeepTheirValue() {
+        AppDefinition app = readNew("{\"id\":\"/a\",\"cmd\":\"x\",\"instances\":3.0,\"gpus\":0.0,\"backoffSeconds\":1e1,"
+                + "\"cpus\":1.0,\"mem\":64.50,\"portDefinitions\":[{\"port\":8080.0}],\"healthChecks\":[{\"portIndex\":0.0}]}");
+
+        assertThat(app.instances()).isEqualTo(3);
+        assertThat(app.gpus()).isZero();
+        assertThat(app.backoffSeconds()).isEqualTo(10);
+        assertThat(app.cpus()).isEqualTo(1.0);
+        assertThat(app.mem()).isEqualTo(64.5);
+        assertThat(app.portDefinitions().get(0).port()).isEqualTo(8080);
+        assertThat(app.healthChecks().get(0).portIndex()).isZero();
+        assertThat(written(app).path("instances").isIntegralNumber()).isTrue();
+    }
+
+    @Test
     void versionAndVersionInfo_areWrittenAsMarathonTimestamps() {
         Timestamp at = Timestamp.of(Instant.parse("2021-07-27T10:00:00.123456Z"));
         AppDefinition app = readNew("{\"id\":\"/a\",\"cmd\":\"x\"}").toBuilder()

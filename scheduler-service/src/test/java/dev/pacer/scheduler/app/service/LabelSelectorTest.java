@@ -21,6 +21,12 @@ class LabelSelectorTest {
     }
 
     @Test
+    void theEmptySelector_hasNoTerms_andMatchesEveryApp() {
+        assertThat(LabelSelector.parse("").test(web)).isTrue();
+        assertThat(LabelSelector.parse(" ").test(Map.of())).isTrue();
+    }
+
+    @Test
     void setMembership() {
         assertThat(LabelSelector.parse("env in (dev, prod)").test(web)).isTrue();
         assertThat(LabelSelector.parse("env notin (dev, prod)").test(web)).isFalse();

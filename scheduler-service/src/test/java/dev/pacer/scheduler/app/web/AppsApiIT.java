@@ -8,6 +8,7 @@ import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.scheduler.SchedulerApplication;
+import dev.pacer.scheduler.support.FakeAgentPair;
 import dev.pacer.scheduler.support.RedisTestTemplates;
 import dev.pacer.testsupport.FakeAgent;
 import dev.pacer.testsupport.Http;
@@ -41,6 +42,7 @@ class AppsApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RedisTestTemplates REDIS = new RedisTestTemplates();
+    private static FakeAgentPair agents;
     private static FakeAgent agentA;
     private static FakeAgent agentB;
 
@@ -51,16 +53,14 @@ class AppsApiIT {
 
     @BeforeAll
     static void agents() {
-        REDIS.flushPacerKeys();
-        agentA = FakeAgent.start("fake-a", "a", TestRedis.url(), new Resources(4, 4096, 10_000));
-        agentB = FakeAgent.start("fake-b", "b", TestRedis.url(), new Resources(4, 4096, 10_000));
+        agents = FakeAgentPair.start(REDIS, "fake");
+        agentA = agents.a;
+        agentB = agents.b;
     }
 
     @AfterAll
     static void stopAgents() {
-        agentA.close();
-        agentB.close();
-        REDIS.close();
+        agents.close();
     }
 
     @Value("${local.server.port}")

@@ -24,6 +24,15 @@ class ConstraintMatcherTest {
     }
 
     @Test
+    void isolationLikeCgroups_acceptsOnlyAgentsThatIsolateTheirTasks() {
+        Constraint isolated = new Constraint("isolation", Operator.LIKE, "cgroups");
+        String onRootAgent = AgentFields.value(Agents.info("a1", "z", "isolation", "cgroups"), "isolation");
+        String onLaptop = AgentFields.value(Agents.info("a2", "z", "isolation", "none"), "isolation");
+        assertThat(accepts(isolated, onRootAgent, NONE)).isTrue();
+        assertThat(accepts(isolated, onLaptop, NONE)).isFalse();
+    }
+
+    @Test
     void unique_acceptsOnlyValuesWithoutATaskOfTheApp() {
         Constraint unique = Constraint.of("hostname", Operator.UNIQUE);
         assertThat(accepts(unique, "h1", NONE)).isTrue();
