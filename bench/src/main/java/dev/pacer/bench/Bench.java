@@ -20,8 +20,9 @@ public final class Bench {
             case "gateway-overhead" -> GatewayOverheadBench.main(rest);
             case "health-check" -> dev.pacer.bench.health.HealthCheckBench.main(rest);
             case "proxy-floor" -> ProxyFloor.main(rest);
+            case "launch-latency" -> LaunchLatencyBench.main(rest);
             default -> {
-                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead, health-check, proxy-floor");
+                System.err.println("unknown bench '" + name + "'; one of: api-latency, group-deploy, gateway-overhead, health-check, proxy-floor, launch-latency");
                 System.exit(2);
             }
         }

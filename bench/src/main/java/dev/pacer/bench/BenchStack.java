@@ -103,6 +103,12 @@ final class BenchStack implements AutoCloseable {
      * once) with the given capacity, registered in this stack's Redis; returns its API URL when ready.
      */
     String startSimulatedAgent(String id, int cpus, int memMb) {
+        return startAgent(id, List.of("--pacer.agent.runtime=simulated", "--pacer.agent.cpus=" + cpus,
+                "--pacer.agent.mem=" + memMb));
+    }
+
+    /** Starts an agent-service JVM with {@code args} (its runtime, capacity...); returns its API URL when ready. */
+    String startAgent(String id, List<String> args) {
         Path jar = options.home().resolve("agent-service/target/agent-service.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first "
@@ -114,9 +120,9 @@ final class BenchStack implements AutoCloseable {
         command.addAll(options.schedulerJvmOptions());
         command.add("-Dpacer.parent-pid=" + ProcessHandle.current().pid());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.data.redis.url=" + redisUrl,
-                "--eureka.client.enabled=false", "--pacer.agent.runtime=simulated", "--pacer.agent.id=" + id,
-                "--pacer.agent.host=127.0.0.1", "--pacer.agent.cpus=" + cpus, "--pacer.agent.mem=" + memMb,
+                "--eureka.client.enabled=false", "--pacer.agent.id=" + id, "--pacer.agent.host=127.0.0.1",
                 "--pacer.agent.work-dir=" + options.logDir().resolve("agents").resolve(id)));
+        command.addAll(args);
         ManagedProcess agent = track(ManagedProcess.start(id, command, options.logDir()));
         String url = "http://127.0.0.1:" + port;
         MarathonClient probe = new MarathonClient(url, Duration.ofSeconds(2));

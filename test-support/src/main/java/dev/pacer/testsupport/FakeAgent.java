@@ -47,14 +47,16 @@ public final class FakeAgent implements AutoCloseable {
         return t;
     });
 
-    private FakeAgent(String id, String zone, String redisUrl, Resources capacity) {
+    private volatile String refusal;
+
+    private FakeAgent(String id, String zone, String redisUrl, Resources capacity, Map<String, String> attributes) {
         try {
             http = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int base = 40_000 + Math.floorMod(id.hashCode(), 200) * 50;
-        info = new AgentInfo(id, "localhost", http.getAddress().getPort(), zone, "default", Map.of(), capacity,
+        info = new AgentInfo(id, "localhost", http.getAddress().getPort(), zone, "default", attributes, capacity,
                 new PortRange(base, base + 49));
         client = RedisClient.create(redisUrl);
         redis = client.connect();
@@ -66,7 +68,17 @@ public final class FakeAgent implements AutoCloseable {
     }
 
     public static FakeAgent start(String id, String zone, String redisUrl, Resources capacity) {
-        return new FakeAgent(id, zone, redisUrl, capacity);
+        return new FakeAgent(id, zone, redisUrl, capacity, Map.of());
+    }
+
+    /** An agent registering {@code attributes} (e.g. the {@code docker} capability). */
+    public static FakeAgent start(String id, String zone, String redisUrl, Resources capacity, Map<String, String> attributes) {
+        return new FakeAgent(id, zone, redisUrl, capacity, attributes);
+    }
+
+    /** From now on, answers every launch 422 with {@code message} (null: accepts launches again). */
+    public void refuseLaunches(String message) {
+        this.refusal = message;
     }
 
     public AgentInfo info() {
@@ -99,6 +111,10 @@ public final class FakeAgent implements AutoCloseable {
         switch (exchange.getRequestMethod()) {
             case "POST" -> {
                 LaunchRequest request = json.readValue(exchange.getRequestBody(), LaunchRequest.class);
+                if (refusal != null) {
+                    reply(exchange, 422, Map.of("message", refusal));
+                    return;
+                }
                 launches.putIfAbsent(request.taskId(), request);
                 AgentTask task = tasks.computeIfAbsent(request.taskId(), id -> {
                     AgentTask started = new AgentTask(id, request.appId(), request.version(), TaskState.TASK_RUNNING,

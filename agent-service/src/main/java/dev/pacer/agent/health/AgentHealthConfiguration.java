@@ -22,10 +22,13 @@ class AgentHealthConfiguration {
                                         MeterRegistry registry, WorkQueues workQueues,
                                         ObjectProvider<TaskRuntime> runtime, TaskIsolator isolator) {
         AgentHealthChecks checks = new AgentHealthChecks(redis, json, clock, node.host(), registry, 4, 1000);
-        // COMMAND checks run as their task runs: in its cgroups, as its user (the runtime is looked up late: it
-        // reports to these checks)
-        checks.besideTask(taskId -> runtime.getObject().isolation(taskId).map(isolator::besideTask)
-                .orElse(java.util.List.of()));
+        // COMMAND checks run as their task runs: in its cgroups, as its user; a Docker task's inside its container
+        // (docker exec: the container's files, user and environment, as Mesos ran them). The runtime is looked up
+        // late: it reports to these checks.
+        checks.besideTask(taskId -> runtime.getObject().launchRequest(taskId)
+                .filter(dev.pacer.contract.task.LaunchRequest::runsContainer)
+                .map(container -> java.util.List.of("docker", "exec", taskId)) // the container's name is its task id
+                .orElseGet(() -> runtime.getObject().isolation(taskId).map(isolator::besideTask).orElse(java.util.List.of())));
         Gauge.builder("pacer.agent.health.tasks", checks, AgentHealthChecks::tasksChecked)
                 .description("Tasks whose agent-side checks run now").register(registry);
         return workQueues.register(checks);

@@ -24,17 +24,20 @@ class NodeConfiguration {
 
     /**
      * A simulated agent says so in its attributes ({@code pacer.runtime=simulated}), for the scheduler and operators;
-     * every agent says what it isolates ({@code isolation=cgroups|none}), for placement constraints.
+     * every agent says what it isolates ({@code isolation=cgroups|none}), for placement constraints; an agent whose
+     * Docker engine answered advertises {@code docker=<engine version>} (placement requires it of Docker apps).
      */
     @Bean
     AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, IsolationSupport isolation,
-                        Environment env) {
+                        Environment env, dev.pacer.agent.task.DockerRuntime docker) {
         AgentNode node = NodeResolver.resolve(properties, HostFacts.of(env));
         if (runtime.isSimulated()) {
             return node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated")
                     .withAttribute(IsolationLevel.ATTRIBUTE, IsolationLevel.NONE.attributeValue());
         }
-        return node.withAttribute(IsolationLevel.ATTRIBUTE, isolation.level().attributeValue());
+        node = node.withAttribute(IsolationLevel.ATTRIBUTE, isolation.level().attributeValue());
+        return docker.availability().available()
+                ? node.withAttribute(dev.pacer.contract.agent.Capabilities.DOCKER, docker.availability().version()) : node;
     }
 
     @Bean

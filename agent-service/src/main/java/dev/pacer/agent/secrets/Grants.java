@@ -16,6 +16,6 @@ public final class Grants {
         return new LaunchRequest(request.taskId(), request.appId(), request.version(), request.cmd(), request.args(),
                 request.env(), request.labels(), request.ports(), request.portNames(), request.cpus(), request.mem(),
                 request.disk(), request.killGracePeriodSeconds(), request.healthChecks(), request.secretEnv(),
-                request.secretFiles(), null, request.user());
+                request.secretFiles(), null, request.user(), request.container());
     }
 }

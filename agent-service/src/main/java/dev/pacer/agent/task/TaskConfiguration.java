@@ -46,7 +46,7 @@ class TaskConfiguration {
     @Bean
     TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, TaskRuntimeProperties runtime,
                             ScheduledExecutorService taskTimer, dev.pacer.agent.secrets.SecretInjector secrets,
-                            TaskIsolator isolator) {
+                            TaskIsolator isolator, DockerRuntime docker) {
         if (runtime.isSimulated()) {
             LoggerFactory.getLogger(TaskRuntime.class).warn("Agent {} runs the SIMULATED runtime: tasks are not "
                     + "processes (benchmarks only); fail-after {}", node.id(),
@@ -55,8 +55,10 @@ class TaskConfiguration {
         }
         ProcessLauncher launcher = new ProcessLauncher(ProcessLauncher.findSetsid(), System.getenv(), node.host(), secrets,
                 isolator);
-        return new TaskRuntime(book, launcher, new ProcessSignals(launcher.groupLeaders()), taskTimer,
-                properties.killGracePeriod(), isolator);
+        TaskLauncher processes = new ProcessTaskLauncher(book, launcher, new ProcessSignals(launcher.groupLeaders()),
+                taskTimer, properties.killGracePeriod(), isolator);
+        return new TaskRuntime(book, new ContainerAwareLauncher(book, processes,
+                docker.launcher(book, node, secrets, properties.killGracePeriod()), docker.availability().reason()));
     }
 
     /**
@@ -75,7 +77,8 @@ class TaskConfiguration {
             @Override
             public synchronized void start() {
                 new TaskRecovery(book, runtime.launcher(), isolator).recover();
-                if (runtime.launcher() instanceof ProcessTaskLauncher process && isolator.level() != IsolationLevel.NONE) {
+                if (runtime.launcher() instanceof ContainerAwareLauncher launchers
+                        && launchers.processes() instanceof ProcessTaskLauncher process && isolator.level() != IsolationLevel.NONE) {
                     long every = isolation.limitCheckInterval().toMillis();
                     limits = taskTimer.scheduleWithFixedDelay(() -> {
                         try {

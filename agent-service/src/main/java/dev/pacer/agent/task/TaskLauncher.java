@@ -20,4 +20,13 @@ interface TaskLauncher {
      * @return whether the task still runs
      */
     boolean recover(ManagedTask task);
+
+    /** Called once every checkpoint was recovered, with the ids of the tasks that have not ended. */
+    default void recovered(java.util.Set<String> liveTaskIds) {
+    }
+
+    /** The last {@code tail} lines of the task's {@code stdout} or {@code stderr}: its sandbox file by default. */
+    default String logs(ManagedTask task, String stream, int tail) {
+        return task.sandbox().log(stream).map(file -> LogTail.lastLines(file, tail)).orElse("");
+    }
 }

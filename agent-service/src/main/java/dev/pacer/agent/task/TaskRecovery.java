@@ -46,6 +46,8 @@ final class TaskRecovery {
                 attached++;
             }
         }
+        launcher.recovered(book.all().stream().filter(t -> !t.state().isTerminal()).map(ManagedTask::id)
+                .collect(java.util.stream.Collectors.toSet()));
         log.info("Recovered {} task(s) from checkpoints, {} still running", book.all().size(), attached);
         Set<String> live = book.all().stream().filter(t -> !t.state().isTerminal()).map(ManagedTask::id)
                 .collect(Collectors.toSet());

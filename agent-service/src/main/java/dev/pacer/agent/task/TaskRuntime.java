@@ -79,6 +79,11 @@ public final class TaskRuntime {
         return book.find(taskId).map(ManagedTask::sandbox);
     }
 
+    /** The last {@code tail} lines of a known task's {@code stdout} or {@code stderr}; empty when the task is unknown. */
+    public Optional<String> logs(String taskId, String stream, int tail) {
+        return book.find(taskId).map(task -> launcher.logs(task, stream, tail));
+    }
+
     /** Starts killing the task (a task being killed or ended is left as it is); empty when unknown. */
     public Optional<AgentTask> kill(String taskId) {
         Optional<ManagedTask> found = book.find(taskId);

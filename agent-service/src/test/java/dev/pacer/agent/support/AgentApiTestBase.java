@@ -34,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
                 "pacer.agent.host=localhost", "pacer.agent.zone=z1", "pacer.agent.region=r1",
                 "pacer.agent.attributes.rack=r7", "pacer.agent.heartbeat-interval=200ms",
-                "pacer.agent.kill-grace-period=1s", "pacer.agent.status-retry-interval=200ms"})
+                "pacer.agent.kill-grace-period=1s", "pacer.agent.status-retry-interval=200ms",
+                // process tasks only, on any machine: Docker tasks are DockerTaskIT's (its own agent process)
+                "pacer.agent.docker.enabled=false"})
 public abstract class AgentApiTestBase {
 
     protected static final String AGENT_ID = "it-agent-" + UUID.randomUUID().toString().substring(0, 8);

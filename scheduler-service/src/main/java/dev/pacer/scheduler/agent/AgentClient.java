@@ -3,6 +3,7 @@ package dev.pacer.scheduler.agent;
 import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.agent.AgentInfo;
+import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.LaunchRequest;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The scheduler's calls to an agent's HTTP API. Every call has a timeout; failures are {@link AgentUnreachableException}.
+ * The scheduler's calls to an agent's HTTP API. Every call has a timeout; failures are {@link AgentUnreachableException},
+ * except a launch the agent answers with a 4xx: {@link AgentRefusedException}, with the agent's reason.
  * With mutual TLS on, every agent is called over https with the scheduler's certificate (the only identity
  * the agent API lets launch and kill).
  */
@@ -39,11 +41,30 @@ public class AgentClient {
         HttpResponse<String> response = send(agent, HttpRequest.newBuilder(uri(agent, ApiPaths.AGENT_TASKS))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request))));
+        if (response.statusCode() / 100 == 4) {
+            throw new AgentRefusedException(agent.id(), response.statusCode(), reason(response.body()));
+        }
         if (response.statusCode() / 100 != 2) {
             throw new AgentUnreachableException("agent " + agent.id() + " refused task " + request.taskId()
                     + " with HTTP " + response.statusCode());
         }
         return json.readValue(response.body(), AgentTask.class);
+    }
+
+    /** The agent's JSON error (message, then each field's problems), at most 400 characters. */
+    private String reason(String body) {
+        String text;
+        try {
+            ErrorBody error = json.readValue(body, ErrorBody.class);
+            StringBuilder reason = new StringBuilder(String.valueOf(error.message()));
+            if (error.details() != null) {
+                error.details().forEach(d -> reason.append("; ").append(d.path()).append(": ").append(String.join(", ", d.errors())));
+            }
+            text = reason.toString();
+        } catch (RuntimeException e) {
+            text = body == null || body.isBlank() ? "no reason given" : body.strip();
+        }
+        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
     }
 
     /** Asks the agent to kill a task; empty when the agent does not know the task. */

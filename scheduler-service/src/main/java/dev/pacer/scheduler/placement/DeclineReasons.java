@@ -18,6 +18,8 @@ public final class DeclineReasons {
     public static final String INSUFFICIENT_MEM = "insufficient_mem";
     public static final String INSUFFICIENT_DISK = "insufficient_disk";
     public static final String INSUFFICIENT_PORTS = "insufficient_ports";
+    /** The app is a Docker container and the agent has no Docker engine ("lacked docker"). */
+    public static final String INSUFFICIENT_DOCKER = "insufficient_docker";
     public static final String NO_AGENTS = "no_agents";
 
     private static final String INSUFFICIENT = "insufficient_";

@@ -19,9 +19,18 @@ import java.util.Objects;
  * @param targetInstances the app's target instance count
  * @param requiredPorts   the exact host ports one task needs ({@code requirePorts}); empty: any
  *                        {@code portCount} free ports
+ * @param docker          whether the task is a Docker container (only agents with the {@code docker}
+ *                        capability can run it)
  */
 public record PlacementRequest(AppId appId, Resources perTask, int portCount, List<Constraint> constraints,
-                               List<AgentId> taskAgents, int targetInstances, List<Integer> requiredPorts) {
+                               List<AgentId> taskAgents, int targetInstances, List<Integer> requiredPorts,
+                               boolean docker) {
+
+    /** A task that is an OS process. */
+    public PlacementRequest(AppId appId, Resources perTask, int portCount, List<Constraint> constraints,
+                            List<AgentId> taskAgents, int targetInstances, List<Integer> requiredPorts) {
+        this(appId, perTask, portCount, constraints, taskAgents, targetInstances, requiredPorts, false);
+    }
 
     public PlacementRequest {
         Objects.requireNonNull(appId, "appId");
@@ -41,6 +50,6 @@ public record PlacementRequest(AppId appId, Resources perTask, int portCount, Li
     public PlacementRequest withTaskOn(AgentId agent) {
         List<AgentId> agents = new ArrayList<>(taskAgents);
         agents.add(agent);
-        return new PlacementRequest(appId, perTask, portCount, constraints, agents, targetInstances, requiredPorts);
+        return new PlacementRequest(appId, perTask, portCount, constraints, agents, targetInstances, requiredPorts, docker);
     }
 }

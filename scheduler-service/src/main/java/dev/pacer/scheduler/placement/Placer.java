@@ -6,6 +6,7 @@ import dev.pacer.scheduler.placement.PlacementResult.Placed;
 import dev.pacer.scheduler.placement.feasible.AgentFilter;
 import dev.pacer.scheduler.placement.feasible.AgentReadyFilter;
 import dev.pacer.scheduler.placement.feasible.ConstraintFilter;
+import dev.pacer.scheduler.placement.feasible.DockerFilter;
 import dev.pacer.scheduler.placement.feasible.PortsFilter;
 import dev.pacer.scheduler.placement.feasible.ResourceFitFilter;
 import dev.pacer.scheduler.placement.rank.AgentScorer;
@@ -41,10 +42,10 @@ public final class Placer {
         this.metrics = metrics;
     }
 
-    /** Ready and fresh, cpus, mem, disk, ports; spread over zones, then least loaded. */
+    /** Ready and fresh, docker (for Docker apps), cpus, mem, disk, ports; spread over zones, then least loaded. */
     public static Placer standard(PlacementMetrics metrics) {
         return new Placer(
-                List.of(new AgentReadyFilter(), ResourceFitFilter.cpus(), ResourceFitFilter.mem(),
+                List.of(new AgentReadyFilter(), new DockerFilter(), ResourceFitFilter.cpus(), ResourceFitFilter.mem(),
                         ResourceFitFilter.disk(), new PortsFilter()),
                 List.of(new ZoneSpreadScorer(), new LeastLoadedScorer()),
                 metrics);

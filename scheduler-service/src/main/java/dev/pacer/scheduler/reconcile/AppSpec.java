@@ -4,6 +4,7 @@ import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
+import dev.pacer.contract.task.ContainerSpec;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import java.util.Map;
  * @param requiredHostPorts      {@code requirePorts}: the host ports each task must get (its port
  *                               definitions' ports, in order); empty: any free ports of the agent
  * @param user                   Marathon's {@code user}: whom a root agent runs the tasks as (null: its default)
+ * @param container              the Docker container of a {@code container.type: DOCKER} app (each mapping's
+ *                               {@code hostPort} as declared; the launch puts the claimed port there), else null
  */
 public record AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
                       List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
@@ -34,7 +37,22 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
                       int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
                       List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
                       double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
-                      List<Integer> requiredHostPorts, String user) {
+                      List<Integer> requiredHostPorts, String user, ContainerSpec container) {
+
+    /** An app of OS processes. */
+    public AppSpec(AppId id, String version, Instant configVersion, int instances, Resources resources,
+                   List<String> portNames, List<Constraint> constraints, String cmd, List<String> args,
+                   Map<String, String> env, Map<String, String> labels, int killGracePeriodSeconds,
+                   Desired.KillOrder killSelection, Duration inactiveAfter, Duration expungeAfter,
+                   int backoffSeconds, double backoffFactor, int maxLaunchDelaySeconds,
+                   List<HealthCheck> healthChecks, Map<String, String> secretEnv, Map<String, String> secretFiles,
+                   double minimumHealthCapacity, double maximumOverCapacity, List<ReadinessCheck> readinessChecks,
+                   List<Integer> requiredHostPorts, String user) {
+        this(id, version, configVersion, instances, resources, portNames, constraints, cmd, args, env, labels,
+                killGracePeriodSeconds, killSelection, inactiveAfter, expungeAfter, backoffSeconds, backoffFactor,
+                maxLaunchDelaySeconds, healthChecks, secretEnv, secretFiles, minimumHealthCapacity, maximumOverCapacity,
+                readinessChecks, requiredHostPorts, user, null);
+    }
 
     public AppSpec {
         portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));

@@ -6,6 +6,7 @@ import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.agent.AgentClient;
+import dev.pacer.scheduler.agent.AgentRefusedException;
 import dev.pacer.scheduler.agent.AgentUnreachableException;
 import dev.pacer.scheduler.placement.AgentView;
 import dev.pacer.scheduler.placement.BatchPlacement;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Starts new tasks of an app: place them (filters, scores), claim each chosen agent's resources
  * atomically, record the task as staging, then ask the agent to run it. A claim declined because
  * another scheduler got there first ends the batch (the next pass places again on fresh data); an
- * agent that cannot be reached fails the task, which frees its claim and counts towards backoff.
+ * agent that cannot be reached, or that refuses the launch (it says why: the message becomes the task's and
+ * the app's {@code lastTaskFailure}), fails the task, which frees its claim and counts towards backoff.
  */
 public class TaskLauncher {
 
@@ -77,7 +79,7 @@ public class TaskLauncher {
         Map<AgentId, AgentView> byId = candidates.stream().collect(Collectors.toMap(AgentView::id, Function.identity()));
         PlacementRequest request = new PlacementRequest(spec.id(), spec.resources(), spec.portNames().size(),
                 spec.constraints(), active.stream().map(t -> AgentId.parse(t.agentId())).toList(), spec.instances(),
-                spec.requiredHostPorts());
+                spec.requiredHostPorts(), spec.container() != null);
         BatchPlacement batch = placer.placeAll(request, count, candidates);
         Map<String, Integer> declines = new LinkedHashMap<>();
         batch.declinedReason().ifPresent(d -> declines.putAll(d.reasonCounts()));
@@ -101,14 +103,22 @@ public class TaskLauncher {
                 agents.launch(info, launchRequest(spec, id, agent, granted.claim().ports()));
                 launched++;
                 metrics.taskLaunched();
+            } catch (AgentRefusedException e) {
+                log.warn("Agent {} refused to launch {}: {}", agent, id, e.getMessage());
+                failLaunch(spec, record, e.getMessage());
             } catch (AgentUnreachableException e) {
                 log.warn("Launching {} on agent {} failed: {}", id, agent, e.getMessage());
-                tasks.update(spec.id(), id.toString(), r -> r.state().isTerminal() ? r
-                                : r.withState(TaskState.TASK_FAILED, clock.instant(), "launch failed: agent unreachable", null))
-                        .ifPresent(failed -> transitions.changed(record, failed));
+                failLaunch(spec, record, "launch failed: agent unreachable");
             }
         }
         return new Result(launched, declines);
+    }
+
+    /** The launch did not happen: the task fails with {@code message} (its backoff and {@code lastTaskFailure}). */
+    private void failLaunch(AppSpec spec, TaskRecord record, String message) {
+        tasks.update(spec.id(), record.taskId(), r -> r.state().isTerminal() ? r
+                        : r.withState(TaskState.TASK_FAILED, clock.instant(), message, null))
+                .ifPresent(failed -> transitions.changed(record, failed));
     }
 
     /** Forgets a task record for good and frees what it claimed on its agent. */
@@ -124,6 +134,7 @@ public class TaskLauncher {
         return new LaunchRequest(id.toString(), spec.id().toString(), spec.version(), spec.cmd(), spec.args(),
                 spec.env(), spec.labels(), ports, spec.portNames(), spec.resources().cpus(), spec.resources().mem(),
                 spec.resources().disk(), spec.killGracePeriodSeconds(), spec.healthChecks(), spec.secretEnv(),
-                spec.secretFiles(), grant, spec.user());
+                spec.secretFiles(), grant, spec.user(),
+                spec.container() == null ? null : spec.container().withHostPorts(ports));
     }
 }

@@ -51,6 +51,19 @@ class PlacerTest {
     }
 
     @Test
+    void aDockerApp_goesOnlyToAnAgentWithDocker_andTheQueueSaysWhoLackedIt() {
+        PlacementRequest docker = new PlacementRequest(AppId.parse("/web"), SMALL, 0, List.of(), List.of(), 1, List.of(), true);
+        List<AgentView> agents = List.of(idle("a1", "a"), idle("a2", "b", "docker", "20.10.24"), idle("a3", "a"));
+
+        assertThat(placer.place(docker, agents)).isEqualTo(new Placed(id("a2")));
+        Declined declined = (Declined) placer.place(docker, List.of(idle("a1", "a"), idle("a3", "a")));
+        assertThat(declined.reasonCounts()).isEqualTo(Map.of("insufficient_docker", 2));
+        assertThat(DeclineReasons.summary(declined.reasonCounts())).isEqualTo("2 agents lacked docker");
+        assertThat(placer.place(request(), List.of(idle("a1", "a")))).as("a process app needs no docker")
+                .isEqualTo(new Placed(id("a1")));
+    }
+
+    @Test
     void drainingLostAndSilentAgents_getNothing() {
         List<AgentView> agents = List.of(
                 new AgentView(info("a1", "a"), AgentState.DRAINING, Resources.NONE, Set.of(), true),

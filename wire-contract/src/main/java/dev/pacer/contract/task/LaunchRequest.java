@@ -23,12 +23,26 @@ import java.util.Objects;
  * @param secretGrant               the signed, short-lived grant the agent redeems for those secrets (null when none)
  * @param user                      the app's {@code user} (Marathon's field): whom an agent running as root runs the
  *                                  task as when that user exists and is not root; null: the agent's default
+ *                                  (for a container: {@code docker run --user})
+ * @param container                 the Docker container to run (null: an OS process); with it, {@code cmd} and
+ *                                  {@code args} are optional (neither: the image's own command)
  */
 public record LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
                             Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                             List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
                             List<HealthCheck> healthChecks, Map<String, String> secretEnv,
-                            Map<String, String> secretFiles, String secretGrant, String user) {
+                            Map<String, String> secretFiles, String secretGrant, String user,
+                            ContainerSpec container) {
+
+    /** A process launch (no container). */
+    public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
+                         Map<String, String> env, Map<String, String> labels, List<Integer> ports,
+                         List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds,
+                         List<HealthCheck> healthChecks, Map<String, String> secretEnv,
+                         Map<String, String> secretFiles, String secretGrant, String user) {
+        this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
+                healthChecks, secretEnv, secretFiles, secretGrant, user, null);
+    }
 
     /** A launch without a {@code user}. */
     public LaunchRequest(String taskId, String appId, String version, String cmd, List<String> args,
@@ -37,7 +51,7 @@ public record LaunchRequest(String taskId, String appId, String version, String 
                          List<HealthCheck> healthChecks, Map<String, String> secretEnv,
                          Map<String, String> secretFiles, String secretGrant) {
         this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
-                healthChecks, secretEnv, secretFiles, secretGrant, null);
+                healthChecks, secretEnv, secretFiles, secretGrant, null, null);
     }
 
     /** A launch without health checks or secrets. */
@@ -45,7 +59,7 @@ public record LaunchRequest(String taskId, String appId, String version, String 
                          Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                          List<String> portNames, double cpus, double mem, double disk, int killGracePeriodSeconds) {
         this(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk, killGracePeriodSeconds,
-                List.of(), Map.of(), Map.of(), null, null);
+                List.of(), Map.of(), Map.of(), null, null, null);
     }
 
     public LaunchRequest {
@@ -61,11 +75,24 @@ public record LaunchRequest(String taskId, String appId, String version, String 
         secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
         portNames = portNames == null ? java.util.Collections.nCopies(ports.size(), null) : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
         user = user == null || user.isBlank() ? null : user;
-        if ((cmd == null || cmd.isBlank()) == args.isEmpty()) {
-            throw new IllegalArgumentException("exactly one of cmd and args must be given");
+        boolean noCmd = cmd == null || cmd.isBlank();
+        if (container == null ? noCmd == args.isEmpty() : !noCmd && !args.isEmpty()) {
+            throw new IllegalArgumentException(container == null ? "exactly one of cmd and args must be given"
+                    : "a container takes cmd or args, not both");
         }
         if (portNames.size() != ports.size()) {
             throw new IllegalArgumentException("portNames must name every port (null for unnamed)");
         }
+    }
+
+    /** Whether the task is a Docker container rather than an OS process. */
+    public boolean runsContainer() {
+        return container != null;
+    }
+
+    /** This request with its container (and the app's user). */
+    public LaunchRequest withContainer(ContainerSpec container, String user) {
+        return new LaunchRequest(taskId, appId, version, cmd, args, env, labels, ports, portNames, cpus, mem, disk,
+                killGracePeriodSeconds, healthChecks, secretEnv, secretFiles, secretGrant, user, container);
     }
 }

@@ -7,7 +7,6 @@ import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.task.AgentTask;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,9 +61,9 @@ class AgentTaskController {
             throw ApiException.badRequest("tail must be between 0 and %d", LogTail.MAX_LINES);
         }
         Sandbox sandbox = runtime.sandbox(taskId).orElseThrow(() -> taskNotFound(taskId));
-        Path log = sandbox.log(stream).orElseThrow(() -> ApiException.notFound("Log stream '%s' does not exist", stream));
+        sandbox.log(stream).orElseThrow(() -> ApiException.notFound("Log stream '%s' does not exist", stream));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-                .body(LogTail.lastLines(log, tail));
+                .body(runtime.logs(taskId, stream, tail).orElseThrow(() -> taskNotFound(taskId)));
     }
 
     private static ApiException taskNotFound(String taskId) {

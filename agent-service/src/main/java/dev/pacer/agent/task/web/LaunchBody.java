@@ -12,13 +12,15 @@ record LaunchBody(String taskId, String appId, String version, String cmd, List<
                   Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                   List<String> portNames, Double cpus, Double mem, Double disk, Integer killGracePeriodSeconds,
                   List<dev.pacer.contract.marathon.app.HealthCheck> healthChecks, Map<String, String> secretEnv,
-                  Map<String, String> secretFiles, String secretGrant, String user) {
+                  Map<String, String> secretFiles, String secretGrant, String user,
+                  dev.pacer.contract.task.ContainerSpec container) {
 
     /** The contract's request; only called once {@link LaunchValidator} found nothing wrong. */
     LaunchRequest toRequest() {
         return new LaunchRequest(taskId, appId, version, cmd == null || cmd.isBlank() ? null : cmd, args, env, labels,
                 ports, portNames, orZero(cpus), orZero(mem), orZero(disk),
-                killGracePeriodSeconds == null ? 0 : killGracePeriodSeconds, healthChecks, secretEnv, secretFiles, secretGrant, user);
+                killGracePeriodSeconds == null ? 0 : killGracePeriodSeconds, healthChecks, secretEnv, secretFiles, secretGrant,
+                user, container);
     }
 
     private static double orZero(Double value) {

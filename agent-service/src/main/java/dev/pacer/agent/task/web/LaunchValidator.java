@@ -46,9 +46,11 @@ final class LaunchValidator {
         }
         boolean hasCmd = body.cmd() != null && !body.cmd().isBlank();
         boolean hasArgs = body.args() != null && !body.args().isEmpty();
-        if (hasCmd == hasArgs) {
-            errors.add(ErrorDetail.of("/", "exactly one of 'cmd' and 'args' must be given"));
+        if (body.container() == null ? hasCmd == hasArgs : hasCmd && hasArgs) {
+            errors.add(ErrorDetail.of("/", body.container() == null ? "exactly one of 'cmd' and 'args' must be given"
+                    : "a container takes 'cmd' or 'args', not both"));
         }
+        ContainerRules.check(body.container(), body.ports(), errors);
         if (hasArgs && (body.args().stream().anyMatch(Objects::isNull) || body.args().get(0).isBlank())) {
             errors.add(ErrorDetail.of("/args", "must not contain null, and the program must not be empty"));
         }

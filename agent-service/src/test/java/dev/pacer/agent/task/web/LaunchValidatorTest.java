@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.task.LaunchRequest;
+import dev.pacer.contract.task.ContainerSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,28 @@ class LaunchValidatorTest {
         return LaunchValidator.problems(body).stream().map(ErrorDetail::path).toList();
     }
 
+    @Test
+    void container_needsNoCommand_butAnImage_aKnownNetwork_andMappingsOnItsOwnPorts() {
+        ContainerSpec good = new ContainerSpec("pacer/test-http", false, false, List.of(), ContainerSpec.BRIDGE, null,
+                List.of(new ContainerSpec.PortMapping(8080, 31001, "tcp", null)), List.of());
+        assertThat(paths(container(TASK_ID, good, List.of(31001)))).isEmpty();
+
+        ContainerSpec bad = new ContainerSpec(" ", false, false, List.of(new ContainerSpec.Parameter("-v", "x")), "OVERLAY",
+                null, List.of(new ContainerSpec.PortMapping(8080, 31009, "sctp", null)),
+                List.of(new ContainerSpec.Volume("relative", "/a:b", "RW")));
+        assertThat(paths(container(TASK_ID, bad, List.of(31001)))).containsExactlyInAnyOrder("/container/image",
+                "/container/network", "/container/portMappings(0)/hostPort", "/container/portMappings(0)/protocol",
+                "/container/volumes(0)/hostPath", "/container/volumes(0)/containerPath", "/container/parameters(0)/key");
+        assertThat(paths(new LaunchBody(TASK_ID, "/web", "v1", "x", List.of("y"), null, null, List.of(), null, 0.1, 32.0, 0.0,
+                null, null, null, null, null, null, ContainerSpec.of("i")))).containsExactly("/");
+    }
+
+    private static LaunchBody container(String taskId, ContainerSpec spec, List<Integer> ports) {
+        return new LaunchBody(taskId, "/web", "v1", null, null, null, null, ports, null, 0.1, 32.0, 0.0, null, null, null,
+                null, null, null, spec);
+    }
+
     private static LaunchBody body(String taskId, String cmd, List<String> args, Map<String, String> env, List<Integer> ports) {
-        return new LaunchBody(taskId, "/web", "v1", cmd, args, env, null, ports, null, 0.1, 32.0, 0.0, null, null, null, null, null, null);
+        return new LaunchBody(taskId, "/web", "v1", cmd, args, env, null, ports, null, 0.1, 32.0, 0.0, null, null, null, null, null, null, null);
     }
 }

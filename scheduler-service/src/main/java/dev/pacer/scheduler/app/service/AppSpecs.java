@@ -76,15 +76,19 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
                 app.healthChecks(), secretEnv, secretFiles(app, secrets),
                 upgrade == null || upgrade.minimumHealthCapacity() == null ? 1.0 : upgrade.minimumHealthCapacity(),
                 upgrade == null || upgrade.maximumOverCapacity() == null ? 1.0 : upgrade.maximumOverCapacity(),
-                app.readinessChecks(), requiredHostPorts(app), app.user());
+                app.readinessChecks(), requiredHostPorts(app), app.user(), DockerSpecs.container(app));
     }
 
     /**
      * With {@code requirePorts} (host networking only), a task's host ports are the port definitions'
      * ports, in order; a definition with port 0 takes any free port (as in Marathon). Empty: any ports.
+     * With container or bridge networking, a port mapping's non-zero {@code hostPort} is required as it is.
      */
     static List<Integer> requiredHostPorts(AppDefinition app) {
-        if (!Boolean.TRUE.equals(app.requirePorts()) || !app.isHostNetworking()) {
+        if (!app.isHostNetworking()) {
+            return DockerSpecs.requiredHostPorts(app);
+        }
+        if (!Boolean.TRUE.equals(app.requirePorts())) {
             return List.of();
         }
         List<Integer> ports = dev.pacer.scheduler.app.ports.ServicePorts.ports(app);

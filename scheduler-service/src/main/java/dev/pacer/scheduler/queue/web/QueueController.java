@@ -63,7 +63,8 @@ class QueueController {
             apps.find(id).ifPresent(app -> {
                 Backoff backoff = backoffs.get(id);
                 Map<String, Object> item = new LinkedHashMap<>();
-                ObjectNode info = writer.appInfo(app, tasks.activeTasks(id), false);
+                // the app's lastTaskFailure says why its tasks do not start (a missing image, a refused launch)
+                ObjectNode info = writer.withLastTaskFailure(writer.appInfo(app, tasks.activeTasks(id), false), app);
                 item.put("app", pacer ? writer.withPacer(info, app) : info);
                 item.put("count", entry.count());
                 item.put("role", "*");

@@ -202,7 +202,8 @@ class AppsApiIT {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode entry = StreamSupport.stream(get("/v2/queue").path("queue").spliterator(), false)
-                    .filter(e -> e.path("app").path("id").asString().equals("/huge")).findFirst().orElseThrow();
+                    .filter(e -> e.path("app").path("id").asString().equals("/huge")).findFirst()
+                    .orElseThrow(() -> new AssertionError("/huge is not queued yet")); // an AssertionError: awaited again
             assertThat(entry.path("count").asInt()).isEqualTo(1);
             assertThat(entry.path("processedOffersSummary").path("rejectSummaryLastOffers").toString()).contains("insufficient_cpus");
         });
