@@ -5,7 +5,9 @@
 # its pacer.inputs label is not rebuilt. See containers/README.md.
 #
 #   containers/build-images.sh                 build what is missing or stale
-#   containers/build-images.sh --only NAME     only NAME (and the base image if it needs building); repeatable
+#   containers/build-images.sh --only NAME     only NAME (and the images it stands on, if they need building); repeatable
+#   containers/build-images.sh --services      the service images too (pacer/jre:17, pacer/<service>:<version>) from
+#                                              the services' jars: run ./mvnw package first
 #   containers/build-images.sh --list          each image, its name, and whether it is current, stale or missing
 #   containers/build-images.sh --force         rebuild even when the inputs are unchanged (with --only: those)
 #
@@ -27,12 +29,13 @@ log() { echo "build-images: $*"; }
 
 usage() { sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; }
 
-ONLY=() LIST=false FORCE=false
+ONLY=() LIST=false FORCE=false SERVICES=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --only) [ $# -ge 2 ] || die "--only needs an image name (see --list)"; ONLY+=("$2"); shift 2 ;;
         --only=*) ONLY+=("${1#--only=}"); shift ;;
         --list) LIST=true; shift ;;
+        --services) SERVICES=true; shift ;;
         --force) FORCE=true; shift ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown argument '$1' (try --help)" ;;
@@ -48,15 +51,45 @@ PACER_VERSION="$(sed -n '/<\/parent>/,$ s:.*<version>\(.*\)</version>.*:\1:p' "$
 PACER_GIT_COMMIT="$(git -C "$REPO" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
 expand() { local v="${1//\{version\}/$PACER_VERSION}"; echo "${v//\{commit\}/$PACER_GIT_COMMIT}"; }
 
-NAMES=() ; declare -A IMAGE DIR FILES
-while read -r name image dir files; do
+# The 4th column: repo files to copy, ARG=value build arguments, and @services (built only on request).
+NAMES=() ; declare -A IMAGE DIR FILES ARGS ON_REQUEST
+while read -r name image dir rest; do
     case "$name" in ''|'#'*) continue ;; esac
-    NAMES+=("$name"); IMAGE[$name]="$(expand "$image")"; DIR[$name]="$dir"; FILES[$name]="$(expand "${files:-}")"
+    NAMES+=("$name"); IMAGE[$name]="$(expand "$image")"; DIR[$name]="$dir"; FILES[$name]="" ARGS[$name]="" ON_REQUEST[$name]=false
+    for word in $(expand "${rest:-}"); do
+        case "$word" in
+            @services) ON_REQUEST[$name]=true ;;
+            *=*) ARGS[$name]+="$word " ;;
+            *) FILES[$name]+="$word " ;;
+        esac
+    done
 done < "$HERE/images.conf"
+if $SERVICES; then
+    for name in "${NAMES[@]}"; do ${ON_REQUEST[$name]} && ONLY+=("$name"); done
+fi
 
-wanted() {  # wanted NAME: true when no --only was given or NAME was named
+depends_on() {  # depends_on NAME: the images of images.conf its Dockerfile names (e.g. ARG JRE_IMAGE=pacer/jre:17)
+    local other
+    for other in "${NAMES[@]}"; do
+        [ "$other" != "$1" ] && grep -qF "${IMAGE[$other]}" "$HERE/${DIR[$1]}/Dockerfile" && echo "$other"
+    done
+    return 0
+}
+
+named() {  # named NAME: NAME, or an image that stands on it, was named by --only / --services
+    local o d; for o in "${ONLY[@]}"; do
+        [ "$o" = "$1" ] && return 0
+        for d in $(depends_on "$o"); do [ "$d" = "$1" ] && return 0; done
+    done; return 1
+}
+
+forced() {  # forced NAME: --force applies to NAME (every image, or only those --only / --services named)
     [ ${#ONLY[@]} -eq 0 ] && return 0
     local o; for o in "${ONLY[@]}"; do [ "$o" = "$1" ] && return 0; done; return 1
+}
+
+wanted() {  # wanted NAME: named, or no --only was given and NAME is not built only on request
+    if [ ${#ONLY[@]} -eq 0 ]; then ! ${ON_REQUEST[$1]}; else named "$1"; fi
 }
 for o in "${ONLY[@]+"${ONLY[@]}"}"; do
     [ "$o" = debian ] || [ -n "${IMAGE[$o]:-}" ] || die "no image named '$o' (known: debian ${NAMES[*]})"
@@ -156,23 +189,40 @@ stage_context() {  # stage_context NAME DIR: the Dockerfile directory + pacer-bu
     cp "$HERE/lib/apt-install" "$ctx/pacer-build/"
     stage_apt_sources "$ctx/pacer-build/sources"
     for f in ${FILES[$name]}; do
-        [ -e "$REPO/$f" ] || die "$name: $f does not exist (build it first)"
+        [ -e "$REPO/$f" ] || die "$name: $f does not exist (build it first: ./mvnw -DskipTests package)"
         mkdir -p "$ctx/files"; cp -r "$REPO/$f" "$ctx/files/"
     done
 }
 
-image_inputs() {  # image_inputs NAME CONTEXT
-    local base_id args; base_id="$(id_of "$BASE_IMAGE")"; args="$(build_args "$2")"
-    context_hash "$2" "name=${IMAGE[$1]}" "base=$BASE_IMAGE@${base_id:-absent}" ${args:+"$args"}
+image_inputs() {  # image_inputs NAME CONTEXT: also the ids of the images of images.conf it stands on
+    local base_id args d deps=(); base_id="$(id_of "$BASE_IMAGE")"; args="$(build_args "$1" "$2")"
+    for d in $(depends_on "$1"); do deps+=("from=${IMAGE[$d]}@$(id_of "${IMAGE[$d]}")"); done
+    context_hash "$2" "name=${IMAGE[$1]}" "base=$BASE_IMAGE@${base_id:-absent}" ${args:+"$args"} "${deps[@]+"${deps[@]}"}"
 }
 
-# PACER_VERSION / PACER_GIT_COMMIT go to a build only when its Dockerfile declares them (e.g. for labels): then they
-# are inputs too, and a test image that does not use them is not rebuilt on every commit.
-build_args() {  # build_args CONTEXT: one --build-arg NAME=VALUE per line
-    local a
-    for a in PACER_VERSION PACER_GIT_COMMIT; do
-        grep -Eq "^[[:space:]]*ARG[[:space:]]+$a([=[:space:]]|\$)" "$1/Dockerfile" && echo "--build-arg $a=${!a}"
+jar_property() {  # jar_property JAR ENTRY KEY: KEY's value in the properties file ENTRY inside JAR
+    { if command -v unzip >/dev/null; then unzip -p "$1" "$2"
+      else python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' "$1" "$2"
+      fi; } 2>/dev/null | sed -n "s/^$3=//p" | head -1
+}
+
+# PACER_VERSION / PACER_GIT_COMMIT / PACER_SERVICE go to a build only when its Dockerfile declares them (e.g. for
+# labels): then they are inputs too, and a test image that does not use them is not rebuilt on every commit. From a
+# Spring Boot jar in the context they are read from the jar itself (build-info, git.properties), so that an image's
+# labels name what it runs. The ARG=value words of images.conf's 4th column follow.
+build_args() {  # build_args NAME CONTEXT: one --build-arg NAME=VALUE per line
+    local a v jar
+    jar="$(find "$2/files" -maxdepth 1 -name '*.jar' 2>/dev/null | head -1)"
+    for a in PACER_VERSION PACER_GIT_COMMIT PACER_SERVICE; do
+        grep -Eq "^[[:space:]]*ARG[[:space:]]+$a([=[:space:]]|\$)" "$2/Dockerfile" || continue
+        case "$a" in
+            PACER_SERVICE) v="$1" ;;
+            PACER_VERSION) v="${jar:+$(jar_property "$jar" BOOT-INF/classes/META-INF/build-info.properties build.version)}" ;;
+            PACER_GIT_COMMIT) v="${jar:+$(jar_property "$jar" BOOT-INF/classes/git.properties git.commit.id)}" ;;
+        esac
+        echo "--build-arg $a=${v:-${!a}}"
     done
+    for a in ${ARGS[$1]}; do echo "--build-arg $a"; done
     return 0
 }
 
@@ -181,7 +231,7 @@ build_image() {
     ctx="$(mktemp -d "${TMPDIR:-/tmp}/pacer-ctx.XXXXXX")"; CLEANUP+=("$ctx")
     stage_context "$name" "$ctx"
     inputs="$(image_inputs "$name" "$ctx")"
-    if ! $FORCE && [ "$(label_of "$image")" = "$inputs" ]; then
+    if ! { $FORCE && forced "$name"; } && [ "$(label_of "$image")" = "$inputs" ]; then
         log "$(printf '%-10s' "$name") $image cached (inputs ${inputs:0:12})"; rm -rf "$ctx"; return
     fi
     old="$(id_of "$image")"
@@ -189,7 +239,7 @@ build_image() {
     log "$(printf '%-10s' "$name") building $image ..."
     # shellcheck disable=SC2046  # build_args prints whole words
     docker build --network host --quiet --pull=false --build-arg "BASE_IMAGE=$BASE_IMAGE" "${proxy[@]+"${proxy[@]}"}" \
-        $(build_args "$ctx") \
+        $(build_args "$name" "$ctx") \
         --label "pacer.inputs=$inputs" --label "pacer.image=$name" -t "$image" "$ctx" >"$ctx.log" 2>&1 \
         || { grep -v -e DEPRECATED -e buildx -e '^ *$' "$ctx.log" | tail -30 >&2; die "$name: docker build failed (log above)"; }
     rm -rf "$ctx"
@@ -203,17 +253,21 @@ status_of() {  # status_of IMAGE INPUTS: current | stale | missing
 }
 
 list_images() {
-    printf '%-10s %-26s %s\n' NAME IMAGE STATUS
+    printf '%-10s %-32s %s\n' NAME IMAGE STATUS
     if [ "$BASE_IMAGE" = "$DEFAULT_BASE" ]; then
-        printf '%-10s %-26s %s\n' debian "$DEFAULT_BASE" "$(status_of "$DEFAULT_BASE" "$(base_inputs)")"
+        printf '%-10s %-32s %s\n' debian "$DEFAULT_BASE" "$(status_of "$DEFAULT_BASE" "$(base_inputs)")"
     else
-        printf '%-10s %-26s %s\n' debian "$BASE_IMAGE" "external (PACER_BASE_IMAGE)"
+        printf '%-10s %-32s %s\n' debian "$BASE_IMAGE" "external (PACER_BASE_IMAGE)"
     fi
-    local name ctx
+    local name ctx f missing
     for name in "${NAMES[@]}"; do
+        missing=""; for f in ${FILES[$name]}; do [ -e "$REPO/$f" ] || missing="$f"; done
+        if [ -n "$missing" ]; then
+            printf '%-10s %-32s %s\n' "$name" "${IMAGE[$name]}" "needs $missing (./mvnw package)"; continue
+        fi
         ctx="$(mktemp -d "${TMPDIR:-/tmp}/pacer-ctx.XXXXXX")"; CLEANUP+=("$ctx")
         stage_context "$name" "$ctx"
-        printf '%-10s %-26s %s\n' "$name" "${IMAGE[$name]}" "$(status_of "${IMAGE[$name]}" "$(image_inputs "$name" "$ctx")")"
+        printf '%-10s %-32s %s\n' "$name" "${IMAGE[$name]}" "$(status_of "${IMAGE[$name]}" "$(image_inputs "$name" "$ctx")")"
         rm -rf "$ctx"
     done
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.info.GitProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
@@ -37,15 +38,22 @@ public class SystemService {
     private final ReconcileProperties reconcile;
 
     public SystemService(ClusterMembership membership, ShardLeases leases, ShardProperties shards,
-                         ReconcileProperties reconcile, ObjectProvider<BuildProperties> build, Environment env) {
+                         ReconcileProperties reconcile, ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git,
+                         Environment env) {
         this.reconcile = reconcile;
         this.membership = membership;
         this.leases = leases;
         this.shards = shards;
         BuildProperties props = build.getIfAvailable();
         this.version = props != null ? props.getVersion() : "unknown";
-        this.buildref = env.getProperty("PACER_BUILDREF", props != null && props.get("buildref") != null ? props.get("buildref") : "unknown");
+        this.buildref = env.getProperty("PACER_BUILDREF", buildref(git.getIfAvailable()));
         this.env = env;
+    }
+
+    /** The git commit the jar was built from ({@code git.properties}, written by the build), else "unknown". */
+    static String buildref(GitProperties git) {
+        String commit = git == null ? null : git.getCommitId();
+        return commit == null || commit.isBlank() ? "unknown" : commit;
     }
 
     /** Marathon's {@code /v2/info}; with {@code embedPacer} also {@code pacer_config}. */

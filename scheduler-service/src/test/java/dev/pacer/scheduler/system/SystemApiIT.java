@@ -121,6 +121,29 @@ class SystemApiIT {
     }
 
     @Test
+    void info_andActuatorInfo_reportTheBuiltVersionAndGitCommit() throws Exception {
+        String commit = gitHead();
+        JsonNode info = info();
+
+        assertThat(info.path("buildref").asString()).isEqualTo(commit);
+        assertThat(info.path("version").asString()).isEqualTo(System.getProperty("pacer.project.version"));
+        JsonNode actuator = json.readTree(Http.get(url("/actuator/info")).body());
+        assertThat(actuator.path("build").path("version").asString()).isEqualTo(info.path("version").asString());
+        assertThat(actuator.path("git").path("commit").path("id").path("full").asString()).isEqualTo(commit);
+    }
+
+    /** The checkout's HEAD, asked of git itself (what the build wrote into git.properties); "unknown" without git. */
+    private static String gitHead() throws Exception {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+        } catch (java.io.IOException noGit) {
+            return "unknown";
+        }
+    }
+
+    @Test
     void leader_isTheAnsweringInstance_andAbdicatingGivesItsShardsBack() {
         assertThat(json.readTree(Http.get(url(ApiPaths.V2_LEADER)).body()).path("leader").asString())
                 .isEqualTo("localhost:" + port);
