@@ -62,6 +62,7 @@ public final class LaunchLatencyBench {
                 System.out.printf("| %s | %.0f ms | %.0f ms | %.0f ms |%n", kind, median, sorted.get(0),
                         sorted.get(sorted.size() - 1));
             }
+            awaitNoContainer("launch-bench");
         }
     }
 
@@ -86,6 +87,20 @@ public final class LaunchLatencyBench {
             Thread.sleep(50);
         }
         return millis;
+    }
+
+    /** The last container stops after its task left /v2/tasks: the agent (stopped next) must see it end and remove it. */
+    private static void awaitNoContainer(String agentId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Process ps = new ProcessBuilder("docker", "ps", "-a", "-q", "--filter", "label=pacer.agent=" + agentId)
+                    .redirectErrorStream(true).start();
+            String out = new String(ps.getInputStream().readAllBytes());
+            if (ps.waitFor() != 0 || out.isBlank()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static boolean running(MarathonClient client, String id) {
