@@ -134,7 +134,8 @@ class LocalStackIT {
         assertThat(info.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(info.body());
         assertThat(body.path("name").asString()).isEqualTo("pacer");
-        assertThat(body.path("leader").asString()).isEqualTo("localhost:" + ports.scheduler());
+        // Marathon reports where clients talk to it: behind the gateway, the gateway (X-Forwarded-Host)
+        assertThat(body.path("leader").asString()).isEqualTo("localhost:" + ports.gateway());
         assertThat(api.get(gateway(ApiPaths.PING)).body()).isEqualTo("pong");
         assertThat(api.get(gateway(ApiPaths.API_HEALTH_MEMBERS)).status()).isEqualTo(200);
     }

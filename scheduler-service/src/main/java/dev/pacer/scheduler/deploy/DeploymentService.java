@@ -59,6 +59,10 @@ public class DeploymentService {
                 metrics.started(plan);
                 events.publish("deployment_info", plan, null);
                 log.info("Deployment {} started: {} step(s), apps {}", plan.id(), plan.totalSteps(), abbreviated(plan.affectedApps()));
+                if (plan.steps().stream().allMatch(List::isEmpty)) {
+                    // Marathon: a plan without a step (nothing changed) finishes at once and is never listed
+                    end(plan, "finished: nothing to change");
+                }
                 return plan;
             }
             if (!force) {

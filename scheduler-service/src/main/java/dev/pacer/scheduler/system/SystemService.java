@@ -13,6 +13,7 @@ import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.reconcile.ReconcileProperties;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.env.Environment;
@@ -49,13 +50,22 @@ public class SystemService {
 
     /** Marathon's {@code /v2/info}; with {@code embedPacer} also {@code pacer_config}. */
     public InfoResponse info(boolean embedPacer) {
+        return info(embedPacer, Optional.empty());
+    }
+
+    /**
+     * @param client the address the client reached the API at (the gateway's), when known: then it is the
+     *               {@code leader} and the port of {@code http_config}, as Marathon reports where to talk to it
+     */
+    public InfoResponse info(boolean embedPacer, Optional<PublicAddress> client) {
         String self = leaderAddress();
         MarathonInfo.Settings settings = settings(self.substring(0, self.lastIndexOf(':')));
         int port = env.getRequiredProperty("local.server.port", Integer.class);
         boolean tls = env.containsProperty("pacer.tls.certificate") || env.getProperty("server.ssl.enabled", Boolean.class, false);
-        InfoResponse info = new InfoResponse("pacer", version, buildref, true, self, "pacer",
-                MarathonInfo.marathonConfig(settings), MarathonInfo.zookeeperConfig(settings),
-                new InfoResponse.HttpConfig(port, tls ? port : 0), null);
+        InfoResponse.HttpConfig http = client.map(c -> new InfoResponse.HttpConfig(c.https() ? 0 : c.port(), c.https() ? c.port() : 0))
+                .orElse(new InfoResponse.HttpConfig(port, tls ? port : 0));
+        InfoResponse info = new InfoResponse("pacer", version, buildref, true, client.map(PublicAddress::authority).orElse(self),
+                "pacer", MarathonInfo.marathonConfig(settings), MarathonInfo.zookeeperConfig(settings), http, null);
         return embedPacer ? info.withPacerConfig(new InfoResponse.PacerConfig(membership.selfId(), shards.count(),
                 List.copyOf(leases.held().keySet()), membership.members(ServiceName.SCHEDULER).size())) : info;
     }

@@ -258,6 +258,12 @@ class MarathonShapesIT {
         }
         Http.Response bulk = Http.send("PUT", url("/v2/apps"), "[" + app + "]");
         assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        String nothing = JSON.readTree(bulk.body()).path("deploymentId").asString();
+        assertThat(StreamSupport.stream(get("/v2/deployments").spliterator(), false).map(d -> d.path("id").asString()))
+                .as("a plan without a step finishes at once").doesNotContain(nothing);
+        Http.Response emptyGroup = Http.send("POST", url("/v2/groups"), "{\"id\":\"/shape/empty\"}");
+        assertThat(emptyGroup.status()).as(emptyGroup.body()).isEqualTo(201);
+        assertThat(get("/v2/deployments").toString()).doesNotContain(JSON.readTree(emptyGroup.body()).path("deploymentId").asString());
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> taskIds("/shape/same").equals(before));
         assertThat(get("/v2/apps/shape/same").path("app").path("version").asString()).isEqualTo(version);

@@ -69,6 +69,23 @@ class SystemApiIT {
         assertThat(info.path("http_config").path("http_port").asInt()).isEqualTo(port);
     }
 
+    /** Behind the gateway, the address clients reach is the gateway's: Marathon's leader and http_config say it. */
+    @Test
+    void behindTheGateway_leaderAndHttpConfig_nameTheGatewaysAddress() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {ApiPaths.V2_INFO, ApiPaths.V2_LEADER}) {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                    .header("X-Forwarded-Host", "client.example:1, gw.example:8080").header("X-Forwarded-Proto", "http").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonNode body = json.readTree(response.body());
+            assertThat(body.path("leader").asString()).as(path).isEqualTo("gw.example:8080");
+            if (path.equals(ApiPaths.V2_INFO)) {
+                assertThat(body.path("http_config").path("http_port").asInt()).isEqualTo(8080);
+                assertThat(body.path("http_config").path("https_port").asInt()).isZero();
+            }
+        }
+    }
+
     @Test
     void info_withEmbedPacer_addsTheShardsThisInstanceLeadsInRedis() {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->

@@ -6,13 +6,16 @@ import dev.pacer.contract.marathon.LeaderResponse;
 import dev.pacer.contract.marathon.MessageResponse;
 import dev.pacer.scheduler.system.MarathonMetrics;
 import dev.pacer.scheduler.system.Ping;
+import dev.pacer.scheduler.system.PublicAddress;
 import dev.pacer.scheduler.system.SystemService;
 import dev.pacer.scheduler.web.Embed;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,13 +58,20 @@ class SystemController {
 
     /** Marathon's keys only; Pacer's {@code pacer_config} with {@code ?embed=pacer}. */
     @GetMapping(ApiPaths.V2_INFO)
-    InfoResponse info(@RequestParam(required = false) List<String> embed) {
-        return system.info(Embed.pacer(embed));
+    InfoResponse info(@RequestParam(required = false) List<String> embed, HttpServletRequest request) {
+        return system.info(Embed.pacer(embed), publicAddress(request));
+    }
+
+    /** Behind the gateway: the gateway's address, from the forwarding headers it adds. */
+    private static Optional<PublicAddress> publicAddress(HttpServletRequest request) {
+        return PublicAddress.forwarded(request.getHeader("X-Forwarded-Host"), request.getHeader("X-Forwarded-Port"),
+                request.getHeader("X-Forwarded-Proto"));
     }
 
     @GetMapping(ApiPaths.V2_LEADER)
-    LeaderResponse leader() {
-        return new LeaderResponse(system.leaderAddress());
+    LeaderResponse leader(HttpServletRequest request) {
+        String self = system.leaderAddress();   // 503 while this instance has not joined
+        return new LeaderResponse(publicAddress(request).map(PublicAddress::authority).orElse(self));
     }
 
     @DeleteMapping(ApiPaths.V2_LEADER)
