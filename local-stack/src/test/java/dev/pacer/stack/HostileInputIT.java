@@ -83,9 +83,28 @@ class HostileInputIT {
     private static Map<String, String> before;
 
     @BeforeAll
-    static void snapshot() {
+    static void snapshot() throws InterruptedException {
         stack = SharedStack.get();
-        before = dump();
+        before = quietDump();
+    }
+
+    /**
+     * The stack is shared: what an earlier suite left settling (apps being deleted, their tasks killed, deployments
+     * ending) must be over before the "before" picture, or it shows as a change made by hostile input. Two dumps
+     * 3 s apart that are equal mean nothing is moving; after 120 s the last one is taken as it is.
+     */
+    private static Map<String, String> quietDump() throws InterruptedException {
+        Map<String, String> previous = dump();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(3000);
+            Map<String, String> current = dump();
+            if (current.equals(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        return previous;
     }
 
     @AfterAll

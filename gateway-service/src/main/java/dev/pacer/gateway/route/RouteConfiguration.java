@@ -30,6 +30,12 @@ class RouteConfiguration {
     /** Route metadata value that lifts the global {@code httpclient.response-timeout} (app traffic). */
     private static final long NO_TIMEOUT = -1;
 
+    /** The Marathon API learns the address clients reach it at (its {@code leader}) from the gateway. */
+    @Bean
+    PublicAddressHeaders publicAddressHeaders() {
+        return new PublicAddressHeaders();
+    }
+
     @Bean
     RouteLocator pacerRoutes(RouteLocatorBuilder routes, AppInstanceView view, AppsProperties apps, AppHosts hosts,
                              GatewayMetrics metrics) {

@@ -33,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class RoutesIT {
 
     static final List<String> schedulerSaw = new CopyOnWriteArrayList<>();
+    /** The X-Forwarded-Host/-Port/-Proto of each request the scheduler stub got, in one line each. */
+    static final List<String> schedulerForwarded = new CopyOnWriteArrayList<>();
     static final HttpServer scheduler = stub("scheduler", schedulerSaw);
     static final HttpServer secrets = stub("secrets", new CopyOnWriteArrayList<>());
 
@@ -93,6 +95,20 @@ class RoutesIT {
         }
     }
 
+    /**
+     * The scheduler learns the address clients reach it at (Marathon's {@code leader}) from the gateway alone: a
+     * client's own X-Forwarded-* headers are replaced, never passed on.
+     */
+    @Test
+    void theSchedulerIsToldTheGatewaysAddress_notWhatAClientClaims() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/v2/leader?forwarded")))
+                .header("X-Forwarded-Host", "evil.example:666").header("X-Forwarded-Port", "666")
+                .header("X-Forwarded-Proto", "https").GET().build();
+        var client = java.net.http.HttpClient.newHttpClient();
+        assertThat(client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(schedulerForwarded).contains("/v2/leader?forwarded [localhost:" + port + "] [" + port + "] [http]");
+    }
+
     /** The Marathon Java client sends {@code /v2/apps//<id>}; the id must arrive whole (the gateway collapses the {@code //}). */
     @Test
     void theJavaClientsDoubleSlash_reachesTheSchedulerWithTheIdIntact() {
@@ -139,6 +155,11 @@ class RoutesIT {
             server.createContext("/", exchange -> {
                 String uri = exchange.getRequestURI().toString();
                 seen.add(uri);
+                if (name.equals("scheduler")) {
+                    var h = exchange.getRequestHeaders();
+                    schedulerForwarded.add(uri + " " + h.get("X-Forwarded-Host") + " " + h.get("X-Forwarded-Port") + " "
+                            + h.get("X-Forwarded-Proto"));
+                }
                 if (uri.startsWith("/v2/slow")) {
                     sleep(Duration.ofSeconds(6));
                 }

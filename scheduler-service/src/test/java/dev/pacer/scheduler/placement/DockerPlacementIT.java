@@ -116,7 +116,10 @@ class DockerPlacementIT {
                      "container":{"type":"DOCKER","docker":{"image":"pacer/test-http:latest"}}}""");
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                JsonNode failure = queueEntry("/dock/refused").path("app").path("lastTaskFailure");
+                // Marathon's queue item holds the plain App; Pacer's ?embed=pacer adds why its tasks do not start
+                assertThat(queueEntry("/dock/refused", "").path("app").has("lastTaskFailure")).isFalse();
+                assertThat(queueEntry("/dock/refused", "").path("app").has("tasksRunning")).isFalse();
+                JsonNode failure = queueEntry("/dock/refused", "?embed=pacer").path("app").path("lastTaskFailure");
                 assertThat(failure.path("message").asString())
                         .isEqualTo("launch refused by agent docker-b (HTTP 422): Object is not valid");
                 assertThat(failure.path("state").asString()).isEqualTo("TASK_FAILED");
@@ -132,7 +135,11 @@ class DockerPlacementIT {
     }
 
     private JsonNode queueEntry(String appId) {
-        JsonNode queue = JSON.readTree(Http.get(url(ApiPaths.V2_QUEUE)).body()).path("queue");
+        return queueEntry(appId, "");
+    }
+
+    private JsonNode queueEntry(String appId, String query) {
+        JsonNode queue = JSON.readTree(Http.get(url(ApiPaths.V2_QUEUE + query)).body()).path("queue");
         return StreamSupport.stream(queue.spliterator(), false)
                 .filter(e -> e.path("app").path("id").asString().equals(appId)).findFirst()
                 .orElseThrow(() -> new AssertionError(appId + " is not queued: " + queue));

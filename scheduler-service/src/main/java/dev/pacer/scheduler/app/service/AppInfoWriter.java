@@ -97,6 +97,11 @@ public class AppInfoWriter {
         return info;
     }
 
+    /** The app's definition only, as Marathon's {@code App} (a queue item's {@code app}): no counts, no deployments. */
+    public ObjectNode definition(AppDefinition app) {
+        return definitions.write(app);
+    }
+
     /** Adds the app's {@code pacer} object to its answer ({@code ?embed=pacer}). */
     public ObjectNode withPacer(ObjectNode info, AppDefinition app) {
         return definitions.withPacer(info, app);

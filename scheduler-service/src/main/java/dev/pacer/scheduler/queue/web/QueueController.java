@@ -63,9 +63,13 @@ class QueueController {
             apps.find(id).ifPresent(app -> {
                 Backoff backoff = backoffs.get(id);
                 Map<String, Object> item = new LinkedHashMap<>();
-                // the app's lastTaskFailure says why its tasks do not start (a missing image, a refused launch)
-                ObjectNode info = writer.withLastTaskFailure(writer.appInfo(app, tasks.activeTasks(id), false), app);
-                item.put("app", pacer ? writer.withPacer(info, app) : info);
+                // Marathon's queue item holds the plain App (its definition); with ?embed=pacer also the counts and
+                // the lastTaskFailure that says why its tasks do not start (a missing image, a refused launch) —
+                // always on GET /v2/apps/{id}, as in Marathon
+                ObjectNode info = pacer
+                        ? writer.withPacer(writer.withLastTaskFailure(writer.appInfo(app, tasks.activeTasks(id), false), app), app)
+                        : writer.definition(app);
+                item.put("app", info);
                 item.put("count", entry.count());
                 item.put("role", "*");
                 item.put("delay", Map.of("timeLeftSeconds", backoff.timeLeft(now).toSeconds(), "overdue", !backoff.delays(now)));
