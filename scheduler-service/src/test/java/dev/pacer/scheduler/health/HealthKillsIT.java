@@ -110,14 +110,16 @@ class HealthKillsIT {
     @Test
     void whenEveryTaskOfAnAppFailsAtOnce_killsPause_andResumeWhenTheShareDrops() {
         List<AgentTask> tasks = deploy("/hk/all", 4);
-        tasks.forEach(t -> write("/hk/all", failing(t, 3)));
+        // all four results in one write, then their transitions: the policy must see them together (written one by
+        // one, the first transition can find one failing task of four, a share under the brake, and kill it)
+        writeAll("/hk/all", tasks.stream().map(t -> failing(t, 3)).toList());
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> runningOf("/hk/all").size() == 4 && runningOf("/hk/all").containsAll(tasks));
         assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{result=\"held_app_share\"")
                 .contains("pacer_scheduler_health_brake{scope=\"app\",service=\"scheduler-service\"} 1.0");
 
-        tasks.subList(1, 4).forEach(t -> write("/hk/all", alive(t)));
+        writeAll("/hk/all", tasks.subList(1, 4).stream().map(HealthKillsIT::alive).toList());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<AgentTask> running = runningOf("/hk/all");
@@ -166,7 +168,17 @@ class HealthKillsIT {
 
     /** As health-service does: the result into the hash, then the transition on the bus. */
     private static void write(String app, HealthResult r) {
-        redis.opsForHash().put(HealthKeys.taskHealth(AppId.parse(app)), HealthKeys.field(r.taskId(), 0), JSON.writeValueAsString(r));
+        writeAll(app, List.of(r));
+    }
+
+    private static void writeAll(String app, List<HealthResult> results) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        results.forEach(r -> fields.put(HealthKeys.field(r.taskId(), 0), JSON.writeValueAsString(r)));
+        redis.opsForHash().putAll(HealthKeys.taskHealth(AppId.parse(app)), fields);
+        results.forEach(r -> publish(app, r));
+    }
+
+    private static void publish(String app, HealthResult r) {
         redis.convertAndSend(HealthKeys.TRANSITIONS, JSON.writeValueAsString(new HealthTransition(AppId.parse(app).toString(),
                 r.taskId(), 0, r.version(), r.alive(), r.consecutiveFailures(), r.consecutiveFailures() >= 2, r.lastFailureCause(),
                 System.currentTimeMillis())));
