@@ -87,9 +87,10 @@ class ManifestSchemaTest {
         for (Service s : r.all(Service.class)) {
             List<PodTemplateSpec> pods = r.podsSelectedBy(s.getSpec().getSelector());
             assertThat(pods).as(overlay + " Service/" + Rendered.name(s) + " selects a workload").isNotEmpty();
-            s.getSpec().getPorts().forEach(port -> assertThat(pods).as("Service/" + Rendered.name(s) + " port " + port.getName())
-                    .allSatisfy(p -> assertThat(p.getSpec().getContainers()).anySatisfy(c ->
-                            assertThat(containerPort(c, port.getTargetPort())).isNotNull())));
+            s.getSpec().getPorts().forEach(port -> assertThat(pods.stream().allMatch(p -> p.getSpec().getContainers().stream()
+                            .anyMatch(c -> containerPort(c, port.getTargetPort()) != null)))
+                    .as(overlay + " Service/" + Rendered.name(s) + " port " + port.getName() + ": target port "
+                            + port.getTargetPort().getValue() + " is a port of every pod it selects").isTrue());
         }
         for (PodDisruptionBudget b : r.all(PodDisruptionBudget.class)) {
             assertThat(r.podsSelectedBy(b.getSpec().getSelector().getMatchLabels())).as("PDB/" + Rendered.name(b)).hasSize(1);
