@@ -82,8 +82,8 @@ class ManifestSchemaTest {
     @MethodSource("overlays")
     void selectors_selectTheirPods_andServicesTargetTheirPorts(String overlay) {
         Rendered r = Rendered.overlay(overlay);
-        r.selectors().forEach((workload, selector) -> assertThat(r.podTemplates().get(workload).getMetadata().getLabels())
-                .as(overlay + " " + workload + " template labels").containsAllEntriesOf(selector.getMatchLabels()));
+        r.workloads().forEach(w -> assertThat(w.pod().getMetadata().getLabels())
+                .as(overlay + " " + w.id() + " template labels").containsAllEntriesOf(w.selector().getMatchLabels()));
         for (Service s : r.all(Service.class)) {
             List<PodTemplateSpec> pods = r.podsSelectedBy(s.getSpec().getSelector());
             assertThat(pods).as(overlay + " Service/" + Rendered.name(s) + " selects a workload").isNotEmpty();

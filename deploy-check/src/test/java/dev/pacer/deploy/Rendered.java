@@ -71,22 +71,23 @@ final class Rendered {
         return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
     }
 
+    /** A Deployment, StatefulSet or DaemonSet: "Kind/name", its selector and its pod template. */
+    record Workload(String id, LabelSelector selector, PodTemplateSpec pod) {
+    }
+
+    List<Workload> workloads() {
+        List<Workload> workloads = new ArrayList<>();
+        all(Deployment.class).forEach(d -> workloads.add(new Workload("Deployment/" + name(d), d.getSpec().getSelector(), d.getSpec().getTemplate())));
+        all(StatefulSet.class).forEach(s -> workloads.add(new Workload("StatefulSet/" + name(s), s.getSpec().getSelector(), s.getSpec().getTemplate())));
+        all(DaemonSet.class).forEach(s -> workloads.add(new Workload("DaemonSet/" + name(s), s.getSpec().getSelector(), s.getSpec().getTemplate())));
+        return workloads;
+    }
+
     /** Every workload's pod template, by "Kind/name". */
     Map<String, PodTemplateSpec> podTemplates() {
         Map<String, PodTemplateSpec> pods = new LinkedHashMap<>();
-        all(Deployment.class).forEach(d -> pods.put("Deployment/" + name(d), d.getSpec().getTemplate()));
-        all(StatefulSet.class).forEach(s -> pods.put("StatefulSet/" + name(s), s.getSpec().getTemplate()));
-        all(DaemonSet.class).forEach(s -> pods.put("DaemonSet/" + name(s), s.getSpec().getTemplate()));
+        workloads().forEach(w -> pods.put(w.id(), w.pod()));
         return pods;
-    }
-
-    /** Every workload's selector, by "Kind/name". */
-    Map<String, LabelSelector> selectors() {
-        Map<String, LabelSelector> selectors = new LinkedHashMap<>();
-        all(Deployment.class).forEach(d -> selectors.put("Deployment/" + name(d), d.getSpec().getSelector()));
-        all(StatefulSet.class).forEach(s -> selectors.put("StatefulSet/" + name(s), s.getSpec().getSelector()));
-        all(DaemonSet.class).forEach(s -> selectors.put("DaemonSet/" + name(s), s.getSpec().getSelector()));
-        return selectors;
     }
 
     /** The pod templates whose labels a selector (matchLabels) picks. */
