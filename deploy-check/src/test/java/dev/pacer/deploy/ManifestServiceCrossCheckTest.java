@@ -209,6 +209,33 @@ class ManifestServiceCrossCheckTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    @SuppressWarnings("unchecked")
+    void prometheusJobs_keepEachServicesPods_andCheckTheNameItsCertificateCarries(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        String scrape = r.find(io.fabric8.kubernetes.api.model.ConfigMap.class, "pacer-prometheus-scrape").orElseThrow()
+                .getData().get("pacer-scrape.yml");
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) new org.yaml.snakeyaml.Yaml().load(scrape);
+        for (PacerContainer p : pacerContainers(r)) {
+            String name = p.pod().getMetadata().getLabels().get("app.kubernetes.io/name");
+            Map<String, Object> job = jobs.stream().filter(j -> ((List<Map<String, Object>>) j.get("relabel_configs")).stream()
+                    .anyMatch(rc -> "keep".equals(rc.get("action")) && (name + ";true").equals(rc.get("regex"))))
+                    .findFirst().orElse(null);
+            assertThat(job).as(p.id() + ": a scrape job keeps pods named " + name).isNotNull();
+            Map<String, Object> sd = ((List<Map<String, Object>>) job.get("kubernetes_sd_configs")).get(0);
+            assertThat((List<String>) ((Map<String, Object>) sd.get("namespaces")).get("names")).as(job.get("job_name") + " namespaces")
+                    .contains(r.objects.get(0).getMetadata().getNamespace());
+            assertThat(job.get("scheme")).isEqualTo("https");
+            Object serverName = ((Map<String, Object>) job.get("tls_config")).get("server_name");
+            String registered = p.value("EUREKA_INSTANCE_HOSTNAME");
+            String expected = p.workload().startsWith("StatefulSet/")
+                    ? r.find(StatefulSet.class, p.workload().substring("StatefulSet/".length())).orElseThrow().getSpec().getServiceName()
+                    : registered != null && registered.startsWith("$(") ? null : registered;
+            assertThat(serverName).as(job.get("job_name") + ": server_name is the name in " + p.id() + "'s certificate").isEqualTo(expected);
+        }
+    }
+
     /** The port the service listens on: PORT if the manifest sets it, else the default of application.yml's ${PORT:…}. */
     static int servicePort(Path root, PacerContainer p) {
         String explicit = p.value("PORT");
