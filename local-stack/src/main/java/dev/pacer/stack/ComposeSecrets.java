@@ -86,6 +86,12 @@ final class ComposeSecrets {
             StackCredentials.Redis redis = StackCredentials.redis(dir);
             Path keys = StackSecrets.prepare(dir.resolve("keys")).file();
             String redisUrl = "redis://" + StackCredentials.REDIS_USER + ":" + redis.password() + "@redis:6379";
+            // the root token of the `vault` profile's dev-mode Vault (containers/compose/vault.yml), read by Vault at start
+            Path vaultToken = dir.resolve("vault").resolve("token");
+            if (Files.notExists(vaultToken)) {
+                OwnerOnly.write(vaultToken, OwnerOnly.randomPassword(24) + "\n");
+            }
+            String vault = Files.readString(vaultToken).trim();
             for (Container c : CONTAINERS) {
                 if (!c.isService() && !c.name().equals(StackPki.PROMETHEUS)) {
                     continue;
@@ -93,11 +99,12 @@ final class ComposeSecrets {
                 Path own = pki.of(c.name());
                 if (c.isService()) {
                     OwnerOnly.write(own.resolve(CONFIG), "# written by ./run-local.sh " + OPTION + "; never commit\n"
-                            + String.join("\n", properties(c, redisUrl, admin, keys)) + "\n");
+                            + String.join("\n", properties(c, redisUrl, admin, keys, vault)) + "\n");
                 }
                 owner(own, c.uid());
             }
-            // Redis runs as the services' uid in docker-compose.yml and reads its ACL from redis/redis.conf
+            // Redis runs as the services' uid in docker-compose.yml and reads its ACL from redis/redis.conf; Vault's
+            // image starts as root
             owner(dir.resolve("redis"), SERVICE_UID);
             invoker(dir.resolve(StackCredentials.ADMIN_FILE));
             invoker(pki.of(StackPki.OPERATOR));
@@ -112,10 +119,16 @@ final class ComposeSecrets {
     }
 
     /** What a service reads from {@code /etc/pacer/pacer.properties}: its Redis URL and, by role, keys or the admin. */
-    static List<String> properties(Container c, String redisUrl, StackCredentials.Admin admin, Path keys) throws IOException {
+    static List<String> properties(Container c, String redisUrl, StackCredentials.Admin admin, Path keys, String vaultToken)
+            throws IOException {
         List<String> lines = new ArrayList<>(List.of("spring.data.redis.url=" + redisUrl));
         switch (c.identity()) {
-            case "scheduler", "secrets" -> Files.readAllLines(keys).stream().filter(l -> !l.startsWith("#")).forEach(lines::add);
+            case "scheduler" -> Files.readAllLines(keys).stream().filter(l -> !l.startsWith("#")).forEach(lines::add);
+            case "secrets" -> {
+                Files.readAllLines(keys).stream().filter(l -> !l.startsWith("#")).forEach(lines::add);
+                // used only with pacer.secrets.backend=vault (containers/compose/vault.yml)
+                lines.add("pacer.secrets.vault.token=" + vaultToken);
+            }
             case "gateway" -> lines.addAll(StackProcesses.gatewaySecurity(admin, false));
             default -> {
             }
