@@ -64,14 +64,18 @@ final class ComposeSecrets {
             System.exit(2);
         }
         try {
-            write(dir.toAbsolutePath().normalize());
+            write(dir.toAbsolutePath().normalize(), true);
         } catch (RuntimeException e) {
             System.err.println("pacer: could not write the compose secrets: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static void write(Path dir) {
+    /**
+     * Writes (or keeps) the material in {@code dir}; {@code giveAway}: each container's directory goes to the uid it
+     * runs as (needs root; false only in tests, which cannot chown).
+     */
+    static void write(Path dir, boolean giveAway) {
         try {
             OwnerOnly.directory(dir);
             Map<String, String> identities = new LinkedHashMap<>();
@@ -101,13 +105,17 @@ final class ComposeSecrets {
                     OwnerOnly.write(own.resolve(CONFIG), "# written by ./run-local.sh " + OPTION + "; never commit\n"
                             + String.join("\n", properties(c, redisUrl, admin, keys, vault)) + "\n");
                 }
-                owner(own, c.uid());
+                if (giveAway) {
+                    owner(own, c.uid());
+                }
             }
             // Redis runs as the services' uid in docker-compose.yml and reads its ACL from redis/redis.conf; Vault's
             // image starts as root
-            owner(dir.resolve("redis"), SERVICE_UID);
-            invoker(dir.resolve(StackCredentials.ADMIN_FILE));
-            invoker(pki.of(StackPki.OPERATOR));
+            if (giveAway) {
+                owner(dir.resolve("redis"), SERVICE_UID);
+                invoker(dir.resolve(StackCredentials.ADMIN_FILE));
+                invoker(pki.of(StackPki.OPERATOR));
+            }
             System.out.println("Compose secrets in " + dir + " (each container's directory 0700, owned by the uid it runs as)");
             System.out.println("  Admin credential:  " + dir.resolve(StackCredentials.ADMIN_FILE)
                     + (admin.created() ? " (new)" : " (kept)"));
