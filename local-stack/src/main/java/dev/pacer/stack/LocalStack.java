@@ -33,6 +33,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length == 1 && args[0].startsWith(ComposeSecrets.OPTION)) {
+            ComposeSecrets.main(args[0], Path.of(System.getProperty("pacer.home", ".")).toAbsolutePath().normalize());
+            return;
+        }
         StackOptions options;
         try {
             options = StackOptions.parse(args);

@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -43,20 +47,30 @@ final class StackPki {
      * @param identities directory name (a process name, {@code operator}, ...) to the identity its certificate names
      */
     static StackPki prepare(Path dir, Map<String, String> identities) {
+        return prepare(dir, "Pacer local stack CA", identities, Map.of());
+    }
+
+    /**
+     * As {@link #prepare(Path, Map)}, with a CA named {@code caName} when one is created, and certificates also
+     * valid for the host names {@code names} gives a directory (besides localhost and 127.0.0.1): the names other
+     * containers reach that process by. A certificate that lacks one of them is issued again.
+     */
+    static StackPki prepare(Path dir, String caName, Map<String, String> identities, Map<String, List<String>> names) {
         try {
             OwnerOnly.directory(dir);
             boolean created = Files.notExists(dir.resolve(ClusterPki.CA_CERT)) || Files.notExists(dir.resolve(ClusterPki.CA_KEY));
             ClusterPki ca;
             if (created) {
-                ca = ClusterPki.create("Pacer local stack CA");
+                ca = ClusterPki.create(caName);
                 ca.writeCa(dir);
             } else {
                 ca = ClusterPki.load(dir);
             }
             for (Map.Entry<String, String> identity : identities.entrySet()) {
                 Path own = OwnerOnly.directory(dir.resolve(identity.getKey()));
-                if (!current(own, ca.caCertificate(), identity.getValue())) {
-                    ClusterPki.Issued issued = ca.issue(identity.getValue(), VALIDITY);
+                List<String> hostNames = names.getOrDefault(identity.getKey(), List.of());
+                if (!current(own, ca.caCertificate(), identity.getValue(), hostNames)) {
+                    ClusterPki.Issued issued = ca.issue(identity.getValue(), VALIDITY, hostNames);
                     issued.write(own);
                     if (identity.getKey().equals(OPERATOR)) {
                         String password = OwnerOnly.randomPassword(12);
@@ -104,7 +118,7 @@ final class StackPki {
                 ClusterPki.readCertificate(ca())).sslContext();
     }
 
-    private static boolean current(Path own, X509Certificate ca, String identity) {
+    private static boolean current(Path own, X509Certificate ca, String identity, List<String> hostNames) {
         Path cert = own.resolve(ClusterPki.CERT);
         if (Files.notExists(cert) || Files.notExists(own.resolve(ClusterPki.KEY))) {
             return false;
@@ -112,9 +126,16 @@ final class StackPki {
         try {
             X509Certificate existing = ClusterPki.readCertificate(cert);
             existing.verify(ca.getPublicKey());
-            return ClusterPki.validFor(cert, RENEW_BEFORE) && identity.equals(ClusterPki.commonName(existing));
+            return ClusterPki.validFor(cert, RENEW_BEFORE) && identity.equals(ClusterPki.commonName(existing))
+                    && alternativeNames(existing).containsAll(hostNames);
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static Set<String> alternativeNames(X509Certificate certificate) throws CertificateParsingException {
+        Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+        return names == null ? Set.of()
+                : names.stream().map(name -> String.valueOf(name.get(1))).collect(Collectors.toSet());
     }
 }

@@ -161,12 +161,25 @@ public final class DockerEngine {
 
     /** Runs {@code command} (stdin empty, output captured) for {@code timeout} at most. */
     static Result run(Duration timeout, List<String> command) {
+        return run(timeout, null, Map.of(), command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} (null: this process's) with {@code env} added to this process's
+     * environment, stdin empty, output captured, for {@code timeout} at most (exit -1 when it cannot run or does
+     * not finish): for the other CLIs Docker tests drive ({@code docker-compose}, build scripts).
+     */
+    public static Result run(Duration timeout, Path dir, Map<String, String> env, List<String> command) {
         Path output = null;
         try {
             output = Files.createTempFile("pacer-docker", ".out");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            if (dir != null) {
+                builder.directory(dir.toFile());
+            }
+            builder.environment().putAll(env);
+            Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return new Result(-1, "no answer within " + timeout.toSeconds() + " s");
