@@ -72,6 +72,11 @@ public final class ServiceConfigKeys {
                 .or(() -> shared.stream().filter(k -> k.matches(envOrPropertyName)).findFirst());
     }
 
+    /** Whether {@code service} names a service module of this checkout ({@code scheduler}, {@code agent-service}). */
+    public boolean isService(String service) {
+        return java.nio.file.Files.isDirectory(root.resolve(module(service)).resolve("src/main"));
+    }
+
     /** {@code scheduler} or {@code scheduler-service}: the module's name. */
     static String module(String service) {
         return service.endsWith("-service") ? service : service + "-service";
