@@ -1,10 +1,38 @@
 #!/usr/bin/env bash
 # Brings up the whole Pacer stack on this machine with nothing but JDK 17+:
 # an embedded redis-server (or $REDIS_URL), discovery, gateway, scheduler, secrets, health and two agents.
-# Builds first when the jars are missing or older than the sources. Ctrl-C stops every process.
-# Options: --port-base=N (every process on N, N+1, ...), --redis-url=URL, --ready-timeout=SECONDS
+# Builds first when the jars are missing or older than the sources (one line per module built, the full
+# Maven output in .pacer/build.log). Ctrl-C stops every process. ./run-local.sh --help lists the options.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+usage() {
+  cat <<'EOF'
+usage: ./run-local.sh [options]     (or: java -jar local-stack/target/local-stack.jar [options])
+Builds Pacer if needed, then starts the whole stack on this machine (Redis, discovery, gateway, scheduler,
+secrets, health and two agents, each in its own JVM) and prints where to reach it; Ctrl-C stops every process.
+  --port-base=N            every process on N, N+1, ... (services N..N+6, Redis N+7, probes N+8..N+14,
+                           gateway management N+15); default: the well-known ports (gateway 8080, ...)
+  --redis-url=URL          use this Redis instead of starting the embedded redis-server (also REDIS_URL)
+  --home=DIR               the Pacer checkout whose <module>/target/<module>.jar are run (default: .)
+  --log-dir=DIR            one log file per process (default: <home>/.pacer/logs); the generated
+                           certificates and credentials go to its parent directory
+  --ready-timeout=SECONDS  how long each start-up step may take (default: 120)
+  --public                 the gateway's public port on every interface (default: 127.0.0.1 only)
+  --insecure-dev           the gateway without authentication (never on a shared machine)
+  -h, --help               this help
+EOF
+}
+
+# options are checked before anything is built: a typo costs no build
+for arg in "$@"; do
+  case "$arg" in
+    -h|--help) usage; exit 0 ;;
+    --port-base=*|--redis-url=*|--home=*|--log-dir=*|--ready-timeout=*|--public|--insecure-dev) ;;
+    *) echo "run-local.sh: unknown option $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
 jar=local-stack/target/local-stack.jar
 stale() {
   [ ! -f "$jar" ] && return 0
@@ -12,8 +40,54 @@ stale() {
       -type f \( -name '*.java' -o -name pom.xml -o -name '*.yml' -o -name '*.properties' -o -name '*.lua' \) \
       -newer "$jar" -print -quit)" ]
 }
+
+# downloads LOG: ", N artifacts downloaded so far" while Maven downloads (a fresh machine), else nothing
+downloads() {
+  local n
+  n="$(grep -c 'Downloaded from' "$1" || true)"
+  [ "$n" -gt 0 ] && echo ", $n artifacts downloaded so far" || true
+}
+
+# build: Maven's output goes to .pacer/build.log; on the terminal one line per module as it starts (with the
+# time since the build began and the artifacts downloaded so far, if any), a heartbeat every 15 s within a long module
+build() {
+  mkdir -p .pacer
+  local log=.pacer/build.log start=$SECONDS last=$SECONDS module="" seen=0 pid rc lines count
+  echo "Building Pacer (a fresh machine downloads ~200 MB of dependencies: a few minutes; full output in $log) ..."
+  ./mvnw -B -DskipTests package >"$log" 2>&1 &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; exit 130' INT TERM
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    # "[INFO] Building Pacer scheduler-service 0.1.0-SNAPSHOT   [6/12]": a module starts
+    lines="$(grep -E '^\[INFO\] Building .*\[[0-9]+/[0-9]+\]$' "$log" 2>/dev/null || true)"
+    count="$(printf '%s' "$lines" | grep -c . || true)"
+    if [ "$count" -gt "$seen" ]; then
+      printf '%s\n' "$lines" | tail -n +"$((seen + 1))" | while IFS= read -r line; do
+        printf '  [%4d s] building %s%s\n' "$((SECONDS - start))" \
+          "$(sed -E 's/^\[INFO\] Building (.*) [^ ]+ +(\[[0-9]+\/[0-9]+\])$/\1 \2/' <<<"$line")" "$(downloads "$log")"
+      done
+      seen=$count
+      module="$(sed -E 's/^\[INFO\] Building (.*) [^ ]+ +\[.*$/\1/' <<<"$(printf '%s\n' "$lines" | tail -1)")"
+      last=$SECONDS
+    elif [ $((SECONDS - last)) -ge 15 ]; then
+      printf '  [%4d s] ... still building %s%s\n' "$((SECONDS - start))" "${module:-the first module}" "$(downloads "$log")"
+      last=$SECONDS
+    fi
+  done
+  trap - INT TERM
+  rc=0
+  wait "$pid" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "The build failed (exit $rc); the end of $log:" >&2
+    tail -n 40 "$log" >&2
+    exit "$rc"
+  fi
+  echo "Built in $((SECONDS - start)) s."
+}
+
 if stale; then
-  echo "Building Pacer first (a fresh machine downloads ~200 MB of dependencies: a few minutes) ..."
-  ./mvnw -B -q -DskipTests package
+  build
 fi
+echo "Starting the stack ..."
 exec java -Dpacer.home="$PWD" -jar "$jar" "$@"
