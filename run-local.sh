@@ -7,21 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 usage() {
-  cat <<'EOF'
-usage: ./run-local.sh [options]     (or: java -jar local-stack/target/local-stack.jar [options])
-Builds Pacer if needed, then starts the whole stack on this machine (Redis, discovery, gateway, scheduler,
-secrets, health and two agents, each in its own JVM) and prints where to reach it; Ctrl-C stops every process.
-  --port-base=N            every process on N, N+1, ... (services N..N+6, Redis N+7, probes N+8..N+14,
-                           gateway management N+15); default: the well-known ports (gateway 8080, ...)
-  --redis-url=URL          use this Redis instead of starting the embedded redis-server (also REDIS_URL)
-  --home=DIR               the Pacer checkout whose <module>/target/<module>.jar are run (default: .)
-  --log-dir=DIR            one log file per process (default: <home>/.pacer/logs); the generated
-                           certificates and credentials go to its parent directory
-  --ready-timeout=SECONDS  how long each start-up step may take (default: 120)
-  --public                 the gateway's public port on every interface (default: 127.0.0.1 only)
-  --insecure-dev           the gateway without authentication (never on a shared machine)
-  -h, --help               this help
-EOF
+  cat local-stack/src/main/resources/dev/pacer/stack/usage.txt   # the launcher's --help prints the same file
 }
 
 # options are checked before anything is built: a typo costs no build
@@ -37,7 +23,7 @@ jar=local-stack/target/local-stack.jar
 stale() {
   [ ! -f "$jar" ] && return 0
   [ -n "$(find . \( -name target -o -name .git -o -name .pacer -o -name node_modules \) -prune -o \
-      -type f \( -name '*.java' -o -name pom.xml -o -name '*.yml' -o -name '*.properties' -o -name '*.lua' \) \
+      -type f \( -name '*.java' -o -name pom.xml -o -name '*.yml' -o -name '*.properties' -o -name '*.lua' -o -name '*.txt' \) \
       -newer "$jar" -print -quit)" ]
 }
 

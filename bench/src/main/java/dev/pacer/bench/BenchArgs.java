@@ -37,6 +37,20 @@ final class BenchArgs {
         return parsed;
     }
 
+    /** The options of a bench that starts {@link BenchStack}: its own ({@code own}) and the stack's. */
+    static BenchArgs parseWithStack(String[] args, String... own) {
+        Set<String> known = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
+        known.addAll(List.of(own));
+        return parse(args, known);
+    }
+
+    /** The stack's options among those given ({@code alsoStack}: more of them that go to {@link BenchOptions}). */
+    BenchOptions stackOptions(String... alsoStack) {
+        Set<String> keys = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
+        keys.addAll(List.of(alsoStack));
+        return BenchOptions.parse(only(keys));
+    }
+
     /** The last value given for {@code name}, else {@code fallback}. */
     String text(String name, String fallback) {
         List<String> given = values.get(name);
@@ -66,7 +80,7 @@ final class BenchArgs {
     }
 
     /** The options among {@code names} as they were given, for a parser that takes them as strings. */
-    String[] only(Set<String> names) {
+    private String[] only(Set<String> names) {
         List<String> args = new ArrayList<>();
         values.forEach((name, given) -> {
             if (names.contains(name)) {

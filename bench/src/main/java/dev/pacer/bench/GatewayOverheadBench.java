@@ -60,17 +60,15 @@ public final class GatewayOverheadBench {
               --out-dir=DIR            where the Markdown result goes (default: <home>/bench/results)
             """ + BenchOptions.STACK_USAGE;
 
-    private static final java.util.Set<String> OWN = java.util.Set.of("rate", "seconds", "throughput-seconds",
-            "warmup-seconds", "threads", "rounds", "workers", "gateway-jvm-opts", "gateway-arg", "out-dir");
+    private static final String[] OWN = {"rate", "seconds", "throughput-seconds", "warmup-seconds", "threads", "rounds",
+        "workers", "gateway-jvm-opts", "gateway-arg", "out-dir"};
 
     public static void main(String[] args) {
         Bench.main("gateway-overhead", args);
     }
 
     static BenchCommand.Run parse(String[] args) {
-        java.util.Set<String> known = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
-        known.addAll(OWN);
-        BenchArgs given = BenchArgs.parse(args, known);
+        BenchArgs given = BenchArgs.parseWithStack(args, OWN);
         Settings settings = new Settings(given.integer("rate", 300, 1),
                 Duration.ofSeconds(given.integer("seconds", 8, 1)),
                 Duration.ofSeconds(given.integer("throughput-seconds", 4, 1)),
@@ -78,9 +76,7 @@ public final class GatewayOverheadBench {
                 Duration.ofSeconds(given.integer("warmup-seconds", 20, 0)),
                 List.of(given.text("gateway-jvm-opts", "-XX:+UseSerialGC -Xmx512m -Xss512k").trim().split("\\s+")),
                 given.all("gateway-arg"));
-        java.util.Set<String> stackKeys = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
-        stackKeys.add("out-dir");
-        BenchOptions options = BenchOptions.parse(given.only(stackKeys));
+        BenchOptions options = given.stackOptions("out-dir");
         return () -> run(settings, options);
     }
 

@@ -38,12 +38,10 @@ public final class GroupDeployBench {
     }
 
     static BenchCommand.Run parse(String[] args) {
-        java.util.Set<String> known = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
-        known.addAll(List.of("apps", "agents"));
-        BenchArgs given = BenchArgs.parse(args, known);
+        BenchArgs given = BenchArgs.parseWithStack(args, "apps", "agents");
         int apps = given.integer("apps", 1000, 1);
         int agents = given.integer("agents", 2, 1);
-        BenchOptions options = BenchOptions.parse(given.only(BenchOptions.STACK_KEYS));
+        BenchOptions options = given.stackOptions();
         return () -> run(apps, agents, options);
     }
 

@@ -36,12 +36,10 @@ public final class LaunchLatencyBench {
     }
 
     static BenchCommand.Run parse(String[] args) {
-        java.util.Set<String> known = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
-        known.addAll(List.of("runs", "image"));
-        BenchArgs given = BenchArgs.parse(args, known);
+        BenchArgs given = BenchArgs.parseWithStack(args, "runs", "image");
         int runs = given.integer("runs", 10, 1);
         String image = given.text("image", "pacer/test-http:latest");
-        BenchOptions options = BenchOptions.parse(given.only(BenchOptions.STACK_KEYS));
+        BenchOptions options = given.stackOptions();
         return () -> run(runs, image, options);
     }
 

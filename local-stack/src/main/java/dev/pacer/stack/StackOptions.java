@@ -18,22 +18,19 @@ import java.time.Duration;
 public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports, Duration readyTimeout,
                            boolean publicGateway, boolean insecureDev) {
 
-    /** Every option, as {@code --help} prints it (run-local.sh prints the same list; a test compares them). */
-    static final String USAGE = """
-            usage: ./run-local.sh [options]     (or: java -jar local-stack/target/local-stack.jar [options])
-            Starts the whole Pacer stack on this machine (Redis, discovery, gateway, scheduler, secrets, health and two
-            agents, each in its own JVM) and prints where to reach it; Ctrl-C stops every process.
-              --port-base=N            every process on N, N+1, ... (services N..N+6, Redis N+7, probes N+8..N+14,
-                                       gateway management N+15); default: the well-known ports (gateway 8080, ...)
-              --redis-url=URL          use this Redis instead of starting the embedded redis-server (also REDIS_URL)
-              --home=DIR               the Pacer checkout whose <module>/target/<module>.jar are run (default: .)
-              --log-dir=DIR            one log file per process (default: <home>/.pacer/logs); the generated
-                                       certificates and credentials go to its parent directory
-              --ready-timeout=SECONDS  how long each start-up step may take (default: 120)
-              --public                 the gateway's public port on every interface (default: 127.0.0.1 only)
-              --insecure-dev           the gateway without authentication (never on a shared machine)
-              -h, --help               this help
-            """;
+    /**
+     * Every option, as {@code --help} prints it: {@code usage.txt} beside this class, which run-local.sh prints too
+     * (it answers {@code --help} before anything is built).
+     */
+    static final String USAGE = usage();
+
+    private static String usage() {
+        try (java.io.InputStream in = StackOptions.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("usage.txt is missing from the launcher", e);
+        }
+    }
 
     /** True when the arguments ask for the usage ({@code -h} or {@code --help} anywhere). */
     static boolean helpRequested(String[] args) {

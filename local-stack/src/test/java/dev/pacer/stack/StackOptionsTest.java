@@ -55,8 +55,16 @@ class StackOptionsTest {
         Set<String> documented = options(StackOptions.USAGE);
         assertThat(documented).containsExactlyInAnyOrder("--port-base", "--redis-url", "--home", "--log-dir",
                 "--ready-timeout", "--public", "--insecure-dev", "--help");
-        assertThat(options(Files.readString(RUN_LOCAL))).containsAll(documented);
-        assertThat(optionLines(run("--help").stdout)).isEqualTo(optionLines(StackOptions.USAGE));
+        // run-local.sh checks the options before building: it lets every documented one through
+        String accepted = Files.readString(RUN_LOCAL).lines().filter(l -> l.contains("--port-base=*|")).findFirst().orElseThrow();
+        Set<String> passed = new TreeSet<>();
+        Matcher m = Pattern.compile("--[a-z-]+").matcher(accepted);
+        while (m.find()) {
+            passed.add(m.group());
+        }
+        passed.add("--help");
+        assertThat(passed).isEqualTo(documented);
+        assertThat(run("--help").stdout).isEqualTo(StackOptions.USAGE);
     }
 
     @Test
@@ -101,11 +109,6 @@ class StackOptionsTest {
             found.add(m.group(1));
         }
         return found;
-    }
-
-    /** The option lines of a usage (what follows its first two lines of prose). */
-    private static List<String> optionLines(String usage) {
-        return usage.lines().filter(l -> l.startsWith("  ")).toList();
     }
 
     private record Result(int code, String stdout, String stderr) {
