@@ -57,7 +57,11 @@ build() {
       module="$(sed -E 's/^\[INFO\] Building (.*) [^ ]+ +\[.*$/\1/' <<<"$(printf '%s\n' "$lines" | tail -1)")"
       last=$SECONDS
     elif [ $((SECONDS - last)) -ge 15 ]; then
-      printf '  [%4d s] ... still building %s%s\n' "$((SECONDS - start))" "${module:-the first module}" "$(downloads "$log")"
+      if [ -n "$module" ]; then
+        printf '  [%4d s] ... still building %s%s\n' "$((SECONDS - start))" "$module" "$(downloads "$log")"
+      else
+        printf '  [%4d s] ... Maven is starting (reading the poms, resolving plugins)%s\n' "$((SECONDS - start))" "$(downloads "$log")"
+      fi
       last=$SECONDS
     fi
   done

@@ -26,9 +26,12 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
 
     private static String usage() {
         try (java.io.InputStream in = StackOptions.class.getResourceAsStream("usage.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("usage.txt is missing from the launcher");
+            }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("usage.txt is missing from the launcher", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read usage.txt", e);
         }
     }
 
