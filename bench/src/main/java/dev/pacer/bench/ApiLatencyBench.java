@@ -32,20 +32,14 @@ public final class ApiLatencyBench {
     }
 
     public static void main(String[] args) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage() + "\n\n" + BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        try {
-            new ApiLatencyBench(options).run(("java -jar bench/target/bench.jar " + String.join(" ", args)).trim());
-        } catch (RuntimeException e) {
-            System.err.println("bench: failed: " + e.getMessage());
-            System.exit(1);
-        }
+        Bench.main("api-latency", args);
+    }
+
+    /** Reads the options ({@link BenchOptions}); the run seeds and measures. */
+    static BenchCommand.Run parse(String[] args) {
+        BenchOptions options = BenchOptions.parse(args);
+        String commandLine = ("java -jar bench/target/bench.jar " + String.join(" ", args)).trim();
+        return () -> new ApiLatencyBench(options).run(commandLine);
     }
 
     private void run(String command) {

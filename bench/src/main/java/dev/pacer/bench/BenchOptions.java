@@ -34,7 +34,9 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
     static final String USAGE = """
-            usage: java -jar bench/target/bench.jar [options]   (from the checkout, or pass --home)
+            usage: java -jar bench/target/bench.jar api-latency [options]   (from the checkout, or pass --home)
+            Is API latency flat in the number of apps? Seeds a scheduler with each store size and measures
+            writes, reads and /ping (the control) at each (bench/README.md).
               --ops=write,read,ping    what to measure (ping is the control: it reads no state)
               --sizes=100,10000        store sizes (apps) to measure, ascending
               --threads=1,8            client thread counts
@@ -52,6 +54,18 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
               --home=DIR               the checkout (default: current directory)
               --log-dir=DIR            redis and scheduler logs (default: <home>/.pacer/bench-logs)
               --out-dir=DIR            where the Markdown result goes (default: <home>/bench/results)
+            """.formatted(String.join(" ", LEAN_JVM));
+
+    /** The options of the stack that group-deploy and launch-latency start, as {@link #parse} reads them. */
+    static final java.util.Set<String> STACK_KEYS = java.util.Set.of("home", "log-dir", "ready-timeout", "jvm-opts", "scheduler-arg");
+
+    static final String STACK_USAGE = """
+            and of the stack it starts (redis-server, one scheduler):
+              --home=DIR               the checkout (default: current directory)
+              --log-dir=DIR            logs of the processes it starts (default: <home>/.pacer/bench-logs)
+              --ready-timeout=SECONDS  start-up limit of each process (120)
+              --jvm-opts="FLAGS"       scheduler JVM flags (default: %s)
+              --scheduler-arg=ARG      extra scheduler argument, repeatable
             """.formatted(String.join(" ", LEAN_JVM));
 
     public BenchOptions {
@@ -104,17 +118,17 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
                 case "--ops" -> ops = ops(value);
-                case "--sizes" -> sizes = ints(value);
-                case "--threads" -> threads = ints(value);
-                case "--requests" -> requests = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                case "--batch" -> batch = Integer.parseInt(value);
+                case "--sizes" -> sizes = ints(arg, value);
+                case "--threads" -> threads = ints(arg, value);
+                case "--requests" -> requests = number(arg, value);
+                case "--warmup" -> warmup = number(arg, value);
+                case "--batch" -> batch = number(arg, value);
                 case "--dry-round" -> dryRound = Boolean.parseBoolean(value);
                 case "--seed-with" -> seedWith = value;
-                case "--list-probes" -> listProbes = Integer.parseInt(value);
-                case "--idle" -> idleWindow = Duration.ofSeconds(Long.parseLong(value));
-                case "--settle" -> settle = Duration.ofSeconds(Long.parseLong(value));
-                case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(Long.parseLong(value));
+                case "--list-probes" -> listProbes = number(arg, value);
+                case "--idle" -> idleWindow = Duration.ofSeconds(number(arg, value));
+                case "--settle" -> settle = Duration.ofSeconds(number(arg, value));
+                case "--ready-timeout" -> readyTimeout = Duration.ofSeconds(number(arg, value));
                 case "--jvm-opts" -> jvm = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "--scheduler-arg" -> schedulerArgs.add(value);
                 case "--home" -> home = Path.of(value).toAbsolutePath().normalize();
@@ -145,7 +159,15 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
                 .toList();
     }
 
-    private static List<Integer> ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    private static List<Integer> ints(String option, String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(s -> number(option, s)).toList();
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option.replaceFirst("=.*", "") + ": '" + value + "' is not a whole number");
+        }
     }
 }

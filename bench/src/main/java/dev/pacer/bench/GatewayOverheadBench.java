@@ -44,30 +44,55 @@ public final class GatewayOverheadBench {
     private GatewayOverheadBench() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> opts = new LinkedHashMap<>();
-        List<String> stackArgs = new ArrayList<>();
-        List<String> gatewayArgs = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--gateway-arg=")) {
-                gatewayArgs.add(arg.substring("--gateway-arg=".length()));
-                continue;
-            }
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            if (kv[0].equals("home") || kv[0].equals("log-dir") || kv[0].equals("out-dir")) {
-                stackArgs.add(arg);
-            }
-        }
-        int rate = Integer.parseInt(opts.getOrDefault("rate", "300"));
-        Duration seconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "8")));
-        Duration tputSeconds = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("throughput-seconds", "4")));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
-        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "2"));
-        int workers = Integer.parseInt(opts.getOrDefault("workers", "4"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup-seconds", "20")));
-        BenchOptions options = BenchOptions.parse(stackArgs.toArray(String[]::new));
+    static final String USAGE = """
+            usage: java -jar bench/target/bench.jar gateway-overhead [options]
+            What the gateway adds to a Marathon API call against calling the scheduler directly: p50/p99 at a fixed
+            rate and closed-loop throughput, for direct, netty-proxy (the floor), gateway and gateway+auth.
+              --rate=300               requests per second of each paced phase
+              --seconds=8              length of each paced phase
+              --throughput-seconds=4   length of each closed-loop throughput phase
+              --warmup-seconds=20      closed-loop warm-up per target and path before measuring
+              --threads=8              closed-loop client threads
+              --rounds=2               rounds over every target
+              --workers=4              paced senders
+              --gateway-jvm-opts="FLAGS"   both gateways' JVM flags (default: -XX:+UseSerialGC -Xmx512m -Xss512k)
+              --gateway-arg=ARG        extra argument of both gateways, repeatable
+              --out-dir=DIR            where the Markdown result goes (default: <home>/bench/results)
+            """ + BenchOptions.STACK_USAGE;
 
+    private static final String[] OWN = {"rate", "seconds", "throughput-seconds", "warmup-seconds", "threads", "rounds",
+        "workers", "gateway-jvm-opts", "gateway-arg", "out-dir"};
+
+    public static void main(String[] args) {
+        Bench.main("gateway-overhead", args);
+    }
+
+    static BenchCommand.Run parse(String[] args) {
+        BenchArgs given = BenchArgs.parseWithStack(args, OWN);
+        Settings settings = new Settings(given.integer("rate", 300, 1),
+                Duration.ofSeconds(given.integer("seconds", 8, 1)),
+                Duration.ofSeconds(given.integer("throughput-seconds", 4, 1)),
+                given.integer("threads", 8, 1), given.integer("rounds", 2, 1), given.integer("workers", 4, 1),
+                Duration.ofSeconds(given.integer("warmup-seconds", 20, 0)),
+                List.of(given.text("gateway-jvm-opts", "-XX:+UseSerialGC -Xmx512m -Xss512k").trim().split("\\s+")),
+                given.all("gateway-arg"));
+        BenchOptions options = given.stackOptions("out-dir");
+        return () -> run(settings, options);
+    }
+
+    private record Settings(int rate, Duration seconds, Duration tputSeconds, int threads, int rounds, int workers,
+                            Duration warmup, List<String> gatewayJvm, List<String> gatewayArgs) {
+    }
+
+    private static void run(Settings settings, BenchOptions options) throws IOException {
+        int rate = settings.rate();
+        Duration seconds = settings.seconds();
+        Duration tputSeconds = settings.tputSeconds();
+        int threads = settings.threads();
+        int rounds = settings.rounds();
+        int workers = settings.workers();
+        Duration warmup = settings.warmup();
+        List<String> gatewayArgs = settings.gatewayArgs();
         BenchStack stack = new BenchStack(options);
         List<ManagedProcess> gateways = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,8 +101,7 @@ public final class GatewayOverheadBench {
         }));
         stack.start();
         seed(stack.schedulerUrl());
-        List<String> gatewayJvm = List.of(opts.getOrDefault("gateway-jvm-opts", "-XX:+UseSerialGC -Xmx512m -Xss512k")
-                .trim().split("\\s+"));
+        List<String> gatewayJvm = settings.gatewayJvm();
         String floor = startFloor(options, gatewayJvm, stack, gateways);
         String open = startGateway(options, gatewayJvm, gatewayArgs, stack, false, gateways);
         String secure = startGateway(options, gatewayJvm, gatewayArgs, stack, true, gateways);

@@ -25,20 +25,27 @@ public final class GroupDeployBench {
     private GroupDeployBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int apps = 1000;
-        int agents = 2;
-        List<String> rest = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--apps=")) {
-                apps = Integer.parseInt(arg.substring("--apps=".length()));
-            } else if (arg.startsWith("--agents=")) {
-                agents = Integer.parseInt(arg.substring("--agents=".length()));
-            } else {
-                rest.add(arg);
-            }
-        }
-        BenchOptions options = BenchOptions.parse(rest.toArray(String[]::new));
+    static final String USAGE = """
+            usage: java -jar bench/target/bench.jar group-deploy [options]
+            One PUT /v2/groups/bench with N apps (one task each) on simulated agents: until every task runs, until the
+            deployment is gone, and the size of the stored deployment record.
+              --apps=1000              apps in the group
+              --agents=2               simulated agents (10,000 cpus each)
+            """ + BenchOptions.STACK_USAGE;
+
+    public static void main(String[] args) {
+        Bench.main("group-deploy", args);
+    }
+
+    static BenchCommand.Run parse(String[] args) {
+        BenchArgs given = BenchArgs.parseWithStack(args, "apps", "agents");
+        int apps = given.integer("apps", 1000, 1);
+        int agents = given.integer("agents", 2, 1);
+        BenchOptions options = given.stackOptions();
+        return () -> run(apps, agents, options);
+    }
+
+    private static void run(int apps, int agents, BenchOptions options) throws Exception {
         try (BenchStack stack = new BenchStack(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start();

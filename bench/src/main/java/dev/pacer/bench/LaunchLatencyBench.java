@@ -23,20 +23,27 @@ public final class LaunchLatencyBench {
     private LaunchLatencyBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int runs = 10;
-        String image = "pacer/test-http:latest";
-        List<String> rest = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--runs=")) {
-                runs = Integer.parseInt(arg.substring("--runs=".length()));
-            } else if (arg.startsWith("--image=")) {
-                image = arg.substring("--image=".length());
-            } else {
-                rest.add(arg);
-            }
-        }
-        BenchOptions options = BenchOptions.parse(rest.toArray(String[]::new));
+    static final String USAGE = """
+            usage: java -jar bench/target/bench.jar launch-latency [options]
+            From POST /v2/apps to the task's TASK_RUNNING, for a Docker task and a process task (one agent on the
+            real runtime; the Docker runs need an engine and the image).
+              --runs=10                measured runs of each kind (after one unmeasured run)
+              --image=pacer/test-http:latest   the Docker task's image
+            """ + BenchOptions.STACK_USAGE;
+
+    public static void main(String[] args) {
+        Bench.main("launch-latency", args);
+    }
+
+    static BenchCommand.Run parse(String[] args) {
+        BenchArgs given = BenchArgs.parseWithStack(args, "runs", "image");
+        int runs = given.integer("runs", 10, 1);
+        String image = given.text("image", "pacer/test-http:latest");
+        BenchOptions options = given.stackOptions();
+        return () -> run(runs, image, options);
+    }
+
+    private static void run(int runs, String image, BenchOptions options) throws Exception {
         try (BenchStack stack = new BenchStack(options)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
             stack.start();

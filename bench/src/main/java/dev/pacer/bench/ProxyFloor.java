@@ -1,7 +1,5 @@
 package dev.pacer.bench;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -20,14 +18,33 @@ public final class ProxyFloor {
     private ProxyFloor() {
     }
 
+    static final String USAGE = """
+            usage: java -jar bench/target/bench.jar proxy-floor --port=N --upstream=URL
+            A bare Reactor Netty pass-through on 127.0.0.1:N to URL, the floor gateway-overhead measures against
+            (gateway-overhead starts it itself); runs until killed.
+              --port=N                 where it listens (required)
+              --upstream=URL           where it passes requests to, e.g. http://127.0.0.1:8081 (required)
+            """;
+
     public static void main(String[] args) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        Bench.main("proxy-floor", args);
+    }
+
+    static BenchCommand.Run parse(String[] args) {
+        BenchArgs given = BenchArgs.parse(args, java.util.Set.of("port", "upstream"));
+        int port = given.integer("port", -1, 1);
+        String upstream = given.text("upstream", null);
+        if (port < 0 || upstream == null) {
+            throw new IllegalArgumentException("--port and --upstream are required");
         }
-        int port = Integer.parseInt(required(opts, "port"));
-        HttpClient upstream = HttpClient.create().baseUrl(required(opts, "upstream"));
+        if (!upstream.matches("https?://.+")) {
+            throw new IllegalArgumentException("--upstream needs an http:// or https:// URL, got '" + upstream + "'");
+        }
+        return () -> serve(port, upstream);
+    }
+
+    private static void serve(int port, String upstreamUrl) {
+        HttpClient upstream = HttpClient.create().baseUrl(upstreamUrl);
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(port)
                 .handle((request, response) -> upstream
                         .headers(h -> h.add(request.requestHeaders()))
@@ -39,15 +56,7 @@ public final class ProxyFloor {
                                 .send(body.retain())
                                 .then()))
                 .bindNow();
-        System.out.println("proxy-floor on " + server.port() + " -> " + opts.get("upstream"));
+        System.out.println("proxy-floor on " + server.port() + " -> " + upstreamUrl);
         server.onDispose().block();
-    }
-
-    private static String required(Map<String, String> opts, String name) {
-        String value = opts.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 }

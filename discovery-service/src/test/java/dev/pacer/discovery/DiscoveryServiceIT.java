@@ -22,6 +22,13 @@ class DiscoveryServiceIT {
     }
 
     @Test
+    void dashboard_namesItsEnvironment_localByDefault() {
+        String page = Http.get(url("/"), "text/html").body().replaceAll("\\s+", " ");
+        assertThat(page).contains("<td>Environment</td> <td>local</td>").contains("<td>Data center</td> <td>local</td>")
+                .doesNotContain("<td>test</td>");
+    }
+
+    @Test
     void registeringAnInstance_showsOnTheDashboard() {
         String instance = """
                 {"instance":{"instanceId":"probe:1","hostName":"localhost","app":"PROBE-SERVICE","ipAddr":"127.0.0.1",

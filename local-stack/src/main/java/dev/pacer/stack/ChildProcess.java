@@ -24,11 +24,17 @@ final class ChildProcess {
     private final ManagedProcess process;
     private final int port;
     private final IntPredicate ready;
+    private final long startedAt = System.nanoTime();
 
     private ChildProcess(ManagedProcess process, int port, IntPredicate ready) {
         this.process = process;
         this.port = port;
         this.ready = ready;
+    }
+
+    /** How long ago it was started. */
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 public final class LocalStack implements AutoCloseable {
 
     private final StackOptions options;
+    private final StackProgress progress = StackProgress.toStdout();
     private final List<ChildProcess> services = new ArrayList<>();
     private ChildProcess embeddedRedis;
     private ChildProcess discovery;
@@ -33,6 +34,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (StackOptions.helpRequested(args)) {
+            System.out.print(StackOptions.USAGE);
+            return;
+        }
         if (args.length == 1 && args[0].startsWith(ComposeSecrets.OPTION)) {
             ComposeSecrets.main(args[0], Path.of(System.getProperty("pacer.home", ".")).toAbsolutePath().normalize());
             return;
@@ -42,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
             options = StackOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("pacer: " + e.getMessage());
+            System.err.print(StackOptions.USAGE);
             System.exit(2);
             return;
         }
@@ -76,23 +82,24 @@ public final class LocalStack implements AutoCloseable {
         Path stackDir = options.stackDir();
         StackPki pki = StackPki.prepare(stackDir.resolve("tls"), StackProcesses.IDENTITIES);
         admin = StackCredentials.admin(stackDir);
+        progress.step("certificates and credentials in " + StackSummary.shown(stackDir));
         String redisUrl;
         if (options.redisUrl() != null) {
             redisUrl = options.redisUrl();
-            System.out.println("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
+            progress.step("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
         } else {
             StackCredentials.Redis redis = StackCredentials.redis(stackDir);
             embeddedRedis = ChildProcess.redis(ports.redis(), redis.config(), options.logDir());
             redisUrl = redis.url(ports.redis());
             awaitReady(List.of(embeddedRedis));
-            System.out.println("Redis:      " + redact(redisUrl) + " (embedded redis-server; ACL user "
+            progress.step("Redis:      " + redact(redisUrl) + " (embedded redis-server; ACL user "
                     + StackCredentials.REDIS_USER + ", password in " + StackSummary.shown(stackDir.resolve("redis/password")) + ")");
         }
         summary = new StackSummary(options, pki, admin);
         Path keys = StackSecrets.prepare(stackDir.resolve("secrets")).file();
         StackProcesses processes = new StackProcesses(options, pki, admin, redisUrl);
 
-        discovery = launch("discovery-service", ports.discovery(), processes.internal(), processes.config("discovery-service"));
+        discovery = launch("discovery-service", ports.discovery(), processes.discovery(), processes.config("discovery-service"));
         awaitReady(List.of(discovery));
         List<ChildProcess> rest = List.of(
                 launch("scheduler-service", ports.scheduler(), processes.internal(), processes.config("scheduler-service"), keys),
@@ -104,7 +111,9 @@ public final class LocalStack implements AutoCloseable {
         Leftovers.record(pidFile(), ProcessHandle.current());
         ownsPidFile = true;
         awaitReady(rest);
+        progress.step("waiting for the gateway to route " + ApiPaths.PING + " to the scheduler (via Eureka) ...");
         awaitRoutable("http://localhost:" + ports.gateway() + ApiPaths.PING);
+        progress.step("the gateway routes " + ApiPaths.PING + " to the scheduler");
     }
 
     private ChildProcess launch(String name, int port, List<String> args, Path config, Path... moreConfig) {
@@ -118,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
         all.add(imports.toString());
         ChildProcess service = ChildProcess.service(name, jar, port, options.ports().probe(port), options.logDir(), all);
         services.add(service);
+        progress.started(name, port, StackSummary.shown(service.log()));
         return service;
     }
 
@@ -131,7 +141,11 @@ public final class LocalStack implements AutoCloseable {
                 }
                 if (s.isReady()) {
                     waiting.remove(s);
+                    progress.ready(s.name(), s.age());
                 }
+            }
+            if (!waiting.isEmpty()) {
+                progress.waiting(waiting.stream().map(ChildProcess::name).toList());
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not ready after " + options.readyTimeout().toSeconds() + " s: "
@@ -151,6 +165,7 @@ public final class LocalStack implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the gateway does not route " + url + " to the scheduler");
             }
+            progress.waiting(List.of("the gateway's route to the scheduler"));
             pause();
         }
     }

@@ -18,8 +18,27 @@ import java.time.Duration;
 public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports, Duration readyTimeout,
                            boolean publicGateway, boolean insecureDev) {
 
-    static final String USAGE = "--port-base=N, --redis-url=URL, --home=DIR, --log-dir=DIR, --ready-timeout=SECONDS, "
-            + "--public, --insecure-dev";
+    /**
+     * Every option, as {@code --help} prints it: {@code usage.txt} beside this class, which run-local.sh prints too
+     * (it answers {@code --help} before anything is built).
+     */
+    static final String USAGE = usage();
+
+    private static String usage() {
+        try (java.io.InputStream in = StackOptions.class.getResourceAsStream("usage.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("usage.txt is missing from the launcher");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read usage.txt", e);
+        }
+    }
+
+    /** True when the arguments ask for the usage ({@code -h} or {@code --help} anywhere). */
+    static boolean helpRequested(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
 
     /**
      * Every port of the stack. Each service also has a plain-HTTP probe port ({@link #probe}) that answers
@@ -58,7 +77,7 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
         boolean insecureDev = false;
         for (String arg : args) {
             if (arg.startsWith("--port-base=")) {
-                ports = Ports.from(Integer.parseInt(arg.substring("--port-base=".length())));
+                ports = Ports.from(number(arg, 1, 65535 - Ports.SPAN));
             } else if (arg.startsWith("--redis-url=")) {
                 redisUrl = blankToNull(arg.substring("--redis-url=".length()));
             } else if (arg.startsWith("--home=")) {
@@ -66,13 +85,13 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
             } else if (arg.startsWith("--log-dir=")) {
                 logDir = Path.of(arg.substring("--log-dir=".length())).toAbsolutePath().normalize();
             } else if (arg.startsWith("--ready-timeout=")) {
-                timeout = Duration.ofSeconds(Long.parseLong(arg.substring("--ready-timeout=".length())));
+                timeout = Duration.ofSeconds(number(arg, 1, 24 * 3600));
             } else if (arg.equals("--public")) {
                 publicGateway = true;
             } else if (arg.equals("--insecure-dev")) {
                 insecureDev = true;
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (known: " + USAGE + ")");
+                throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         if (!Files.isRegularFile(home.resolve("pom.xml"))) {
@@ -85,6 +104,21 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
     /** Where the stack keeps what it generates (CA, certificates, credentials, keys): the log dir's parent. */
     public Path stackDir() {
         return logDir.getParent();
+    }
+
+    /** The number after {@code =}, within {@code [min, max]}, or a message naming the option. */
+    private static int number(String arg, int min, int max) {
+        String name = arg.substring(0, arg.indexOf('='));
+        String value = arg.substring(arg.indexOf('=') + 1);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " needs a number from " + min + " to " + max + ", got '" + value + "'");
     }
 
     private static String blankToNull(String value) {

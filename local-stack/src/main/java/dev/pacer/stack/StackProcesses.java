@@ -71,6 +71,17 @@ final class StackProcesses {
                 "--server.address=127.0.0.1");
     }
 
+    /** Discovery: as every internal service, and the environment its dashboard names. */
+    List<String> discovery() {
+        List<String> args = new ArrayList<>(internal());
+        args.add("--eureka.environment=" + ENVIRONMENT);
+        args.add("--eureka.datacenter=" + ENVIRONMENT);
+        return args;
+    }
+
+    /** What the Eureka dashboard of the local stack calls its environment. */
+    static final String ENVIRONMENT = "local";
+
     /** The gateway: its public port on loopback unless {@code --public}, its actuator on the management port. */
     List<String> gateway() {
         StackOptions.Ports ports = options.ports();
@@ -96,7 +107,9 @@ final class StackProcesses {
                 "--eureka.instance.hostname=localhost",
                 "--server.address=127.0.0.1",
                 // agents need no key: they present the grant they got (and their certificate)
-                "--pacer.agent.secrets.url=https://localhost:" + ports.secrets()));
+                "--pacer.agent.secrets.url=https://localhost:" + ports.secrets(),
+                // each task instance on the Eureka dashboard links to its app's tasks through the gateway
+                "--pacer.agent.discovery.api-url=http://localhost:" + ports.gateway()));
         int firstPort = LocalStack.firstTaskPort(apiPort);
         args.add("--pacer.agent.id=" + id);
         args.add("--pacer.agent.zone=" + zone);

@@ -98,6 +98,50 @@ class LocalStackIT {
         }
     }
 
+    /** The launcher is never silent: each process started, then ready, with the time since the launch. */
+    @Test
+    @Order(0)
+    void theLauncher_printsEachProcessStartedThenReady_withTimes() throws IOException {
+        List<String> lines = Files.readAllLines(OUTPUT);
+        Pattern stamped = Pattern.compile("^\\[ *([0-9]+\\.[0-9]) s\\] (.*)$");
+        List<String> progress = new ArrayList<>();
+        double previous = 0;
+        for (String line : lines.subList(0, lines.indexOf(lines.stream().filter(l -> l.startsWith("Pacer is up in")).findFirst().orElseThrow()))) {
+            Matcher m = stamped.matcher(line);
+            if (m.matches()) {
+                double at = Double.parseDouble(m.group(1));
+                assertThat(at).as("time stamps only grow: %s", line).isGreaterThanOrEqualTo(previous);
+                previous = at;
+                progress.add(m.group(2));
+            }
+        }
+        assertThat(progress.get(0)).startsWith("certificates and credentials in ");
+        assertThat(progress).anyMatch(l -> l.matches("ready   redis +in [0-9.]+ s"));
+        assertThat(progress).anyMatch(l -> l.startsWith("Redis:      redis://***@"));
+        int discoveryReady = indexOf(progress, "ready   discovery-service ");
+        for (String name : List.of("discovery-service", "scheduler-service", "secrets-service", "health-service",
+                "agent-a", "agent-b", "gateway-service")) {
+            int started = indexOf(progress, "started " + name + " ");
+            int ready = indexOf(progress, "ready   " + name + " ");
+            assertThat(progress.get(started)).matches("started " + name + " +:[0-9]+ +log .*" + name + "\\.log");
+            assertThat(progress.get(ready)).matches("ready   " + name + " +in [0-9]+\\.[0-9] s");
+            assertThat(ready).as("%s ready after started", name).isGreaterThan(started);
+            if (!name.equals("discovery-service")) {
+                assertThat(started).as("%s started once discovery is ready", name).isGreaterThan(discoveryReady);
+            }
+        }
+        assertThat(progress.get(progress.size() - 1)).isEqualTo("the gateway routes /ping to the scheduler");
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + lines);
+    }
+
     @Test
     @Order(1)
     void everyServiceIsRegisteredInEureka_andTheAgentsCarryTheirZones() {
@@ -125,6 +169,7 @@ class LocalStackIT {
                 ServiceName.HEALTH, ServiceName.AGENT)) {
             assertThat(page).contains(service.id().toUpperCase());
         }
+        assertThat(page.replaceAll("\\s+", " ")).contains("<td>Environment</td> <td>local</td>");
     }
 
     @Test
@@ -247,6 +292,14 @@ class LocalStackIT {
             for (JsonNode task : tasks) {
                 assertThat(Http.get("http://localhost:" + task.path("ports").get(0).asInt() + "/").status()).isEqualTo(200);
             }
+        });
+        // on the Eureka dashboard, each instance links to its app's tasks in the API, through the gateway
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode instances = JSON.readTree(internal.get(discovery("/eureka/apps/APP-DEMO_WEB"), "application/json").body())
+                    .path("application").path("instance");
+            assertThat(instances.size()).isEqualTo(3);
+            instances.forEach(i -> assertThat(i.path("statusPageUrl").asString())
+                    .isEqualTo("http://localhost:" + ports.gateway() + "/v2/apps/demo/web/tasks"));
         });
     }
 

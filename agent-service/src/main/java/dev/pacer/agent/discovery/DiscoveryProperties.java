@@ -1,5 +1,6 @@
 package dev.pacer.agent.discovery;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       Eureka before the task is signalled
  * @param drainGrace     then how long it waits more when the task was UP, for gateways to stop
  *                       routing to it (they re-read the app on the change message within milliseconds)
+ * @param apiUrl         the Marathon API as users reach it (the gateway's public URL, e.g.
+ *                       {@code https://pacer.example.com}): each task instance's status page in Eureka, which the
+ *                       dashboard links, is {@code <api-url>/v2/apps/<app id>/tasks}; unset, the task's own
+ *                       {@code http://host:port/} (none without a port)
  */
 @ConfigurationProperties(DiscoveryProperties.PREFIX)
 public record DiscoveryProperties(
@@ -28,7 +33,8 @@ public record DiscoveryProperties(
         @DefaultValue("6s") Duration leaseDuration,
         @DefaultValue("2s") Duration requestTimeout,
         @DefaultValue("1s") Duration drainTimeout,
-        @DefaultValue("150ms") Duration drainGrace) {
+        @DefaultValue("150ms") Duration drainGrace,
+        URI apiUrl) {
 
     public static final String PREFIX = "pacer.agent.discovery";
 

@@ -74,6 +74,9 @@ final class EurekaRestClient {
                 .put("vipAddress", instance.appName().toLowerCase(java.util.Locale.ROOT))
                 .put("status", status)
                 .put("lastDirtyTimestamp", Long.toString(dirtyTimestamp));
+        if (instance.statusPageUrl() != null) {
+            i.put("statusPageUrl", instance.statusPageUrl());
+        }
         i.putObject("port").put("$", instance.port()).put("@enabled", Boolean.toString(instance.port() > 0));
         i.putObject("securePort").put("$", 443).put("@enabled", "false");
         i.putObject("dataCenterInfo")

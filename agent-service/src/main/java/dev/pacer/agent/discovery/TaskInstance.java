@@ -14,6 +14,7 @@ final class TaskInstance {
     private final String appName;
     private final String host;
     private final int port;
+    private final String statusPageUrl;
     private final int healthChecks;
     private final Map<String, String> metadata;
     private final int renewSeconds;
@@ -23,13 +24,14 @@ final class TaskInstance {
     boolean draining;
     boolean everUp;
 
-    TaskInstance(String taskId, String appId, String appName, String host, int port, int healthChecks,
-                 Map<String, String> metadata, int renewSeconds, int leaseSeconds) {
+    TaskInstance(String taskId, String appId, String appName, String host, int port, String statusPageUrl,
+                 int healthChecks, Map<String, String> metadata, int renewSeconds, int leaseSeconds) {
         this.taskId = taskId;
         this.appId = appId;
         this.appName = appName;
         this.host = host;
         this.port = port;
+        this.statusPageUrl = statusPageUrl;
         this.healthChecks = healthChecks;
         this.metadata = Map.copyOf(metadata);
         this.renewSeconds = renewSeconds;
@@ -54,6 +56,11 @@ final class TaskInstance {
 
     int port() {
         return port;
+    }
+
+    /** What the Eureka dashboard links the instance to; null: no link. */
+    String statusPageUrl() {
+        return statusPageUrl;
     }
 
     int healthChecks() {

@@ -178,7 +178,7 @@ public final class TaskRegistrar {
         metadata.put(AppDiscovery.META_AGENT_ID, node.id().value());
         int port = request.ports().isEmpty() ? 0 : request.ports().get(0);
         return new TaskInstance(request.taskId(), app.toString(), AppDiscovery.eurekaAppName(app), node.host(), port,
-                request.healthChecks().size(), metadata, seconds(properties.renewInterval().toMillis()),
+                StatusPage.url(properties.apiUrl(), app, node.host(), port), request.healthChecks().size(), metadata, seconds(properties.renewInterval().toMillis()),
                 seconds(properties.leaseDuration().toMillis()));
     }
 

@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
  * health-service would.
  */
 @TestPropertySource(properties = {"pacer.agent.discovery.enabled=true",
-        "pacer.agent.discovery.renew-interval=300ms", "pacer.agent.discovery.lease-duration=3s"})
+        "pacer.agent.discovery.renew-interval=300ms", "pacer.agent.discovery.lease-duration=3s",
+        "pacer.agent.discovery.api-url=https://pacer.example.com:8443/"})
 class TaskDiscoveryIT extends AgentApiTestBase {
 
     static final FakeEureka EUREKA = FakeEureka.start(Duration.ofSeconds(3));
@@ -90,6 +91,8 @@ class TaskDiscoveryIT extends AgentApiTestBase {
         JsonNode instance = EUREKA.instance(name, id).orElseThrow();
         assertThat(instance.get("hostName").asString()).isEqualTo("localhost");
         assertThat(instance.get("port").get("$").asInt()).isEqualTo(port);
+        // the dashboard links the instance to its tasks in the API, through the gateway
+        assertThat(instance.get("statusPageUrl").asString()).isEqualTo("https://pacer.example.com:8443/v2/apps/disco/plain/tasks");
         assertThat(instance.get("metadata").get(AppDiscovery.META_APP_ID).asString()).isEqualTo(app);
         assertThat(instance.get("metadata").get(AppDiscovery.META_APP_VERSION).asString()).isEqualTo("2024-01-01T00:00:00.000Z");
         assertThat(instance.get("metadata").get(AppDiscovery.META_ZONE).asString()).isEqualTo("z1");

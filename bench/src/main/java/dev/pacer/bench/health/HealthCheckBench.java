@@ -50,7 +50,35 @@ public final class HealthCheckBench {
         this.options = options;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static final String USAGE = """
+            usage: java -jar bench/target/bench.jar health-check [options]
+            How many HTTP checks one health-service keeps up with: N running tasks with an HTTP check each on local
+            stub endpoints (fast, slow, failing, flapping), checks per second against the rate the intervals ask for.
+              --tasks=10000            tasks, each with one HTTP check
+              --interval=10            each check's interval (seconds)
+              --timeout=2              each check's timeout (seconds)
+              --apps=100               apps the tasks belong to
+              --ports=1000             stub ports serving the checks
+              --mix=85,5,5,5           weights of fast, slow, fail and flap apps
+              --slow-ms=300            how long a slow stub takes to answer
+              --stub-threads=1         threads serving the stubs
+              --warmup=15              seconds before measuring
+              --duration=60            seconds measured
+              --jvm-opts="FLAGS"       health-service JVM flags (default: -Xmx512m -Xss512k -XX:+UseParallelGC ...)
+              --health-args="ARGS"     extra health-service arguments, space-separated
+              --home=DIR               the checkout (default: current directory)
+            """;
+
+    /** Options that must be whole numbers, with their least value. */
+    private static final Map<String, Integer> NUMBERS = Map.of("tasks", 1, "interval", 1, "timeout", 1, "apps", 1,
+            "ports", 1, "slow-ms", 0, "stub-threads", 1, "warmup", 0, "duration", 1);
+
+    public static void main(String[] args) {
+        dev.pacer.bench.Bench.main("health-check", args);
+    }
+
+    /** Reads and checks every option (an {@link IllegalArgumentException} names the one that is wrong). */
+    public static dev.pacer.bench.BenchCommand.Run parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("tasks", "10000", "interval", "10", "timeout", "2",
                 "apps", "100", "ports", "1000", "mix", "85,5,5,5", "warmup", "15", "duration", "60", "slow-ms", "300",
                 "home", "."));
@@ -59,11 +87,26 @@ public final class HealthCheckBench {
         options.put("health-args", "");
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("usage: --name=value (" + String.join(", ", options.keySet()) + "); got " + arg);
+                throw new IllegalArgumentException("unexpected argument " + arg + " (options are --name=value)");
             }
-            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            String name = arg.substring(2, arg.indexOf('='));
+            if (!options.containsKey(name)) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+            options.put(name, arg.substring(arg.indexOf('=') + 1));
         }
-        new HealthCheckBench(options).run(String.join(" ", args));
+        NUMBERS.forEach((name, least) -> {
+            if (!options.get(name).matches("[0-9]{1,9}") || Integer.parseInt(options.get(name)) < least) {
+                throw new IllegalArgumentException("--" + name + " needs a whole number of at least " + least + ", got '"
+                        + options.get(name) + "'");
+            }
+        });
+        if (!options.get("mix").matches("[0-9]{1,6},[0-9]{1,6},[0-9]{1,6},[0-9]{1,6}")
+                || Arrays.stream(options.get("mix").split(",")).mapToInt(Integer::parseInt).sum() == 0) {
+            throw new IllegalArgumentException("--mix needs four weights (fast,slow,fail,flap), not all 0, got '"
+                    + options.get("mix") + "'");
+        }
+        return () -> new HealthCheckBench(options).run(String.join(" ", args));
     }
 
     private int num(String name) {
