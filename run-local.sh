@@ -14,7 +14,7 @@ usage() {
 for arg in "$@"; do
   case "$arg" in
     -h|--help) usage; exit 0 ;;
-    --port-base=*|--redis-url=*|--home=*|--log-dir=*|--ready-timeout=*|--public|--insecure-dev) ;;
+    --port-base=*|--redis-url=*|--home=*|--log-dir=*|--ready-timeout=*|--public|--insecure-dev|--compose-secrets|--compose-secrets=*) ;;
     *) echo "run-local.sh: unknown option $arg" >&2; usage >&2; exit 2 ;;
   esac
 done

@@ -115,7 +115,7 @@ class ComposeFileTest {
         assertThat(properties(dir.resolve("scheduler-1/pacer.properties")).get("pacer.secrets.grant-key"))
                 .isEqualTo(secrets.get("pacer.secrets.grant-key"));
         assertThat(properties(dir.resolve("agent-a/pacer.properties"))).containsOnlyKeys("spring.data.redis.url");
-        assertThat(Files.getPosixFilePermissions(dir.resolve("agent-a/key.pem")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("agent-a/key.pem")))).isEqualTo("rw-------");
 
         Map<Path, String> first = snapshot(dir, "ca.pem", "ca.key", "admin-credential", "redis/password", "vault/token",
                 "keys/secrets-kek", "scheduler-1/cert.pem");

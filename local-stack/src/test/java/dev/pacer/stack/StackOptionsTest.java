@@ -54,7 +54,7 @@ class StackOptionsTest {
     void theUsage_listsEveryOption_andRunLocalSh_listsTheSame() throws Exception {
         Set<String> documented = options(StackOptions.USAGE);
         assertThat(documented).containsExactlyInAnyOrder("--port-base", "--redis-url", "--home", "--log-dir",
-                "--ready-timeout", "--public", "--insecure-dev", "--help");
+                "--ready-timeout", "--public", "--insecure-dev", "--compose-secrets", "--help");
         // run-local.sh checks the options before building: it lets every documented one through
         String accepted = Files.readString(RUN_LOCAL).lines().filter(l -> l.contains("--port-base=*|")).findFirst().orElseThrow();
         Set<String> passed = new TreeSet<>();
