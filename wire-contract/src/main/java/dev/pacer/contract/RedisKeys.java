@@ -38,10 +38,17 @@ public final class RedisKeys {
     public static final String SERVICE_PORTS = PREFIX + "service-ports";
 
     /**
-     * Pub/sub channel of events in Marathon's shape ({@code {"eventType": ..., "timestamp": ...}}):
-     * what a {@code /v2/events} stream would relay. Never carries a secret value.
+     * Stream of every event in Marathon's shape, the durable log {@code /v2/events} serves and resumes from
+     * (entry ids are the SSE {@code id:}s). Entry fields: {@link #EVENT_TYPE_FIELD} (the {@code eventType}),
+     * {@link #EVENT_APPS_FIELD} (the app ids the event concerns, comma-separated; empty: no app) and
+     * {@link #EVENT_FIELD} (the event JSON, at most {@link #EVENT_MAX_BYTES}). Trimmed by length and age.
      */
-    public static final String EVENTS = PREFIX + "events";
+    public static final String EVENT_STREAM = PREFIX + "event-stream";
+    public static final String EVENT_TYPE_FIELD = "type";
+    public static final String EVENT_APPS_FIELD = "apps";
+    public static final String EVENT_FIELD = "event";
+    /** The largest event JSON the stream carries, in UTF-8 bytes (DESIGN wall 4). */
+    public static final int EVENT_MAX_BYTES = 4096;
 
     /** Pub/sub channel carrying an app id whose {@link #appTrafficDenied} set changed. */
     public static final String TRAFFIC = PREFIX + "traffic";

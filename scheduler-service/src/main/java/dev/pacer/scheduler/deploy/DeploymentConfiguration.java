@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.deploy;
 
 import dev.pacer.contract.RedisKeys;
+import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.reconcile.AppHints;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -33,8 +34,8 @@ class DeploymentConfiguration {
 
     @Bean
     DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, StringRedisTemplate redis,
-                                        JsonMapper json, Clock clock) {
-        return new DeploymentService(store, metrics, new DeploymentEvents(redis, json, clock), new TrafficGate(redis), clock);
+                                        EventLog events, Clock clock) {
+        return new DeploymentService(store, metrics, new DeploymentEvents(events), new TrafficGate(redis), clock);
     }
 
     @Bean

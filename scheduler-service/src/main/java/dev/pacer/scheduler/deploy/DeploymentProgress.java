@@ -109,6 +109,12 @@ public class DeploymentProgress implements DeploymentHook {
             return true;
         }
         int after = store.complete(deployment, appId);
+        if (action.action() == DeploymentAction.Type.StopApplication) {
+            service.appTerminated(appId);
+        }
+        if (after > step) {
+            service.stepDone(plan, step, after);
+        }
         if (after > plan.totalSteps()) {
             service.end(plan, "finished");
         } else if (after > step) {

@@ -57,7 +57,7 @@ public class DeploymentService {
             List<String> holders = store.start(plan);
             if (holders.isEmpty()) {
                 metrics.started(plan);
-                events.publish("deployment_info", plan, null);
+                events.stepStarted(plan, 1);
                 log.info("Deployment {} started: {} step(s), apps {}", plan.id(), plan.totalSteps(), abbreviated(plan.affectedApps()));
                 if (plan.steps().stream().allMatch(List::isEmpty)) {
                     // Marathon: a plan without a step (nothing changed) finishes at once and is never listed
@@ -121,8 +121,22 @@ public class DeploymentService {
         return require(id);
     }
 
+    /** Announces that {@code step} of a running deployment is done and, unless it was the last, that {@code next} starts. */
+    public void stepDone(DeploymentPlan plan, int step, int next) {
+        events.stepSucceeded(plan, step);
+        if (next <= plan.totalSteps()) {
+            events.stepStarted(plan, next);
+        }
+    }
+
+    /** Marathon's {@code app_terminated_event}: every instance of a deleted app is gone. */
+    public void appTerminated(String app) {
+        events.appTerminated(app);
+    }
+
     /** Ends a deployment: releases its locks and forgets it. */
     public boolean end(DeploymentPlan plan, String why) {
+        int step = why.startsWith("finished") ? 0 : store.get(plan.id()).map(RunningDeployment::currentStep).orElse(0);
         boolean ended = store.end(plan);
         // whatever way a blue-green deployment ends, every remaining task gets traffic again
         plan.blueGreen().keySet().forEach(app -> traffic.allowAll(dev.pacer.contract.ids.AppId.parse(app)));
@@ -130,8 +144,14 @@ public class DeploymentService {
             String outcome = why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled"
                     : why.startsWith("auto-reverted") ? "auto-reverted" : "abandoned";
             metrics.ended(outcome);
-            events.publish(outcome.equals("finished") ? "deployment_success" : "deployment_failed", plan,
-                    outcome.equals("finished") ? null : outcome);
+            if (outcome.equals("finished")) {
+                events.succeeded(plan);
+            } else {
+                if (step >= 1) {
+                    events.stepFailed(plan, step);
+                }
+                events.failed(plan, outcome);
+            }
             log.info("Deployment {} {}", plan.id(), why);
         }
         return ended;

@@ -3,6 +3,7 @@ package dev.pacer.scheduler.group;
 import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.events.EventLog;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,7 @@ class GroupConfiguration {
 
     @Bean
     GroupService groupService(AppRepository apps, AppService appService, GroupStore store, Clock clock,
-                              RequestLimitsProperties limits) {
-        return new GroupService(apps, appService, store, clock, limits);
+                              RequestLimitsProperties limits, EventLog events) {
+        return new GroupService(apps, appService, store, clock, limits, events);
     }
 }

@@ -9,9 +9,10 @@ import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.definition.BodyRules;
 import dev.pacer.scheduler.app.service.AppRepository;
-import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.AppService.Edit;
+import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.DeploymentResult;
+import dev.pacer.scheduler.events.EventLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,9 +41,11 @@ public class GroupService {
     private final GroupStore groups;
     private final Clock clock;
     private final RequestLimitsProperties limits;
+    private final EventLog events;
 
     public GroupService(AppRepository apps, AppService appService, GroupStore groups, Clock clock,
-                        RequestLimitsProperties limits) {
+                        RequestLimitsProperties limits, EventLog events) {
+        this.events = events;
         this.apps = apps;
         this.appService = appService;
         this.groups = groups;
@@ -129,6 +132,7 @@ public class GroupService {
             }
         });
         groups.saveVersion(snapshot(group, now, edits, groupDependencies));
+        changed(group, now);
         return new Outcome(result, steps);
     }
 
@@ -139,7 +143,14 @@ public class GroupService {
         List<Edit> stops = apps.list(group).stream().map(app -> new Edit(app, null)).toList();
         DeploymentResult result = appService.commitSteps(stops.isEmpty() ? List.of() : List.of(stops), now, force, null);
         groups.deleteUnder(group);
+        changed(group, now);
         return result;
+    }
+
+    /** Marathon's {@code group_change_success}: the group and the version of the change. */
+    private void changed(AppId group, Timestamp version) {
+        events.append("group_change_success", java.util.Map.of("groupId", group.toString(), "version", version.toString()),
+                List.of(group.toString()));
     }
 
     private void apply(AppId group, JsonNode node, String path, Timestamp now, Map<AppId, Edit> edits,

@@ -3,6 +3,7 @@ package dev.pacer.scheduler.health;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthTransition;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.reconcile.KeyedWorkQueue;
 import dev.pacer.scheduler.shard.ShardLeases;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,18 +25,22 @@ class HealthConfiguration {
     }
 
     @Bean
-    HealthKills healthKills(TaskHealthStore store, StringRedisTemplate redis, HealthKillProperties properties,
-                            MeterRegistry registry, Clock clock) {
-        return new HealthKillPolicy(store, new KillRateLimiter(redis, clock, properties.rateWindow(),
-                properties.maxKillsPerApp(), properties.maxKillsCluster()), new HealthKillMetrics(registry), properties, clock);
+    HealthEvents healthKills(TaskHealthStore store, StringRedisTemplate redis, HealthKillProperties properties,
+                             MeterRegistry registry, Clock clock, EventLog events) {
+        return new HealthEvents(new HealthKillPolicy(store, new KillRateLimiter(redis, clock, properties.rateWindow(),
+                properties.maxKillsPerApp(), properties.maxKillsCluster()), new HealthKillMetrics(registry), properties, clock),
+                events);
     }
 
     @Bean
     Object healthTransitionListener(RedisMessageListenerContainer listeners, KeyedWorkQueue<AppId> queue,
-                                    ShardLeases leases, JsonMapper json) {
+                                    ShardLeases leases, JsonMapper json, HealthEvents events) {
         listeners.addMessageListener((message, pattern) -> {
             try {
                 HealthTransition t = json.readValue(message.getBody(), HealthTransition.class);
+                if (!t.exceeded() && leases.owns(t.appId())) {
+                    events.transition(t);
+                }
                 if (!t.alive() && leases.owns(t.appId())) {
                     queue.enqueue(AppId.parse(t.appId()));
                 }

@@ -7,6 +7,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.scheduler.MicrometerSchedulerMetrics;
 import dev.pacer.scheduler.SchedulerMetrics;
+import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.agent.AgentClient;
 import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.agent.AgentMonitor;
@@ -23,6 +24,7 @@ import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.status.TaskLifecycle;
 import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
+import dev.pacer.scheduler.task.status.TaskStatusEvents;
 import dev.pacer.scheduler.task.status.TaskTransitions;
 import dev.pacer.scheduler.task.store.TaskStore;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -85,13 +87,15 @@ class ReconcileConfiguration {
         return new LastTaskFailures(redis, json, clock);
     }
 
-    /** What follows a task's change of state: {@link TaskLifecycle}, then the app's last failure is kept. */
+    /** What follows a task's change of state: {@link TaskLifecycle}, the app's last failure is kept, the events written. */
     @Bean
     @org.springframework.context.annotation.Primary
     TaskTransitions taskTransitions(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
                                     AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
-                                    LastTaskFailures failures) {
-        return TaskTransitions.both(new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock), failures);
+                                    LastTaskFailures failures, EventLog events) {
+        return TaskTransitions.both(TaskTransitions.both(
+                new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock), failures),
+                new TaskStatusEvents(events));
     }
 
     @Bean

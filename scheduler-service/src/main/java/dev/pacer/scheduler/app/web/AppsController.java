@@ -17,6 +17,7 @@ import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.app.service.LabelSelector;
 import dev.pacer.scheduler.deploy.DeploymentService;
+import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import dev.pacer.scheduler.web.Embed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,9 +57,11 @@ class AppsController {
     private final AppDefinitions definitions;
     private final JsonMapper json;
     private final DeploymentService deployments;
+    private final ApiPostEvents events;
 
     AppsController(AppService apps, AppTaskService tasks, AppRepository repository, AppInfoWriter writer,
-                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments) {
+                   AppDefinitions definitions, JsonMapper json, DeploymentService deployments, EventLog eventLog) {
+        this.events = new ApiPostEvents(eventLog);
         this.deployments = deployments;
         this.apps = apps;
         this.tasks = tasks;
@@ -94,9 +97,11 @@ class AppsController {
     }
 
     @PostMapping(ApiPaths.V2_APPS)
-    ResponseEntity<ObjectNode> create(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean force,
+    ResponseEntity<ObjectNode> create(HttpServletRequest request, @RequestBody JsonNode body,
+                                      @RequestParam(defaultValue = "false") boolean force,
                                       @RequestParam(required = false) List<String> embed) {
         AppService.Change change = apps.create(body, force);
+        events.posted(request, change.app().appId(), change.result().version());
         ObjectNode created = writer.created(change.app(), change.result().deploymentId());
         // the pacer object is echoed to a client that sent it (or asks for it)
         boolean pacer = Embed.pacer(embed) || body.isObject() && body.has(AppDefinitions.PACER);
@@ -137,8 +142,8 @@ class AppsController {
         return switch (path.kind()) {
             case APP -> switch (method) {
                 case "GET" -> ResponseEntity.ok(Map.of("app", app(path.app(), Embed.pacer(embed))));
-                case "PUT" -> put(path.app(), body, partialUpdate, forced);
-                case "PATCH" -> deployed(HttpStatus.OK, apps.patch(path.app(), body, forced));
+                case "PUT" -> posted(request, path.app(), put(path.app(), body, partialUpdate, forced));
+                case "PATCH" -> posted(request, path.app(), deployed(HttpStatus.OK, apps.patch(path.app(), body, forced)));
                 case "DELETE" -> deployed(HttpStatus.OK, apps.delete(path.app(), forced));
                 default -> notAllowed(method);
             };
@@ -171,6 +176,13 @@ class AppsController {
                 default -> notAllowed(method);
             };
         };
+    }
+
+    private ResponseEntity<?> posted(HttpServletRequest request, AppId id, ResponseEntity<?> response) {
+        if (response.getBody() instanceof DeploymentResult result) {
+            events.posted(request, id, result.version());
+        }
+        return response;
     }
 
     private ResponseEntity<?> put(AppId id, JsonNode body, boolean partialUpdate, boolean force) {
