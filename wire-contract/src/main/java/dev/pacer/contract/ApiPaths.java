@@ -17,6 +17,8 @@ public final class ApiPaths {
     public static final String V2_QUEUE = V2 + "/queue";
     public static final String V2_GROUPS = V2 + "/groups";
     public static final String V2_DEPLOYMENTS = V2 + "/deployments";
+    /** Marathon's event stream (SSE), served by the gateway from the event stream in Redis. */
+    public static final String V2_EVENTS = V2 + "/events";
     /** Marathon's plugins: Pacer loads none ({@code {"plugins":[]}}). */
     public static final String V2_PLUGINS = V2 + "/plugins";
     /** Marathon's pods: not supported by Pacer, answered with a JSON 501 on every method and sub-path. */
