@@ -14,9 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /v2/events} (§8), when the stack serves it: the first frame is {@code event_stream_attached} in
- * Marathon's shape. A stack without an event stream yet (404) is noted in the findings' list of endpoints
- * checked, not failed: the events are another issue's work.
+ * {@code GET /v2/events} (§8), served by the gateway: a 200 {@code text/event-stream} whose first frame is
+ * {@code event_stream_attached} in Marathon's shape.
  */
 final class EventStreamShape {
 
@@ -38,10 +37,6 @@ final class EventStreamShape {
             connection.setConnectTimeout(5000);
             connection.setReadTimeout(15000);
             int status = connection.getResponseCode();
-            if (status == 404) {
-                probe.note(endpoint + ": not served by this stack (404), not checked");
-                return;
-            }
             if (status != 200) {
                 probe.add(endpoint, "(status)", "answered " + status + "; Marathon answers 200 and a stream");
                 return;

@@ -73,7 +73,7 @@ public final class RequestClassifier {
             return Requirement.AUTHENTICATED;
         }
         // DELETE|POST /v2/deployments/{id}[/promote] (a deployment's apps are not looked up), DELETE /v2/leader,
-        // /metrics, /v2/events (not filtered), /v2/pods, /v2/plugins and every path not listed above
+        // /metrics, /v2/pods, /v2/plugins and every path not listed above
         return operator(read);
     }
 

@@ -11,14 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bufferSize events held for one subscriber that reads slower than they come; when full, the
  *                   subscriber is cut off (it resumes with {@code Last-Event-ID})
  * @param readBatch  most entries one {@code XREAD} (live) or {@code XRANGE} (replay) returns
- * @param readBlock  how long one {@code XREAD} waits for a new entry
+ * @param readBlock  how long one {@code XREAD} waits for a new entry; below {@code spring.data.redis.timeout}
+ *                   (2 s), or the blocked read counts as a failed command
  */
 @ConfigurationProperties(EventStreamProperties.PREFIX)
 public record EventStreamProperties(
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("1024") int bufferSize,
         @DefaultValue("200") int readBatch,
-        @DefaultValue("2s") Duration readBlock) {
+        @DefaultValue("1s") Duration readBlock) {
 
     public static final String PREFIX = "pacer.gateway.events";
 

@@ -227,7 +227,7 @@ class AuthIT {
         assertThat(ids(call("GET", "/v2/apps/*", ALICE, null).json().get("*"), "id")).containsExactly("/team-a/web");
         assertThat(ids(call("GET", "/v2/groups/apps", ALICE, null).json(), "id")).containsExactly("/team-a/web", "/org/team-a/api");
         for (String path : List.of("/v2/groups/team-b", "/v2/groups/team-b/apps", "/v2/apps/team-b/*", "/metrics", "/v2/pods",
-                "/v2/events", "/v2/queue/team-b/web", "/v2/plugins", "/api/health/members", "/v2/groups/versions")) {
+                "/v2/queue/team-b/web", "/v2/plugins", "/api/health/members", "/v2/groups/versions")) {
             assertThat(call("GET", path, ALICE, null).status).as(path).isEqualTo(403);
         }
         assertThat(call("GET", "/v2/info", ALICE, null).status).isEqualTo(200);

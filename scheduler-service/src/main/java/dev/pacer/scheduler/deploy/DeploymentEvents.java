@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code deployment_step_failure} when it is cancelled, abandoned or rolls back by itself.
  *
  * <p>The plan is Marathon's light plan ({@code id}, {@code version}, {@code steps[].actions[]} of
- * {@code action} and {@code app}): references only, never definitions. A plan too large for one event
+ * {@code action} and {@code app}) with {@code original} and {@code target} as root-group stubs
+ * ({@code id}, the target's {@code version}): references only, never groups or definitions. A plan too large for one event
  * keeps its first actions and says {@code "pacer":{"truncated":true,"affectedApps":N}}.
  */
 public class DeploymentEvents {
@@ -86,6 +87,10 @@ public class DeploymentEvents {
                 break;
             }
         }
+        // root-group stubs: Marathon's plan had original and target groups until 1.8, and clients still read
+        // them (marathon-python 0.13 fails on a plan without them); never whole groups
+        light.put("original", Map.of("id", "/"));
+        light.put("target", Map.of("id", "/", "version", plan.version()));
         light.put("steps", steps);
         light.put("version", plan.version());
         event.put("plan", light);

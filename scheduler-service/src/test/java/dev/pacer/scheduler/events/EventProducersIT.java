@@ -77,6 +77,8 @@ class EventProducersIT {
         JsonNode info = first("deployment_info", "/ev/web");
         assertThat(info.path("plan").path("id").asString()).isEqualTo(deployment);
         assertThat(info.path("plan").path("version").asString()).isEqualTo(version);
+        assertThat(info.path("plan").path("target").path("version").asString()).isEqualTo(version);
+        assertThat(info.path("plan").path("original").path("id").asString()).isEqualTo("/");
         assertThat(info.path("plan").path("steps").get(0).path("actions").get(0).path("action").asString()).isEqualTo("StartApplication");
         assertThat(info.path("currentStep").path("actions").get(0).path("app").asString()).isEqualTo("/ev/web");
         assertThat(first("deployment_step_success", "/ev/web").path("plan").path("id").asString()).isEqualTo(deployment);
