@@ -48,10 +48,15 @@ def scenario(s):
     s.client.create_app(app_id, MarathonApp(cmd="sleep 3600", cpus=0.01, mem=16, instances=1))
     wanted = {"api_post_event", "deployment_info", "deployment_success", "status_update_event"}
     found = set()
+    plans = set()  # the client keeps only the id of a deployment_success: it is matched by its deployment_info
 
     def more():
         event = next_event()
         if getattr(event, "app_id", None) == app_id or app_id in repr(vars(event)):
+            found.add(event.event_type)
+            if event.event_type == "deployment_info":
+                plans.add(event.plan.id)
+        elif event.event_type == "deployment_success" and getattr(event, "id", None) in plans:
             found.add(event.event_type)
         return wanted <= found
 

@@ -24,6 +24,8 @@ public final class Bench {
                     HealthCheckBench::parse),
             new BenchCommand("proxy-floor", "a bare Netty pass-through (gateway-overhead starts it)", ProxyFloor.USAGE,
                     ProxyFloor::parse),
+            new BenchCommand("events", "N SSE subscribers on /v2/events, M deployments: delivery latency, CPU, memory",
+                    EventsBench.USAGE, EventsBench::parse),
             new BenchCommand("launch-latency", "POST /v2/apps to TASK_RUNNING, Docker task and process task",
                     LaunchLatencyBench.USAGE, LaunchLatencyBench::parse));
 

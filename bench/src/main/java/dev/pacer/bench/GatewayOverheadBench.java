@@ -170,7 +170,7 @@ public final class GatewayOverheadBench {
         return "http://127.0.0.1:" + port;
     }
 
-    private static String startGateway(BenchOptions options, List<String> jvm, List<String> extraArgs, BenchStack stack,
+    static String startGateway(BenchOptions options, List<String> jvm, List<String> extraArgs, BenchStack stack,
                                        boolean secure, List<ManagedProcess> started) {
         Path jar = options.home().resolve("gateway-service/target/gateway-service.jar");
         if (!Files.isRegularFile(jar)) {

@@ -57,7 +57,7 @@ class BenchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"api-latency", "group-deploy", "gateway-overhead", "health-check", "proxy-floor", "launch-latency"})
+    @ValueSource(strings = {"api-latency", "group-deploy", "gateway-overhead", "health-check", "proxy-floor", "launch-latency", "events"})
     void everyBench_answersHelp_withItsOwnUsage_exit0(String name) {
         for (String help : new String[] {"--help", "-h"}) {
             Answer answer = bench(name, "--sizes=1", help);
@@ -81,7 +81,8 @@ class BenchTest {
             "health-check     | tasks=10              | bench health-check: unexpected argument tasks=10 (options are --name=value)",
             "proxy-floor      | --port=18090          | bench proxy-floor: --port and --upstream are required",
             "launch-latency   | --runs=-1             | bench launch-latency: --runs needs a whole number of at least 1, got '-1'",
-            "launch-latency   | --image               | bench launch-latency: --image needs a value (--image=...)"})
+            "launch-latency   | --image               | bench launch-latency: --image needs a value (--image=...)",
+            "events           | --subscribers=0       | bench events: --subscribers needs a whole number of at least 1, got '0'"})
     void aBadOption_isNamed_withTheBenchsUsage_exit2_andNoStackTrace(String name, String option, String message) {
         // proxy-floor starts no stack: it knows no --home
         Answer answer = name.equals("proxy-floor") ? bench(name, option) : bench(name, HOME, option);
