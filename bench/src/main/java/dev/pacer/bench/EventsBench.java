@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the stream). Measures the delivery latency from the Redis write (the entry id is Redis' millisecond clock)
  * to the subscriber, the gateway's CPU while it fans out, and its resident memory per subscriber.
  *
- * <p>Subscribers are one JDK {@link HttpClient} (asynchronous: no thread per connection), each reading lines.
+ * <p>Subscribers are JDK {@link HttpClient}s (asynchronous: no thread per connection; one client per 500
+ * subscribers), each reading lines. The consumers share the machine with the gateway: on 2 cores they are
+ * what limits the delivery rate (see bench/README.md).
  */
 public final class EventsBench {
 
@@ -72,7 +74,11 @@ public final class EventsBench {
         ProcessHandle process = gateways.get(0).handle();
         long rssBefore = Machine.rssMiB(process.pid()).orElse(0L);
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // one client (one selector thread) per 500 subscribers: a single JDK client is the bottleneck otherwise
+        HttpClient[] clients = new HttpClient[(subscribers + 499) / 500];
+        for (int c = 0; c < clients.length; c++) {
+            clients[c] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        }
         int expected = deployments * 4;
         Recorder recorder = new Recorder(subscribers * (long) expected);
         CountDownLatch attached = new CountDownLatch(subscribers);
@@ -81,7 +87,7 @@ public final class EventsBench {
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/v2/events?event_type=api_post_event"
                     + "&event_type=deployment_info&event_type=deployment_step_success&event_type=deployment_success"))
                     .header("Accept", "text/event-stream").build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines(recorder, attached)));
+            clients[i % clients.length].sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines(recorder, attached)));
             if (i % 200 == 199) { // in batches: each attached before the next is opened
                 long sent = i + 1;
                 long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -134,7 +140,7 @@ public final class EventsBench {
                          double cores, long rssBefore, long rssAttached) {
         StringBuilder out = new StringBuilder("# /v2/events: fan-out to many subscribers\n\n");
         out.append(String.format(Locale.ROOT, "%s; load average %.2f at the end.%n%n", Machine.describe(), Machine.loadAverage()));
-        out.append(String.format(Locale.ROOT, "%d SSE subscribers (one JDK HttpClient, loopback) on one gateway; %d deployments "
+        out.append(String.format(Locale.ROOT, "%d SSE subscribers (JDK HttpClients, one per 500, loopback) on one gateway; %d deployments "
                 + "of 0-instance apps at %d/s through the scheduler's API, %d events each subscriber should get.%n%n",
                 subscribers, deployments, rate, expected));
         out.append("| Figure | Value |\n|---|---|\n");
