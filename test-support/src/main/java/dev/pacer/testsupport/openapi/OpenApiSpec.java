@@ -48,6 +48,7 @@ public final class OpenApiSpec {
     private final JsonNode root;
     private final SchemaCheck schemas;
     private final Set<Operation> exercised = ConcurrentHashMap.newKeySet();
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
     private OpenApiSpec(JsonNode root) {
         this.root = root;
@@ -98,6 +99,22 @@ public final class OpenApiSpec {
         return new TreeSet<>(exercised);
     }
 
+    /** Every documented answer of the operations under {@code prefix}, as {@code "GET /api/x 404"}. */
+    public Set<String> documentedAnswers(String prefix) {
+        Set<String> all = new TreeSet<>();
+        for (Operation op : operationsUnder(prefix)) {
+            for (Map.Entry<String, JsonNode> response : node(op).path("responses").properties()) {
+                all.add(op + " " + response.getKey());
+            }
+        }
+        return all;
+    }
+
+    /** The documented answers {@link #check} has seen, as {@link #documentedAnswers} writes them. */
+    public Set<String> answersSeen() {
+        return new TreeSet<>(answered);
+    }
+
     /**
      * Every keyword of every schema in the document (components and inline, nested ones included) that
      * {@link SchemaCheck} does not check; every {@code $ref} is resolved on the way (a dangling one throws).
@@ -127,10 +144,12 @@ public final class OpenApiSpec {
         Operation op = found.get();
         exercised.add(op);
         JsonNode responses = node(op).path("responses");
-        JsonNode response = responses.has(Integer.toString(status)) ? responses.get(Integer.toString(status)) : responses.get("default");
+        String key = responses.has(Integer.toString(status)) ? Integer.toString(status) : "default";
+        JsonNode response = responses.get(key);
         if (response == null) {
             return List.of(call + ": status " + status + " is not documented for " + op);
         }
+        answered.add(op + " " + key);
         JsonNode content = schemas.resolve(response).path("content");
         boolean empty = body == null || body.isEmpty();
         if (content.isEmpty()) {
