@@ -116,6 +116,32 @@ public final class OpenApiSpec {
     }
 
     /**
+     * What a test that called the operations under {@code prefix} left unproven: an operation never called,
+     * a documented answer never seen unless {@code exempt} lists it (an answer another set-up gives), and an
+     * exemption that no longer holds (seen after all, or not documented). Empty when the document is covered.
+     */
+    public List<String> coverageGaps(String prefix, Set<String> exempt) {
+        List<String> gaps = new ArrayList<>();
+        for (Operation op : operationsUnder(prefix)) {
+            if (!exercised.contains(op)) {
+                gaps.add(op + ": never called");
+            }
+        }
+        Set<String> documented = documentedAnswers(prefix);
+        for (String answer : documented) {
+            if (!answered.contains(answer) && !exempt.contains(answer)) {
+                gaps.add(answer + ": documented, never answered");
+            }
+        }
+        for (String answer : exempt) {
+            if (answered.contains(answer) || !documented.contains(answer)) {
+                gaps.add(answer + ": exempt, but " + (answered.contains(answer) ? "answered" : "not documented"));
+            }
+        }
+        return gaps;
+    }
+
+    /**
      * Every keyword of every schema in the document (components and inline, nested ones included) that
      * {@link SchemaCheck} does not check; every {@code $ref} is resolved on the way (a dangling one throws).
      */

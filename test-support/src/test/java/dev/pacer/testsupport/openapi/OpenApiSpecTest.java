@@ -102,6 +102,13 @@ class OpenApiSpecTest {
                 .contains("no operation");
         assertThat(spec.exercised()).containsExactly(new Operation("GET", "/api/things/_stats"),
                 new Operation("DELETE", "/api/things/{path}"));
+        assertThat(spec.answersSeen()).containsExactly("DELETE /api/things/{path} 404", "GET /api/things/_stats 200");
+        assertThat(spec.coverageGaps("/api/things", java.util.Set.of("GET /api/things 200", "GET /api/things/_stats 200",
+                "PUT /api/things 200"))).containsExactlyInAnyOrder("GET /api/things: never called",
+                "DELETE /api/things/{path} 204: documented, never answered",
+                "GET /api/things/_stats 200: exempt, but answered", "PUT /api/things 200: exempt, but not documented");
+        assertThat(spec.documentedAnswers("/api/things")).containsExactly("DELETE /api/things/{path} 204",
+                "DELETE /api/things/{path} 404", "GET /api/things 200", "GET /api/things/_stats 200");
     }
 
     @Test
@@ -110,6 +117,19 @@ class OpenApiSpecTest {
                 new Operation("GET", "/api/items/{itemId}"), new Operation("PUT", "/api/things/**"),
                 new Operation("GET", "/api/things/_new"))))
                 .containsExactlyInAnyOrder(new Operation("GET", "/api/things/_new"), new Operation("PUT", "/api/things/**"));
+    }
+
+    @Test
+    void actuatorMappings_giveEachMethodOfEachPatternUnderThePrefix() {
+        JsonNode answer = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                {"contexts":{"svc":{"mappings":{"dispatcherServlets":{"dispatcherServlet":[
+                  {"details":{"requestMappingConditions":{"methods":["GET","PUT"],"patterns":["/api/things/**"]}}},
+                  {"details":{"requestMappingConditions":{"methods":[],"patterns":["/api/things/_any"]}}},
+                  {"details":{"requestMappingConditions":{"methods":["GET"],"patterns":["/api/thingsmore","/error"]}}},
+                  {"details":null}]}}}}}""");
+        assertThat(ActuatorMappings.under(answer, "/api/things")).contains(new Operation("GET", "/api/things/**"),
+                new Operation("PUT", "/api/things/**"), new Operation("DELETE", "/api/things/_any"))
+                .hasSize(9);
     }
 
     @Test
