@@ -99,6 +99,11 @@ public final class OpenApiSpec {
         return new TreeSet<>(exercised);
     }
 
+    /** Whether the operation's path names servers of its own (it is then not served where the document is). */
+    public boolean hasOwnServers(Operation op) {
+        return !root.path("paths").path(op.path()).path("servers").isEmpty() || !node(op).path("servers").isEmpty();
+    }
+
     /** Every documented answer of the operations under {@code prefix}, as {@code "GET /api/x 404"}. */
     public Set<String> documentedAnswers(String prefix) {
         Set<String> all = new TreeSet<>();
@@ -181,18 +186,27 @@ public final class OpenApiSpec {
         if (content.isEmpty()) {
             return empty ? List.of() : List.of(call + ": " + op + " answers " + status + " without a body, got " + abbreviate(body));
         }
-        JsonNode media = content.get("application/json");
-        if (media == null) {
-            return List.of(call + ": the checker reads only application/json content (" + op + ")");
+        String mediaType = null;
+        for (Map.Entry<String, JsonNode> media : content.properties()) {
+            if (contentType != null && contentType.startsWith(media.getKey())) {
+                mediaType = media.getKey();
+            }
         }
-        if (contentType == null || !contentType.startsWith("application/json")) {
-            return List.of(call + ": Content-Type " + contentType + ", documented application/json");
+        if (mediaType == null) {
+            return List.of(call + ": Content-Type " + contentType + ", documented " + content.propertyNames());
         }
+        JsonNode media = content.get(mediaType);
         JsonNode value;
-        try {
-            value = JSON.readTree(empty ? "" : body);
-        } catch (JacksonException e) {
-            return List.of(call + ": body is not JSON: " + abbreviate(body));
+        if (mediaType.equals("application/json")) {
+            try {
+                value = JSON.readTree(empty ? "" : body);
+            } catch (JacksonException e) {
+                return List.of(call + ": body is not JSON: " + abbreviate(body));
+            }
+        } else if (mediaType.startsWith("text/")) {
+            value = JSON.getNodeFactory().stringNode(empty ? "" : body);
+        } else {
+            return List.of(call + ": the checker reads JSON and text only, not " + mediaType);
         }
         List<String> violations = new ArrayList<>();
         schemas.check(value, media.path("schema"), "$", violations);

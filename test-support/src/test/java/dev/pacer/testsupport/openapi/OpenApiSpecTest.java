@@ -37,6 +37,11 @@ class OpenApiSpecTest {
                   responses:
                     '204': {description: gone}
                     '404': {$ref: '#/components/responses/Missing'}
+              /api/items/{id}/log:
+                servers: [{url: 'https://elsewhere'}]
+                get:
+                  responses:
+                    '200': {description: text, content: {text/plain: {schema: {type: string}}}}
               /api/items/{id}:
                 get:
                   responses:
@@ -89,6 +94,15 @@ class OpenApiSpecTest {
         assertThat(SPEC.check("GET", "/api/things", 200, JSON, "[")).singleElement().asString().contains("not JSON");
         assertThat(SPEC.check("POST", "/api/things", 200, JSON, "[]")).singleElement().asString()
                 .contains("no operation of the document matches");
+    }
+
+    @Test
+    void textAnswers_areCheckedAsStrings_andOwnServersAreSeen() {
+        assertThat(SPEC.check("GET", "/api/items/1/log", 200, "text/plain;charset=UTF-8", "line\n")).isEmpty();
+        assertThat(SPEC.check("GET", "/api/items/1/log", 200, JSON, "{}")).singleElement().asString()
+                .contains("Content-Type application/json, documented [text/plain]");
+        assertThat(SPEC.hasOwnServers(new Operation("GET", "/api/items/{id}/log"))).isTrue();
+        assertThat(SPEC.hasOwnServers(new Operation("GET", "/api/items/{id}"))).isFalse();
     }
 
     @Test
