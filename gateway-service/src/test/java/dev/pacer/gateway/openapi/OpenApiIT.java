@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * every operation it describes to the service the operation's tag names ({@code x-pacer-service}), but those
  * whose path names servers of its own (the agents', called directly): a described path that no route, or the
  * wrong route, takes fails here. The answers themselves are checked against the
- * document at the real services ({@code SecretsOpenApiIT}, {@code HealthOpenApiIT}).
+ * document at the real services (secrets-service's {@code SecretsApiIT}, {@code HealthOpenApiIT}, {@code AgentApiMutualTlsIT}).
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false",
