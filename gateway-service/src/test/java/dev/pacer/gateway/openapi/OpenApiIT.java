@@ -15,9 +15,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +34,10 @@ import tools.jackson.databind.JsonNode;
  * The gateway serves the OpenAPI description itself (credentials needed, no grant; never proxied), and routes
  * every operation it describes to the service the operation's tag names ({@code x-pacer-service}), but those
  * whose path names servers of its own (the agents', called directly): a described path that no route, or the
- * wrong route, takes fails here. The answers themselves are checked against the
- * document at the real services (secrets-service's {@code SecretsApiIT}, {@code HealthOpenApiIT}, {@code AgentApiMutualTlsIT}).
+ * wrong route, takes fails here. The gateway's own answers (401 without credentials, 403 without the grant) are
+ * checked against the document too, and never reach a service. The services' answers are checked at the real
+ * services (secrets-service's {@code SecretsApiIT}, {@code HealthOpenApiIT}, agent-service's
+ * {@code AgentApiMutualTlsIT}).
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false",
@@ -114,6 +119,34 @@ class OpenApiIT {
             assertThat(response.status()).as(expected).isEqualTo(200);
             assertThat(upstream.seen).as(expected + " reaches " + service).containsExactly(expected);
         }
+    }
+
+    @Test
+    void theGatewaysOwnAnswers_areAsDescribed_andNeverReachAService() {
+        OpenApiSpec spec = OpenApiSpec.classpath(ApiPaths.OPENAPI_RESOURCE);
+        Http.Client reader = Http.client(null).withAuthorization(Http.basic("reader", "reader-pw"));
+        List<String> violations = new ArrayList<>();
+        SECRETS.seen.clear();
+        HEALTH.seen.clear();
+        for (OpenApiSpec.Operation op : spec.operations().stream().filter(op -> !spec.hasOwnServers(op)).toList()) {
+            // team-b: a path the reader (view on /team-a only) has no grant on
+            String path = op.path().replaceAll("\\{[^}]+}", "team-b/x");
+            violations.addAll(checked(spec, Http.client(null), op, path));
+            if (spec.documentedAnswers(op.path(), "gateway").contains(op + " 403")) {
+                violations.addAll(checked(spec, reader, op, path));
+            }
+        }
+        assertThat(violations).isEmpty();
+        Set<String> notSeen = new TreeSet<>(spec.documentedAnswers(ApiPaths.API, "gateway"));
+        notSeen.removeAll(spec.answersSeen());
+        assertThat(notSeen).as("the gateway's documented answers never given").isEmpty();
+        assertThat(SECRETS.seen).isEmpty();
+        assertThat(HEALTH.seen).isEmpty();
+    }
+
+    private List<String> checked(OpenApiSpec spec, Http.Client client, OpenApiSpec.Operation op, String path) {
+        Http.Response r = op.method().equals("GET") ? client.get(url(path)) : client.send(op.method(), url(path), "{}");
+        return spec.check(op.method(), path, r.status(), r.header("Content-Type"), r.body());
     }
 
     private static String serviceOf(OpenApiSpec spec, OpenApiSpec.Operation op) {

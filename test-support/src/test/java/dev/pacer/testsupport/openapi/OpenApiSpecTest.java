@@ -26,6 +26,7 @@ class OpenApiSpecTest {
                       content:
                         application/json:
                           schema: {type: array, items: {$ref: '#/components/schemas/Thing'}}
+                    '401': {$ref: '#/components/responses/Unauthorized'}
               /api/things/_stats:
                 get:
                   responses:
@@ -48,6 +49,10 @@ class OpenApiSpecTest {
                     '200': {description: one, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
             components:
               responses:
+                Unauthorized:
+                  description: the gateway's
+                  x-pacer-answered-by: gateway
+                  content: {application/json: {schema: {type: object}}}
                 Missing:
                   description: none
                   content: {application/json: {schema: {type: object, required: [message]}}}
@@ -121,7 +126,8 @@ class OpenApiSpecTest {
                 "PUT /api/things 200"))).containsExactlyInAnyOrder("GET /api/things: never called",
                 "DELETE /api/things/{path} 204: documented, never answered",
                 "GET /api/things/_stats 200: exempt, but answered", "PUT /api/things 200: exempt, but not documented");
-        assertThat(spec.documentedAnswers("/api/things")).containsExactly("DELETE /api/things/{path} 204",
+        assertThat(spec.documentedAnswers("/api/things", "gateway")).containsExactly("GET /api/things 401");
+        assertThat(spec.documentedAnswers("/api/things", null)).containsExactly("DELETE /api/things/{path} 204",
                 "DELETE /api/things/{path} 404", "GET /api/things 200", "GET /api/things/_stats 200");
     }
 
