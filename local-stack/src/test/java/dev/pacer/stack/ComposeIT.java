@@ -147,6 +147,16 @@ class ComposeIT {
                 .until(() -> Http.get(gateway("/apps" + APP + "/")).status() == 200);
         assertThat(Http.get(gateway("/apps" + APP + "/")).body()).contains("Directory listing");
 
+        // agents in unprivileged containers cannot create cgroups, yet run no task as root (isolation level users)
+        for (String agentContainer : List.of("agent-a", "agent-b")) {
+            DockerEngine.Result uids = DockerEngine.docker("exec", container(agentContainer), "sh", "-c",
+                    "for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline 2>/dev/null | grep -q '^python3 -m http.server' "
+                            + "&& stat -c %u $p; done");
+            assertThat(uids.output().lines().map(String::trim).filter(l -> !l.isEmpty()).toList())
+                    .as("uids of the app's processes in %s: %s", agentContainer, uids.output())
+                    .isNotEmpty().allMatch(uid -> uid.matches("5\\d{4}"));
+        }
+
         // both peers know every service and the app's instances (registered by the agents)
         SSLContext operator = operatorTls();
         await("every service in Eureka").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
