@@ -128,6 +128,17 @@ class PrometheusStackIT {
                     panels.size(), alerts.size(), problems.get());
         }
         assertThat(problems.get()).as("queries that are invalid or return no series").isEmpty();
+        // Prometheus itself loaded and evaluates every rule of the repository without an error
+        JsonNode groups = JSON.readTree(Http.get(prometheusUrl + "/api/v1/rules").body()).path("data").path("groups");
+        List<String> evaluated = new ArrayList<>();
+        for (JsonNode group : groups) {
+            for (JsonNode rule : group.path("rules")) {
+                assertThat(rule.path("health").asString()).as(rule.path("name").asString() + ": " + rule.path("lastError").asString())
+                        .isEqualTo("ok");
+                evaluated.add(rule.path("name").asString());
+            }
+        }
+        assertThat(evaluated).hasSameSizeAs(alerts);
         admin.send("DELETE", stack.gateway(ApiPaths.V2_APPS + WEB + "?force=true"), null);
     }
 
