@@ -129,7 +129,7 @@ public class DeploymentService {
         if (ended) {
             String outcome = why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled"
                     : why.startsWith("auto-reverted") ? "auto-reverted" : "abandoned";
-            metrics.ended(outcome);
+            metrics.ended(outcome, java.time.Duration.ofMillis(Math.max(0, clock.millis() - plan.startedAt())));
             events.publish(outcome.equals("finished") ? "deployment_success" : "deployment_failed", plan,
                     outcome.equals("finished") ? null : outcome);
             log.info("Deployment {} {}", plan.id(), why);
