@@ -166,8 +166,8 @@ class SecretsApiIT {
             assertThat(r.body()).contains(c[2]).doesNotContain(value);
         }
         String metrics = Http.get(url("/actuator/prometheus")).body();
-        assertThat(metrics).contains("pacer_secrets_grants_refused_total{reason=\"expired\"")
-                .contains("pacer_secrets_backend_latency_seconds_count{backend=\"embedded\",op=\"write\"")
+        assertThat(metrics).contains("pacer_secrets_grants_refused_total{application=\"secrets-service\",reason=\"expired\"")
+                .contains("pacer_secrets_backend_latency_seconds_count{application=\"secrets-service\",backend=\"embedded\",op=\"write\"")
                 .doesNotContain(value);
         assertThat(Base64.getDecoder().decode(GRANT_KEY)).hasSize(32);
     }
