@@ -15,6 +15,7 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
     private final Map<TaskState, Counter> states = new EnumMap<>(TaskState.class);
     private final Counter launched;
     private final Timer passes;
+    private final Timer launchLatency;
 
     public MicrometerSchedulerMetrics(MeterRegistry registry) {
         for (TaskState state : TaskState.values()) {
@@ -26,6 +27,9 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
         launched = Counter.builder("pacer.scheduler.tasks.launched").description("Tasks handed to agents").register(registry);
         passes = Timer.builder("pacer.scheduler.reconcile.pass").description("Duration of one app's reconcile pass")
                 .register(registry);
+        launchLatency = Timer.builder("pacer.scheduler.task.launch.latency")
+                .description("From a task's staging (placed, handed to its agent) to RUNNING")
+                .publishPercentileHistogram().register(registry);
     }
 
     @Override
@@ -36,6 +40,11 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
     @Override
     public void taskLaunched() {
         launched.increment();
+    }
+
+    @Override
+    public void taskStarted(Duration took) {
+        launchLatency.record(took);
     }
 
     @Override

@@ -11,5 +11,8 @@ public interface SchedulerMetrics {
 
     void taskLaunched();
 
+    /** A task became RUNNING {@code took} after it was staged (placed and handed to its agent). */
+    void taskStarted(Duration took);
+
     void reconcilePass(Duration took);
 }

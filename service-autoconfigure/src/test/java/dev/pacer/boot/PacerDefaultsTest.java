@@ -22,6 +22,9 @@ class PacerDefaultsTest {
         assertThat(env.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(env.getProperty("server.error.whitelabel.enabled")).isEqualTo("false");
         assertThat(env.getProperty("management.metrics.tags.service")).isEqualTo("scheduler-service");
+        assertThat(env.getProperty("management.metrics.tags.application")).isEqualTo("scheduler-service");
+        assertThat(env.getProperty("management.metrics.distribution.percentiles-histogram.http.server.requests"))
+                .isEqualTo("true");
         assertThat(env.getProperty("eureka.client.registry-fetch-interval-seconds")).isEqualTo("30");
     }
 }

@@ -30,6 +30,14 @@ public final class ApiPaths {
     public static final String API_HEALTH = API + "/health";
     public static final String API_HEALTH_MEMBERS = API_HEALTH + "/members";
 
+    /**
+     * The OpenAPI description of Pacer's own endpoints (the APIs above, not Marathon's), served by the gateway
+     * itself from wire-contract's classpath resource {@link #OPENAPI_RESOURCE}.
+     */
+    public static final String OPENAPI = "/openapi/pacer.yaml";
+    /** Where the OpenAPI description lives on every classpath that holds wire-contract. */
+    public static final String OPENAPI_RESOURCE = "openapi/pacer.yaml";
+
     // agent-service's internal API (called by the scheduler; not routed by the gateway)
     public static final String AGENT_TASKS = API + "/agent/tasks";
     /** {@code /api/agent/tasks/{taskId}}: GET one task, DELETE kills it. */

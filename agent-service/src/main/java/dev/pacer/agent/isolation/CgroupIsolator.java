@@ -48,12 +48,7 @@ public final class CgroupIsolator implements TaskIsolator {
 
     @Override
     public TaskIsolation prepare(LaunchRequest request) throws IOException {
-        TaskUsers.TaskUser user;
-        try {
-            user = users.resolve(request.appId(), request.user());
-        } catch (IllegalStateException e) {
-            throw new IOException(e.getMessage());
-        }
+        TaskUsers.TaskUser user = user(users, request);
         long memMb = Math.max(MIN_MEMORY_MB, (long) Math.ceil(request.mem()));
         CgroupDriver.Limits limits = new CgroupDriver.Limits(memMb * MIB, request.cpus(), properties.pidsMax(),
                 properties.cpuQuota());
@@ -69,6 +64,20 @@ public final class CgroupIsolator implements TaskIsolator {
 
     @Override
     public void handOver(TaskIsolation isolation, Path sandbox) throws IOException {
+        giveSandbox(isolation, sandbox);
+    }
+
+    /** The user a task of {@code request}'s app runs as (its {@code user}, or a uid of the agent's range). */
+    static TaskUsers.TaskUser user(TaskUsers users, LaunchRequest request) throws IOException {
+        try {
+            return users.resolve(request.appId(), request.user());
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    /** The sandbox (and what the agent wrote into it) becomes the task user's, 0700. */
+    static void giveSandbox(TaskIsolation isolation, Path sandbox) throws IOException {
         openForTraversal(sandbox.getParent());
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(sandbox)) {
@@ -98,9 +107,14 @@ public final class CgroupIsolator implements TaskIsolator {
 
     @Override
     public List<String> dropPrivileges(TaskIsolation isolation) {
+        return setpriv(setpriv, isolation, properties.noNewPrivileges());
+    }
+
+    /** {@code setpriv} to the task's uid and gid, no supplementary groups (and no_new_privs), then {@code --}. */
+    static List<String> setpriv(Path setpriv, TaskIsolation isolation, boolean noNewPrivileges) {
         List<String> command = new ArrayList<>(List.of(setpriv.toString(), "--reuid=" + isolation.uid(),
                 "--regid=" + isolation.gid(), "--clear-groups"));
-        if (properties.noNewPrivileges()) {
+        if (noNewPrivileges) {
             command.add("--no-new-privs");
         }
         command.add("--");

@@ -25,9 +25,15 @@ class IsolationConfiguration {
             log.info("isolation: none ({})", support.reason());
             return TaskIsolator.NONE;
         }
-        CgroupDriver driver = support.driver(properties, node.id().value(), Path.of("/proc/self/cgroup"));
         TaskUsers users = new TaskUsers(properties.firstUid(), properties.lastUid(), support.agentUid(),
                 new SystemAccounts(Path.of("/etc/passwd")));
+        if (support.level() == IsolationLevel.USERS) {
+            log.warn("isolation: users ({}): tasks run as their app's user or a uid of {}, without cgroups: no memory, "
+                    + "cpu or pids limits, and a kill reaches only a task's process group", support.reason(), properties.uidRange());
+            warnIfUnreachable(node.workDir());
+            return new UserIsolator(users, support.setpriv(), properties.noNewPrivileges());
+        }
+        CgroupDriver driver = support.driver(properties, node.id().value(), Path.of("/proc/self/cgroup"));
         log.info("isolation: cgroups ({}, tasks' cgroups under {}; tasks run as their app's user or a uid of {}, "
                         + "pids.max {}, cpu quota {})", support.reason(), driver.agentDirs().get(0), properties.uidRange(),
                 properties.pidsMax(), properties.cpuQuota() ? "on" : "off");

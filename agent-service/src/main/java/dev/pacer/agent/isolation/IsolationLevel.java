@@ -7,6 +7,11 @@ package dev.pacer.agent.isolation;
 public enum IsolationLevel {
     /** Each task in its own cgroups (memory, cpu, pids, freezer) and as an unprivileged user of its app. */
     CGROUPS,
+    /**
+     * Each task as an unprivileged user of its app, without cgroups: a root agent that cannot create cgroups (an
+     * unprivileged container). No limits; a kill reaches the task's process group, not a process that left it.
+     */
+    USERS,
     /** Tasks run as the agent's user without limits (an agent that is not root). */
     NONE;
 

@@ -37,7 +37,9 @@ public record IsolationSupport(IsolationLevel level, String reason, int agentUid
                 throw new IllegalStateException(IsolationProperties.PREFIX + ".mode=cgroups but isolation is impossible: "
                         + missing);
             }
-            return new IsolationSupport(IsolationLevel.NONE, missing, uid, setpriv);
+            // root with setpriv but no usable cgroups (an unprivileged container): tasks still never run as root
+            IsolationLevel level = uid == 0 && setpriv != null ? IsolationLevel.USERS : IsolationLevel.NONE;
+            return new IsolationSupport(level, level == IsolationLevel.USERS ? "users only: " + missing : missing, uid, setpriv);
         }
         return new IsolationSupport(IsolationLevel.CGROUPS, version(properties.cgroupMount()), uid, setpriv);
     }

@@ -78,7 +78,7 @@ class TaskConfiguration {
             public synchronized void start() {
                 new TaskRecovery(book, runtime.launcher(), isolator).recover();
                 if (runtime.launcher() instanceof ContainerAwareLauncher launchers
-                        && launchers.processes() instanceof ProcessTaskLauncher process && isolator.level() != IsolationLevel.NONE) {
+                        && launchers.processes() instanceof ProcessTaskLauncher process && isolator.level() == IsolationLevel.CGROUPS) {
                     long every = isolation.limitCheckInterval().toMillis();
                     limits = taskTimer.scheduleWithFixedDelay(() -> {
                         try {

@@ -66,7 +66,7 @@ class CommandHealthCheckIT extends AgentApiTestBase {
             assertThat(r.consecutiveFailures()).isZero();
         });
         assertThat(Http.get(url("/actuator/prometheus")).body())
-                .contains("pacer_agent_health_checks_total{protocol=\"COMMAND\",result=\"healthy\"");
+                .contains("pacer_agent_health_checks_total{application=\"agent-service\",protocol=\"COMMAND\",result=\"healthy\"");
     }
 
     @Test

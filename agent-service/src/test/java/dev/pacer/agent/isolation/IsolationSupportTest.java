@@ -29,11 +29,16 @@ class IsolationSupportTest {
     }
 
     @Test
-    void root_withoutSetprivOrCgroups_isolatesNothing() {
-        assertThat(IsolationSupport.detect(properties(IsolationProperties.Mode.AUTO), 0, null).reason())
-                .isEqualTo("no setpriv (util-linux)");
-        assertThat(IsolationSupport.detect(properties(IsolationProperties.Mode.AUTO), 0, SETPRIV).reason())
-                .startsWith("no cgroup v1 memory hierarchy");
+    void root_withoutSetpriv_isolatesNothing_withoutCgroups_runsTasksAsUsersOnly() {
+        IsolationSupport noSetpriv = IsolationSupport.detect(properties(IsolationProperties.Mode.AUTO), 0, null);
+        assertThat(noSetpriv.level()).isEqualTo(IsolationLevel.NONE);
+        assertThat(noSetpriv.reason()).isEqualTo("no setpriv (util-linux)");
+        IsolationSupport container = IsolationSupport.detect(properties(IsolationProperties.Mode.AUTO), 0, SETPRIV);
+        assertThat(container.level()).isEqualTo(IsolationLevel.USERS);
+        assertThat(container.level().attributeValue()).isEqualTo("users");
+        assertThat(container.reason()).startsWith("users only: no cgroup v1 memory hierarchy");
+        assertThatThrownBy(() -> IsolationSupport.detect(properties(IsolationProperties.Mode.CGROUPS), 0, SETPRIV))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no cgroup v1 memory hierarchy");
         assertThat(IsolationSupport.detect(properties(IsolationProperties.Mode.NONE), 0, SETPRIV).level())
                 .isEqualTo(IsolationLevel.NONE);
     }
@@ -51,7 +56,7 @@ class IsolationSupportTest {
 
         Files.writeString(mount.resolve("cgroup.controllers"), "cpu io memory\n");
         assertThat(IsolationSupport.detect(properties(IsolationProperties.Mode.AUTO), 0, SETPRIV).reason())
-                .isEqualTo("cgroup v2 without the pids controller");
+                .isEqualTo("users only: cgroup v2 without the pids controller");
         Files.writeString(mount.resolve("cgroup.controllers"), "cpu io memory pids\n");
         assertThat(IsolationSupport.detect(properties(IsolationProperties.Mode.AUTO), 0, SETPRIV).reason())
                 .isEqualTo("cgroup v2");

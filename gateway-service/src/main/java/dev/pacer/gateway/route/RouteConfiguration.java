@@ -8,6 +8,7 @@ import dev.pacer.gateway.apps.AppsConfiguration;
 import dev.pacer.gateway.apps.AppsProperties;
 import dev.pacer.gateway.metrics.GatewayMetrics;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -50,11 +51,15 @@ class RouteConfiguration {
                     .uri("http://app-instance.invalid"));
         }
         return builder
+                // a dead instance still listed (until its Eureka lease expires) costs a retry on another, not an error
                 .route(RouteIds.MARATHON_API, r -> r.path(ApiPaths.V2 + "/**", ApiPaths.PING, ApiPaths.METRICS)
+                        .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)))
                         .uri(lb(ServiceName.SCHEDULER)))
                 .route(RouteIds.SECRETS_API, r -> r.path(ApiPaths.API_SECRETS, ApiPaths.API_SECRETS + "/**")
+                        .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)))
                         .uri(lb(ServiceName.SECRETS)))
                 .route(RouteIds.HEALTH_API, r -> r.path(ApiPaths.API_HEALTH, ApiPaths.API_HEALTH + "/**")
+                        .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)))
                         .uri(lb(ServiceName.HEALTH)))
                 .route(RouteIds.APP_TRAFFIC, r -> r.path(AppsProperties.PATH_PREFIX + "/**")
                         .filters(f -> f.retry(c -> retryOnConnectFailure(c, apps)).filter(appFilters.byPath()))
@@ -63,13 +68,16 @@ class RouteConfiguration {
                 .build();
     }
 
-    /** Only a refused or failed connection is retried (on another instance), for every method: nothing was sent yet. */
+    /**
+     * Only a refused or failed connection (refused, timed out, no route to a removed container) is retried, on another
+     * instance, for every method: nothing was sent yet.
+     */
     private static void retryOnConnectFailure(RetryGatewayFilterFactory.RetryConfig config, AppsProperties apps) {
         config.setRetries(apps.retries());
         config.setMethods(HttpMethod.values());
         config.setSeries();
         config.setStatuses();
-        config.setExceptions(ConnectException.class);
+        config.setExceptions(ConnectException.class, NoRouteToHostException.class);
         config.setBackoff(null);
     }
 

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -125,6 +126,8 @@ class SecurityConfiguration {
                                 .<AuthorizationResult>map(a -> new AuthorizationDecision(a.getPrincipal() instanceof PacerPrincipal p
                                         && policy.grantsOf(p).everywhere(Action.VIEW)))
                                 .defaultIfEmpty(new AuthorizationDecision(false)))
+                        // the OpenAPI document (served here, never proxied): any principal, it describes no data
+                        .pathMatchers(HttpMethod.GET, ApiPaths.OPENAPI).authenticated()
                         .anyExchange().authenticated())
                 .build();
     }

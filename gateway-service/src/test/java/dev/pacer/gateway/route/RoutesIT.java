@@ -37,12 +37,16 @@ class RoutesIT {
     static final List<String> schedulerForwarded = new CopyOnWriteArrayList<>();
     static final HttpServer scheduler = stub("scheduler", schedulerSaw);
     static final HttpServer secrets = stub("secrets", new CopyOnWriteArrayList<>());
+    static final int DEAD_PORT = dev.pacer.testsupport.FreePorts.next();
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("spring.cloud.discovery.client.simple.instances.scheduler-service[0].uri",
                 () -> "http://localhost:" + scheduler.getAddress().getPort());
+        // a second scheduler instance that died but is still listed: nothing listens on its port
+        registry.add("spring.cloud.discovery.client.simple.instances.scheduler-service[1].uri",
+                () -> "http://localhost:" + DEAD_PORT);
         registry.add("spring.cloud.discovery.client.simple.instances.secrets-service[0].uri",
                 () -> "http://localhost:" + secrets.getAddress().getPort());
     }
@@ -84,6 +88,15 @@ class RoutesIT {
     void routesProxyThroughPoolsKeptPerEventLoop() {
         assertThat(proxyClient.configuration().connectionProvider()).isInstanceOf(LoopLocalConnectionProvider.class);
         assertThat(Http.get(url(ApiPaths.PING)).status()).isEqualTo(200);
+    }
+
+    /** A listed scheduler that refuses connections costs a retry on the live one, for writes too: nothing was sent. */
+    @Test
+    void aDeadSchedulerInstance_isRetriedOnTheLiveOne_forEveryMethod() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(Http.send("POST", url(ApiPaths.V2_APPS), "{}").status()).as("POST %d", i).isEqualTo(200);
+            assertThat(Http.get(url(ApiPaths.V2_INFO)).status()).as("GET %d", i).isEqualTo(200);
+        }
     }
 
     @Test

@@ -156,10 +156,10 @@ class HealthCheckIT {
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             String prometheus = Http.get("http://localhost:" + port + "/actuator/prometheus").body();
-            assertThat(prometheus).contains("pacer_health_checks_total{protocol=\"HTTP\",result=\"healthy\"");
+            assertThat(prometheus).contains("pacer_health_checks_total{application=\"health-service\",protocol=\"HTTP\",result=\"healthy\"");
             assertThat(prometheus).contains("pacer_health_check_latency_seconds");
             assertThat(prometheus).contains("pacer_health_shard_tasks");
-            assertThat(prometheus).contains("pacer_work_capacity{queue=\"health-probes\"");
+            assertThat(prometheus).contains("pacer_work_capacity{application=\"health-service\",queue=\"health-probes\"");
         });
         Http.Response readiness = Http.get("http://localhost:" + port + "/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);

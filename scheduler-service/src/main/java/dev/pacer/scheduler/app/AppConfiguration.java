@@ -32,6 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
 class AppConfiguration {
 
     @Bean
+    AppGauges appGauges(io.micrometer.core.instrument.MeterRegistry registry, StringRedisTemplate redis) {
+        return new AppGauges(registry, () -> zcard(redis, dev.pacer.contract.RedisKeys.APPS),
+                () -> zcard(redis, dev.pacer.contract.RedisKeys.QUEUE));
+    }
+
+    private static long zcard(StringRedisTemplate redis, String key) {
+        Long size = redis.opsForZSet().zCard(key);
+        return size == null ? 0 : size;
+    }
+
+    @Bean
     AppJson appJson(RequestLimitsProperties limits) {
         return new AppJson(limits);
     }

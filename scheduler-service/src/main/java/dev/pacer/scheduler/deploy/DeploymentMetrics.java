@@ -3,9 +3,14 @@ package dev.pacer.scheduler.deploy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.function.Supplier;
 
-/** {@code pacer.deployments.started}, {@code pacer.deployments.ended{outcome}}, {@code pacer.deployments.running}. */
+/**
+ * {@code pacer.deployments.started{kind}}, {@code pacer.deployments.ended{outcome}}, {@code pacer.deployments.running},
+ * {@code pacer.deployments.duration{outcome}} (start to end, histogram buckets so that quantiles aggregate).
+ */
 public class DeploymentMetrics {
 
     private final MeterRegistry registry;
@@ -20,7 +25,9 @@ public class DeploymentMetrics {
                 .register(registry).increment();
     }
 
-    void ended(String outcome) {
+    void ended(String outcome, Duration took) {
         Counter.builder("pacer.deployments.ended").tag("outcome", outcome).register(registry).increment();
+        Timer.builder("pacer.deployments.duration").description("Deployments from start to end, by outcome")
+                .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(took);
     }
 }

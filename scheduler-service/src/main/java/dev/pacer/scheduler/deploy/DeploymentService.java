@@ -143,7 +143,7 @@ public class DeploymentService {
         if (ended) {
             String outcome = why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled"
                     : why.startsWith("auto-reverted") ? "auto-reverted" : "abandoned";
-            metrics.ended(outcome);
+            metrics.ended(outcome, java.time.Duration.ofMillis(Math.max(0, clock.millis() - plan.startedAt())));
             if (outcome.equals("finished")) {
                 events.succeeded(plan);
             } else {

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class HealthKillMetrics {
 
+    private static final java.util.List<String> RESULTS =
+            java.util.List.of("killed", "held_app_rate", "held_cluster_rate", "held_app_share", "held_cluster_share");
+
     private final MeterRegistry registry;
     private final Set<String> brakedApps = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean clusterBraked = new AtomicBoolean();
@@ -25,14 +28,22 @@ public class HealthKillMetrics {
                 .description("Apps whose health kills are paused: too many of their tasks unhealthy at once").register(registry);
         Gauge.builder("pacer.scheduler.health.brake", clusterBraked, b -> b.get() ? 1 : 0).tag("scope", "cluster")
                 .description("1 while every health kill is paused: too many checks of the cluster unhealthy at once").register(registry);
+        // every result exists from the start (at 0), so that rates and alerts see a series before the first kill
+        for (String result : RESULTS) {
+            counter(result);
+        }
     }
 
     public void kills(String result, int n) {
         if (n > 0) {
-            Counter.builder("pacer.scheduler.health.kills").tag("result", result)
-                    .description("Tasks killed for failing health checks, and kills held back by the brake or the rate limits")
-                    .register(registry).increment(n);
+            counter(result).increment(n);
         }
+    }
+
+    private Counter counter(String result) {
+        return Counter.builder("pacer.scheduler.health.kills").tag("result", result)
+                .description("Tasks killed for failing health checks, and kills held back by the brake or the rate limits")
+                .register(registry);
     }
 
     /** @return true when the state changed */

@@ -134,7 +134,7 @@ class ReconcileConfiguration {
         KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), properties.queueCapacity(), app -> {
             long start = System.nanoTime();
             try {
-                return reconciler.reconcile(app);
+                return dev.pacer.scheduler.LogContext.withApp(app, () -> reconciler.reconcile(app));
             } finally {
                 metrics.reconcilePass(Duration.ofNanos(System.nanoTime() - start));
             }

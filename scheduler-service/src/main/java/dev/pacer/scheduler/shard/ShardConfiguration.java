@@ -53,6 +53,9 @@ class ShardConfiguration {
                 () -> membership.members(ServiceName.SCHEDULER).size(), properties, metrics, clock);
         Gauge.builder("pacer.scheduler.shards.held", leases, l -> l.held().size())
                 .description("Shards whose lease this instance holds").register(registry);
+        Gauge.builder("pacer.scheduler.shards.count", properties, ShardProperties::count)
+                .description("Shards the app ids are spread over (the same on every instance): sum(held) below it = a shard without owner")
+                .register(registry);
         return leases;
     }
 

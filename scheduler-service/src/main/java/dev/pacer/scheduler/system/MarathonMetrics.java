@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Marathon's {@code GET /metrics} (reference §3.6, RAML {@code types/newMetrics.raml}): Dropwizard's JSON
  * layout — {@code version}, {@code counters}, {@code gauges}, {@code histograms}, {@code meters},
  * {@code timers} — built from the service's Micrometer registry, one entry per meter, named by Micrometer's
- * hierarchical mapping without the common {@code service} tag ({@code pacer.scheduler.placements.result.placed}).
+ * hierarchical mapping without the common {@code service} and {@code application} tags ({@code pacer.scheduler.placements.result.placed}).
  *
  * <p>Micrometer keeps cumulative figures: {@code count}, {@code mean}, {@code max} and {@code mean_rate}
  * (count over the process' uptime) are measured; the percentiles are measured where the meter publishes
@@ -29,7 +29,8 @@ public final class MarathonMetrics {
 
     /** Dropwizard's metrics-json version Marathon 1.x reports. */
     public static final String VERSION = "4.0.0";
-    private static final String SERVICE_TAG = "service";
+    /** The common tags every meter carries (pacer-defaults.properties): the answering service's name, twice. */
+    private static final java.util.Set<String> COMMON_TAGS = java.util.Set.of("service", "application");
     private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
     private static final String[] PERCENTILE_KEYS = {"p50", "p75", "p95", "p98", "p99", "p999"};
 
@@ -128,9 +129,9 @@ public final class MarathonMetrics {
         into.put("mean_rate", finite(count / uptimeSeconds));
     }
 
-    /** Every meter carries the common tag {@code service}: the name of the answering service, not worth repeating. */
+    /** Every meter carries the common tags {@code service} and {@code application}: the answering service, not worth repeating. */
     private static Meter.Id withoutServiceTag(Meter.Id id) {
-        Tags tags = Tags.of(id.getTags().stream().filter(t -> !t.getKey().equals(SERVICE_TAG)).toList());
+        Tags tags = Tags.of(id.getTags().stream().filter(t -> !COMMON_TAGS.contains(t.getKey())).toList());
         return new Meter.Id(id.getName(), tags, id.getBaseUnit(), id.getDescription(), id.getType());
     }
 

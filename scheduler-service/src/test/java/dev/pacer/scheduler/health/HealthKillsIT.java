@@ -104,7 +104,7 @@ class HealthKillsIT {
         });
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 !redis.opsForHash().hasKey(HealthKeys.taskHealth(AppId.parse("/hk/one")), HealthKeys.field(sick.taskId(), 0)));
-        assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{result=\"killed\"");
+        assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{application=\"scheduler-service\",result=\"killed\"");
     }
 
     @Test
@@ -116,8 +116,8 @@ class HealthKillsIT {
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> runningOf("/hk/all").size() == 4 && runningOf("/hk/all").containsAll(tasks));
-        assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{result=\"held_app_share\"")
-                .contains("pacer_scheduler_health_brake{scope=\"app\",service=\"scheduler-service\"} 1.0");
+        assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{application=\"scheduler-service\",result=\"held_app_share\"")
+                .contains("pacer_scheduler_health_brake{application=\"scheduler-service\",scope=\"app\",service=\"scheduler-service\"} 1.0");
 
         writeAll("/hk/all", tasks.subList(1, 4).stream().map(HealthKillsIT::alive).toList());
 
@@ -125,7 +125,7 @@ class HealthKillsIT {
             List<AgentTask> running = runningOf("/hk/all");
             assertThat(running).hasSize(4).doesNotContain(tasks.get(0)).containsAll(tasks.subList(1, 4));
         });
-        assertThat(prometheus()).contains("pacer_scheduler_health_brake{scope=\"app\",service=\"scheduler-service\"} 0.0");
+        assertThat(prometheus()).contains("pacer_scheduler_health_brake{application=\"scheduler-service\",scope=\"app\",service=\"scheduler-service\"} 0.0");
     }
 
     @Test
@@ -136,14 +136,14 @@ class HealthKillsIT {
             List<AgentTask> tasks = deploy("/hk/blip", 1);
             write("/hk/blip", failing(tasks.get(0), 2));
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> runningOf("/hk/blip").equals(tasks));
-            assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{result=\"held_cluster_share\"")
-                    .contains("pacer_scheduler_health_brake{scope=\"cluster\",service=\"scheduler-service\"} 1.0");
+            assertThat(prometheus()).contains("pacer_scheduler_health_kills_total{application=\"scheduler-service\",result=\"held_cluster_share\"")
+                    .contains("pacer_scheduler_health_brake{application=\"scheduler-service\",scope=\"cluster\",service=\"scheduler-service\"} 1.0");
         } finally {
             redis.opsForHash().delete(HealthKeys.CHECKER_STATS, "checker-1");
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(runningOf("/hk/blip")).hasSize(1);
-            assertThat(prometheus()).contains("pacer_scheduler_health_brake{scope=\"cluster\",service=\"scheduler-service\"} 0.0");
+            assertThat(prometheus()).contains("pacer_scheduler_health_brake{application=\"scheduler-service\",scope=\"cluster\",service=\"scheduler-service\"} 0.0");
         });
     }
 

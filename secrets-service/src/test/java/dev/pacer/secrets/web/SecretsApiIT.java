@@ -2,14 +2,20 @@ package dev.pacer.secrets.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.secrets.GrantCodec;
 import dev.pacer.contract.secrets.SecretGrant;
 import dev.pacer.secrets.SecretsApplication;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
+import dev.pacer.testsupport.openapi.ActuatorMappings;
+import dev.pacer.testsupport.openapi.OpenApiSpec;
+import dev.pacer.testsupport.openapi.OpenApiSpec.Operation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,13 +25,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** secrets-service on a real port with the embedded backend in a real Redis (Eureka off). */
+/**
+ * secrets-service on a real port with the embedded backend in a real Redis (Eureka off). Also against
+ * wire-contract's {@code openapi/pacer.yaml}: every operation under {@code /api/secrets} is called for real and
+ * each answer's status and body must be what the document declares, every documented answer is produced at
+ * least once (but the ones only another backend gives), and every endpoint the service maps under
+ * {@code /api/secrets} (its handler mappings, read from the actuator's {@code mappings}) must be in the
+ * document — a new endpoint without a description fails here.
+ */
 @SpringBootTest(classes = SecretsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
                 "pacer.secrets.embedded.keys.1=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
                 "pacer.secrets.grant-key=" + SecretsApiIT.GRANT_KEY,
                 "pacer.secrets.policy[0].apps=/payments", "pacer.secrets.policy[0].secrets=/payments,/shared",
-                "management.endpoints.web.exposure.include=health,prometheus"})
+                "management.endpoints.web.exposure.include=health,prometheus,mappings"})
 @org.springframework.test.annotation.DirtiesContext
 class SecretsApiIT {
 
@@ -40,7 +53,13 @@ class SecretsApiIT {
     @Value("${local.server.port}")
     int port;
 
+    /** Documented answers the embedded backend cannot give, each with the reason. */
+    private static final Set<String> ONLY_ELSEWHERE = Set.of(
+            "POST /api/secrets/_rewrap 409"); // the Vault backend's: VaultSecretStoreIT's ground, not this set-up
+
     private final JsonMapper json = JsonMapper.builder().build();
+    private final OpenApiSpec spec = OpenApiSpec.classpath(ApiPaths.OPENAPI_RESOURCE);
+    private final List<String> violations = new ArrayList<>();
     private final String value = "v-" + UUID.randomUUID();
     private final String base = "/payments/" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -94,8 +113,11 @@ class SecretsApiIT {
     }
 
     private Http.Response redeem(String token, String agent, String task) {
-        return Http.send("POST", url("/api/secrets/_redeem"),
-                "{\"grant\":\"" + token + "\",\"agentId\":\"" + agent + "\",\"taskId\":\"" + task + "\"}");
+        return Http.send("POST", url("/api/secrets/_redeem"), redeemBody(token, agent, task));
+    }
+
+    private static String redeemBody(String token, String agent, String task) {
+        return "{\"grant\":\"" + token + "\",\"agentId\":\"" + agent + "\",\"taskId\":\"" + task + "\"}";
     }
 
     @Test
@@ -144,9 +166,63 @@ class SecretsApiIT {
             assertThat(r.body()).contains(c[2]).doesNotContain(value);
         }
         String metrics = Http.get(url("/actuator/prometheus")).body();
-        assertThat(metrics).contains("pacer_secrets_grants_refused_total{reason=\"expired\"")
-                .contains("pacer_secrets_backend_latency_seconds_count{backend=\"embedded\",op=\"write\"")
+        assertThat(metrics).contains("pacer_secrets_grants_refused_total{application=\"secrets-service\",reason=\"expired\"")
+                .contains("pacer_secrets_backend_latency_seconds_count{application=\"secrets-service\",backend=\"embedded\",op=\"write\"")
                 .doesNotContain(value);
         assertThat(Base64.getDecoder().decode(GRANT_KEY)).hasSize(32);
+    }
+
+    @Test
+    void everyOperation_answersAsTheOpenApiDocumentSays() {
+        String secrets = ApiPaths.API_SECRETS;
+        call("PUT", secrets + base + "/db", "{\"value\":\"first\"}");
+        call("PUT", secrets + base + "/db", "{\"value\":\"second\"}");
+        call("PUT", secrets + base + "/db", "{\"value\":");
+        call("PUT", secrets + base + "/db", "{}");
+        call("PUT", secrets + "/payments/_bad", "{\"value\":\"x\"}");
+        call("GET", secrets + base + "/db", null);
+        call("GET", secrets + base + "/none", null);
+        call("GET", secrets + "/payments/.hidden", null);
+        call("GET", secrets + "?prefix=" + base, null);
+        call("GET", secrets + "?limit=x", null);
+        call("GET", secrets + "/_versions" + base + "/db", null);
+        call("GET", secrets + "/_versions" + base + "/none", null);
+        call("GET", secrets + "/_versions/payments/_bad", null);
+
+        String task = "payments_web." + UUID.randomUUID();
+        Instant later = Instant.now().plusSeconds(60);
+        String grant = CODEC.sign(grant(task, "/payments/web", "agent-a", List.of(base + "/db"), later));
+        String missing = CODEC.sign(grant(task + "-2", "/payments/web", "agent-a", List.of(base + "/none"), later));
+        assertThat(call("POST", secrets + "/_redeem", redeemBody(grant, "agent-a", task)).body()).contains("second");
+        call("POST", secrets + "/_redeem", redeemBody(grant, "agent-a", task));
+        call("POST", secrets + "/_redeem", redeemBody(missing, "agent-a", task + "-2"));
+        call("POST", secrets + "/_redeem", redeemBody("pg1.forged.grant", "agent-a", "payments_web.x"));
+        call("POST", secrets + "/_redeem", "{\"grant\":");
+        call("GET", secrets + "/_audit?path=" + base + "/db&limit=10", null);
+        call("GET", secrets + "/_audit?task=payments_web.x", null);
+        call("GET", secrets + "/_audit?limit=x", null);
+        call("POST", secrets + "/_rewrap", null);
+        call("DELETE", secrets + base + "/db", null);
+        call("DELETE", secrets + base + "/db", null);
+        call("DELETE", secrets + "/payments/_bad", null);
+
+        assertThat(violations).isEmpty();
+        assertThat(spec.coverageGaps(secrets, ONLY_ELSEWHERE)).isEmpty();
+    }
+
+    @Test
+    void everyMappedEndpoint_isInTheOpenApiDocument() {
+        Http.Response mappings = Http.get(url("/actuator/mappings"));
+        assertThat(mappings.status()).isEqualTo(200);
+        List<Operation> mapped = ActuatorMappings.under(json.readTree(mappings.body()), ApiPaths.API_SECRETS);
+
+        assertThat(mapped).hasSizeGreaterThanOrEqualTo(spec.operationsUnder(ApiPaths.API_SECRETS).size());
+        assertThat(spec.notDescribed(mapped)).isEmpty();
+    }
+
+    private Http.Response call(String method, String target, String body) {
+        Http.Response response = method.equals("GET") ? Http.get(url(target)) : Http.send(method, url(target), body);
+        violations.addAll(spec.check(method, target, response.status(), response.header("Content-Type"), response.body()));
+        return response;
     }
 }

@@ -64,6 +64,11 @@ public final class ErrorTranslator {
         if (error instanceof TypeMismatchException mismatch) {
             return new ApiError(400, ErrorBody.of("Invalid value of '%s'".formatted(mismatch.getPropertyName())));
         }
+        if (causeOf(error, java.net.ConnectException.class) != null || causeOf(error, java.net.NoRouteToHostException.class) != null) {
+            // a service this one needed (an upstream of the gateway, an agent) could not be reached: nothing was sent
+            log.warn("Answering {} with 503: a service it needs cannot be reached ({})", requestPath, error.toString());
+            return new ApiError(503, ErrorBody.of(ErrorMessages.UNREACHABLE));
+        }
         if (error instanceof ErrorResponse spring) {
             return fromStatus(spring.getStatusCode().value(), spring.getBody().getDetail(), requestPath);
         }

@@ -32,6 +32,17 @@ class ErrorTranslatorTest {
     }
 
     @Test
+    void anUnreachableService_is503_withoutTheExceptionsText() {
+        for (Throwable cause : new Throwable[] {new java.net.ConnectException("Connection refused: scheduler-1/10.0.0.7:8081"),
+                new java.net.NoRouteToHostException("No route to host")}) {
+            ApiError error = ErrorTranslator.translate(new IllegalStateException("proxy failed", cause), "/v2/apps");
+            assertThat(error.status()).isEqualTo(503);
+            assertThat(error.body().message()).isEqualTo(dev.pacer.contract.error.ErrorMessages.UNREACHABLE)
+                    .doesNotContain("10.0.0.7");
+        }
+    }
+
+    @Test
     void unknownPath_is404NamingThePath() {
         ApiError error = ErrorTranslator.translate(new NoResourceFoundException(HttpMethod.GET, "/nope", "nope"), "/nope");
         assertThat(error.status()).isEqualTo(404);

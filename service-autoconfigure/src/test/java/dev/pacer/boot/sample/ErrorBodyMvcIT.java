@@ -95,7 +95,7 @@ class ErrorBodyMvcIT {
         assertThat(Http.get(url("/actuator/health/liveness")).status()).isEqualTo(200);
         assertThat(Http.get(url("/actuator/health/readiness")).status()).isEqualTo(200);
         assertThat(Http.get(url("/actuator/prometheus")).body())
-                .contains("pacer_cluster_members{member_service=\"secrets-service\",service=\"secrets-service\"}");
+                .contains("pacer_cluster_members{application=\"secrets-service\",member_service=\"secrets-service\",service=\"secrets-service\"}");
         assertThat(Http.get(url("/actuator/members")).body()).contains("\"self\":\"");
     }
 

@@ -12,6 +12,8 @@ public final class ErrorMessages {
     public static final String PODS_NOT_SUPPORTED = "Pods are not supported by Pacer: run each container as an app "
             + "(a group of apps for containers that belong together); see COMPATIBILITY.md.";
     public static final String INTERNAL_ERROR = "An internal error occurred; see the service log for details.";
+    /** A service the answer needed could not be reached (connection refused, no route): nothing happened; retry. */
+    public static final String UNREACHABLE = "A service this request needs cannot be reached; nothing was changed, retry.";
 
     private ErrorMessages() {
     }

@@ -63,9 +63,12 @@ class TaskKillIT extends AgentApiTestBase {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> task(id).state() == TaskState.TASK_KILLED);
         assertThat(alive(started.pid())).isFalse();
-        TaskStatus last = statuses(id).get(statuses(id).size() - 1);
-        assertThat(last.state()).isEqualTo(TaskState.TASK_KILLED);
-        assertThat(last.message()).isEqualTo("killed on request");
+        // the status stream is written by the agent's outbox, after the task's own state changed
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            TaskStatus last = statuses(id).get(statuses(id).size() - 1);
+            assertThat(last.state()).isEqualTo(TaskState.TASK_KILLED);
+            assertThat(last.message()).isEqualTo("killed on request");
+        });
     }
 
     @Test

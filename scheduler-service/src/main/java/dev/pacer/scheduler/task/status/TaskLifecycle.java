@@ -3,6 +3,7 @@ package dev.pacer.scheduler.task.status;
 import dev.pacer.contract.ids.AgentId;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
+import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
 import dev.pacer.scheduler.SchedulerMetrics;
 import dev.pacer.scheduler.agent.AgentClient;
@@ -14,6 +15,8 @@ import dev.pacer.scheduler.reconcile.AppHints;
 import dev.pacer.scheduler.reconcile.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -52,6 +55,12 @@ public class TaskLifecycle implements TaskTransitions {
     @Override
     public void changed(TaskRecord before, TaskRecord after) {
         metrics.taskState(after.state());
+        if (after.state() == TaskState.TASK_RUNNING && (before == null || before.state() != TaskState.TASK_RUNNING)
+                && after.stagedAt() != null) {
+            Instant running = after.startedAt() != null ? after.startedAt() : clock.instant();
+            Duration took = Duration.between(after.stagedAt(), running);
+            metrics.taskStarted(took.isNegative() ? Duration.ZERO : took);
+        }
         if (after.state().isTerminal()) {
             claims.release(AgentId.parse(after.agentId()), TaskId.parse(after.taskId()));
             if (after.state().isFailure() && !after.killRequested()) {

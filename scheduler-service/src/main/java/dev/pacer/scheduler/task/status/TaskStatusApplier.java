@@ -5,6 +5,7 @@ import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
+import dev.pacer.scheduler.LogContext;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import dev.pacer.scheduler.task.store.TaskStore;
 import java.util.Optional;
@@ -36,6 +37,10 @@ public class TaskStatusApplier {
             log.warn("Ignoring a status update for a malformed task id from agent {}", status.agentId());
             return;
         }
+        LogContext.withTask(app, status.taskId(), () -> apply(app, status));
+    }
+
+    private void apply(AppId app, TaskStatus status) {
         TaskRecord[] before = new TaskRecord[1];
         Optional<TaskRecord> after = tasks.update(app, status.taskId(), current -> {
             before[0] = current;

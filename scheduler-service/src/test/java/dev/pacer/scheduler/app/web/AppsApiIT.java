@@ -274,7 +274,7 @@ class AppsApiIT {
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(runningOf("/pinned")).hasSize(1);
-                assertThat(Http.get(url("/actuator/prometheus")).body()).contains("pacer_scheduler_agents{service=\"scheduler-service\",state=\"lost\"} 1.0");
+                assertThat(Http.get(url("/actuator/prometheus")).body()).contains("pacer_scheduler_agents{application=\"scheduler-service\",service=\"scheduler-service\",state=\"lost\"} 1.0");
             });
             if (onDoomed) {
                 assertThat(agentA.running()).extracting(AgentTask::appId).contains("/pinned");
