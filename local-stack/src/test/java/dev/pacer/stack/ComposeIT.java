@@ -3,7 +3,7 @@ package dev.pacer.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
 import dev.pacer.testsupport.DockerEngine;
 import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
