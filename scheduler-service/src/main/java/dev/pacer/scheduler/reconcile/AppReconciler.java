@@ -43,6 +43,7 @@ public class AppReconciler {
     private final DeploymentHook deployments;
     private final Clock clock;
     private final HealthKills healthKills;
+    private final TaskStateCounts counts;
 
     /** Drops a deleted app whose tasks are all gone from its shard. */
     public interface AppForgetter {
@@ -52,8 +53,9 @@ public class AppReconciler {
     public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
                          ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock,
-                         HealthKills healthKills) {
+                         HealthKills healthKills, TaskStateCounts counts) {
         this.healthKills = healthKills;
+        this.counts = counts;
         this.specs = specs;
         this.tasks = tasks;
         this.launcher = launcher;
@@ -71,6 +73,7 @@ public class AppReconciler {
         Instant now = clock.instant();
         Optional<AppSpec> spec = specs.apply(app);
         List<TaskRecord> observed = tasks.ofApp(app);
+        counts.observed(app, observed);
         DeploymentHook.Held held = deployments.held(app);
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
                 .withCanary(spec.isPresent() ? held.canary() : -1);
@@ -93,6 +96,7 @@ public class AppReconciler {
             }
             if (observed.stream().allMatch(t -> plan.expunge().contains(t))) {
                 forgetter.forget(app);
+                counts.forget(app);
                 log.info("App {} is gone: every task stopped", app);
                 return Optional.empty();
             }
