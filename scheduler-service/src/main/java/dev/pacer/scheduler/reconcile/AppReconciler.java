@@ -75,6 +75,12 @@ public class AppReconciler {
         List<TaskRecord> observed = tasks.ofApp(app);
         counts.observed(app, observed);
         DeploymentHook.Held held = deployments.held(app);
+        return dev.pacer.scheduler.LogContext.withDeployment(held.deploymentId(), () -> pass(app, now, spec, observed, held));
+    }
+
+    /** The rest of a pass, with the id of the deployment holding the app (if any) in the logs' MDC. */
+    private Optional<Duration> pass(AppId app, Instant now, Optional<AppSpec> spec, List<TaskRecord> observed,
+                                    DeploymentHook.Held held) {
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
                 .withCanary(spec.isPresent() ? held.canary() : -1);
         Map<String, List<dev.pacer.contract.health.HealthResult>> results = spec.map(health::results).orElse(Map.of());
