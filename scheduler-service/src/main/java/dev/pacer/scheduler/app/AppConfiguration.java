@@ -11,6 +11,7 @@ import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.AppSpecs;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.app.store.AppStore;
+import dev.pacer.scheduler.app.store.RedisAppStore;
 import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.placement.constraint.ConstraintValidator;
 import dev.pacer.scheduler.queue.BackoffStore;
@@ -61,7 +62,7 @@ class AppConfiguration {
     /** @param maxVersions versions kept per app (Marathon's {@code --zk_max_versions}) */
     @Bean
     AppStore appStore(StringRedisTemplate redis, @Value("${pacer.scheduler.apps.max-versions:50}") int maxVersions) {
-        return new AppStore(redis, RedisScript.of(new ClassPathResource("scripts/app-write.lua"), Long.class), maxVersions);
+        return new RedisAppStore(redis, RedisScript.of(new ClassPathResource("scripts/app-write.lua"), Long.class), maxVersions);
     }
 
     @Bean

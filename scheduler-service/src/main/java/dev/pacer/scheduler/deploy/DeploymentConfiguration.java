@@ -18,7 +18,7 @@ class DeploymentConfiguration {
 
     @Bean
     DeploymentStore deploymentStore(StringRedisTemplate redis, JsonMapper json) {
-        return new DeploymentStore(redis, json,
+        return new RedisDeploymentStore(redis, json,
                 RedisScript.of(new ClassPathResource("scripts/deployment-start.lua"), List.class),
                 RedisScript.of(new ClassPathResource("scripts/deployment-end.lua"), Long.class),
                 RedisScript.of(new ClassPathResource("scripts/deployment-progress.lua"), Long.class));

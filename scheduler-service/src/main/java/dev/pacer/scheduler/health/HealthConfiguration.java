@@ -21,7 +21,7 @@ class HealthConfiguration {
 
     @Bean
     TaskHealthStore taskHealthStore(StringRedisTemplate redis, JsonMapper json) {
-        return new TaskHealthStore(redis, json);
+        return new RedisTaskHealthStore(redis, json);
     }
 
     @Bean

@@ -1,0 +1,126 @@
+package dev.pacer.scheduler.app.store;
+
+import dev.pacer.contract.ids.AppId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * {@link AppStore} in memory, for fast tests: the same answers and ordering as {@link RedisAppStore}
+ * ({@code AppStoreContract} runs against both). Thread-safe: every method holds the store's lock.
+ * It keeps only the app's own records, so a {@link #delete} does not reach other stores as the Redis
+ * adapter's does (backoff, readiness, traffic gate, last failure).
+ */
+public class InMemoryAppStore implements AppStore {
+
+    /** Versions ordered as Redis' sorted set orders them: by epoch ms, then by the version string. */
+    private static final Comparator<String> BY_TIME =
+            Comparator.<String>comparingLong(v -> Instant.parse(v).toEpochMilli()).thenComparing(Comparator.naturalOrder());
+
+    private final int maxVersions;
+    private final Map<AppId, String> current = new HashMap<>();
+    private final Map<AppId, TreeMap<String, String>> versions = new HashMap<>();
+    private final TreeSet<String> listed = new TreeSet<>();
+    private final Map<Integer, Set<String>> shards = new HashMap<>();
+
+    public InMemoryAppStore(int maxVersions) {
+        this.maxVersions = maxVersions;
+    }
+
+    @Override
+    public synchronized boolean create(AppId app, int shard, String version, String json) {
+        index(app, shard);
+        if (current.containsKey(app)) {
+            return false;
+        }
+        write(app, version, json, true);
+        return true;
+    }
+
+    @Override
+    public synchronized void put(AppId app, int shard, String version, String json) {
+        index(app, shard);
+        write(app, version, json, true);
+    }
+
+    @Override
+    public synchronized void putVersion(AppId app, String version, String json) {
+        write(app, version, json, false);
+    }
+
+    @Override
+    public synchronized Optional<String> get(AppId app) {
+        return Optional.ofNullable(current.get(app));
+    }
+
+    @Override
+    public synchronized List<String> versions(AppId app) {
+        TreeMap<String, String> stored = versions.get(app);
+        return stored == null ? List.of() : List.copyOf(stored.descendingKeySet());
+    }
+
+    @Override
+    public synchronized Optional<String> version(AppId app, String version) {
+        TreeMap<String, String> stored = versions.get(app);
+        return Optional.ofNullable(stored == null ? null : stored.get(version));
+    }
+
+    @Override
+    public synchronized boolean delete(AppId app) {
+        boolean existed = current.remove(app) != null;
+        existed |= versions.remove(app) != null;
+        listed.remove(app.toString());
+        return existed;
+    }
+
+    @Override
+    public synchronized void forget(AppId app, int shard) {
+        shards.getOrDefault(shard, new HashSet<>()).remove(app.toString());
+    }
+
+    @Override
+    public synchronized List<AppId> ids(AppId group) {
+        List<AppId> result = new ArrayList<>();
+        for (String id : listed) {
+            AppId parsed = AppId.parse(id);
+            if (parsed.isUnder(group)) {
+                result.add(parsed);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized List<String> getAll(List<AppId> apps) {
+        return apps.stream().map(current::get).filter(json -> json != null).toList();
+    }
+
+    @Override
+    public synchronized Set<String> inShard(int shard) {
+        return Set.copyOf(shards.getOrDefault(shard, Set.of()));
+    }
+
+    private void index(AppId app, int shard) {
+        listed.add(app.toString());
+        shards.computeIfAbsent(shard, s -> new HashSet<>()).add(app.toString());
+    }
+
+    private void write(AppId app, String version, String json, boolean makeCurrent) {
+        if (makeCurrent) {
+            current.put(app, json);
+        }
+        TreeMap<String, String> stored = versions.computeIfAbsent(app, a -> new TreeMap<>(BY_TIME));
+        stored.put(version, json);
+        while (stored.size() > maxVersions) {
+            stored.pollFirstEntry();
+        }
+    }
+}
