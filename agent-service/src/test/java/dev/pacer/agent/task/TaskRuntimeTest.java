@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pacer.agent.metrics.AgentMetrics;
 import dev.pacer.agent.node.AgentNode;
-import dev.pacer.agent.support.MutableClock;
 import dev.pacer.contract.agent.PortRange;
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AgentId;
@@ -13,6 +12,7 @@ import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
+import dev.pacer.testsupport.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

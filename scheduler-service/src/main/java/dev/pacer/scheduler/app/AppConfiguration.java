@@ -4,6 +4,7 @@ import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppJson;
 import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.app.ports.RedisServicePortPool;
 import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.app.service.AppRepository;
@@ -90,7 +91,8 @@ class AppConfiguration {
     ServicePorts servicePorts(StringRedisTemplate redis,
                               @Value("${pacer.scheduler.service-ports.min:10000}") int min,
                               @Value("${pacer.scheduler.service-ports.max:20000}") int max) {
-        return new ServicePorts(redis, RedisScript.of(new ClassPathResource("scripts/service-port-allocate.lua"), Long.class), min, max);
+        return new ServicePorts(new RedisServicePortPool(redis,
+                RedisScript.of(new ClassPathResource("scripts/service-port-allocate.lua"), Long.class)), min, max);
     }
 
     @Bean

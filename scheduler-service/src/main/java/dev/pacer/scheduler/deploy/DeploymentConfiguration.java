@@ -35,12 +35,12 @@ class DeploymentConfiguration {
     @Bean
     DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, StringRedisTemplate redis,
                                         EventLog events, Clock clock) {
-        return new DeploymentService(store, metrics, new DeploymentEvents(events), new TrafficGate(redis), clock);
+        return new DeploymentService(store, metrics, new DeploymentEvents(events), new RedisTrafficGate(redis), clock);
     }
 
     @Bean
     TrafficGate trafficGate(StringRedisTemplate redis) {
-        return new TrafficGate(redis);
+        return new RedisTrafficGate(redis);
     }
 
     @Bean

@@ -72,7 +72,7 @@ class ReconcileConfiguration {
 
     @Bean
     AppHints appHints(StringRedisTemplate redis) {
-        return new AppHints(redis);
+        return new RedisAppHints(redis);
     }
 
     @Bean

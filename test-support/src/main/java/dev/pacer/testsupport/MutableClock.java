@@ -1,4 +1,4 @@
-package dev.pacer.agent.support;
+package dev.pacer.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
