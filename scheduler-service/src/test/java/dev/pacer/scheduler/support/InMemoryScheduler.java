@@ -35,12 +35,15 @@ public final class InMemoryScheduler {
     public static final int SERVICE_PORT_MAX = 10099;
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    public final InMemoryAppStore appStore = new InMemoryAppStore(50);
     public final InMemoryBackoffStore backoffs = new InMemoryBackoffStore();
+    public final InMemoryTrafficGate traffic = new InMemoryTrafficGate();
+    public final InMemoryAppStore appStore = new InMemoryAppStore(50, app -> {
+        backoffs.reset(app);
+        traffic.allowAll(app);
+    });
     public final InMemoryDeploymentStore deploymentStore = new InMemoryDeploymentStore();
     public final InMemoryGroupStore groupStore = new InMemoryGroupStore(50);
     public final InMemoryServicePortPool servicePorts = new InMemoryServicePortPool();
-    public final InMemoryTrafficGate traffic = new InMemoryTrafficGate();
     public final RecordingAppHints hints = new RecordingAppHints();
     public final RecordingEventLog events = new RecordingEventLog(clock);
     public final AppRepository apps;

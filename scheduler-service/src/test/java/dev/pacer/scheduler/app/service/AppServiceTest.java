@@ -159,6 +159,19 @@ class AppServiceTest {
     }
 
     @Test
+    void aDeletedApp_createdAgain_startsWithoutTheOldBackoff() {
+        scenario.given().app("/a", 1);
+        scenario.scheduler.backoffs.put(AppId.parse("/a"), new Backoff(5, Instant.parse("2026-01-01T01:00:00Z")));
+
+        scenario.when().deleted("/a").then().accepted();
+        scenario.scheduler.deployments.list().forEach(d -> scenario.scheduler.deployments.end(d.plan(), "finished"));
+        scenario.when().created("{\"id\":\"/a\",\"cmd\":\"again\"}")
+                .then().accepted()
+                .app("/a").hasVersions(1);
+        assertThat(scenario.scheduler.backoffs.get(AppId.parse("/a"))).isEqualTo(Backoff.NONE);
+    }
+
+    @Test
     void anUnknownApp_is404() {
         scenario.when().deleted("/nothing")
                 .then().refused(404, "App '/nothing' does not exist")

@@ -12,12 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@link AppStore} in memory, for fast tests: the same answers and ordering as {@link RedisAppStore}
  * ({@code AppStoreContract} runs against both). Thread-safe: every method holds the store's lock.
- * It keeps only the app's own records, so a {@link #delete} does not reach other stores as the Redis
- * adapter's does (backoff, readiness, traffic gate, last failure).
+ * It keeps only the app's own records; what the Redis adapter's {@link #delete} also removes from the app's
+ * slot (backoff, readiness, traffic gate, last failure) is the {@code alsoOnDelete} given.
  */
 public class InMemoryAppStore implements AppStore {
 
@@ -26,13 +27,20 @@ public class InMemoryAppStore implements AppStore {
             Comparator.<String>comparingLong(v -> Instant.parse(v).toEpochMilli()).thenComparing(Comparator.naturalOrder());
 
     private final int maxVersions;
+    private final Consumer<AppId> alsoOnDelete;
     private final Map<AppId, String> current = new HashMap<>();
     private final Map<AppId, TreeMap<String, String>> versions = new HashMap<>();
     private final TreeSet<String> listed = new TreeSet<>();
     private final Map<Integer, Set<String>> shards = new HashMap<>();
 
     public InMemoryAppStore(int maxVersions) {
+        this(maxVersions, app -> { });
+    }
+
+    /** @param alsoOnDelete forgets what other stores keep of a deleted app, as the Redis adapter does */
+    public InMemoryAppStore(int maxVersions, Consumer<AppId> alsoOnDelete) {
         this.maxVersions = maxVersions;
+        this.alsoOnDelete = alsoOnDelete;
     }
 
     @Override
@@ -78,6 +86,7 @@ public class InMemoryAppStore implements AppStore {
         boolean existed = current.remove(app) != null;
         existed |= versions.remove(app) != null;
         listed.remove(app.toString());
+        alsoOnDelete.accept(app);
         return existed;
     }
 
