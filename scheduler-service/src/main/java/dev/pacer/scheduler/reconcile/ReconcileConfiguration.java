@@ -9,6 +9,7 @@ import dev.pacer.scheduler.MicrometerSchedulerMetrics;
 import dev.pacer.scheduler.SchedulerMetrics;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.agent.AgentClient;
+import dev.pacer.scheduler.agent.HttpAgentClient;
 import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.agent.AgentMonitor;
 import dev.pacer.scheduler.app.service.AppRepository;
@@ -77,7 +78,7 @@ class ReconcileConfiguration {
 
     @Bean
     AgentClient agentClient(JsonMapper json, ReconcileProperties properties, dev.pacer.boot.tls.PacerTls tls) {
-        return new AgentClient(json, tls, Duration.ofSeconds(1), properties.agentCallTimeout());
+        return new HttpAgentClient(json, tls, Duration.ofSeconds(1), properties.agentCallTimeout());
     }
 
     @Bean

@@ -54,7 +54,7 @@ class AgentClaimsIT {
     }
 
     private static AgentClaims claims(StringRedisTemplate redis) {
-        return new AgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
+        return new RedisAgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
     }
 
     @Test
