@@ -1,6 +1,6 @@
 package dev.pacer.bench;
 
-import dev.pacer.testsupport.ManagedProcess;
+import dev.pacer.runtime.ManagedProcess;
 
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.testsupport.EmbeddedRedis;

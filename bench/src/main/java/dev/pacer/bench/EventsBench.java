@@ -1,11 +1,8 @@
 package dev.pacer.bench;
 
-import dev.pacer.testsupport.ManagedProcess;
+import dev.pacer.runtime.ManagedProcess;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,9 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to the stream). Measures the delivery latency from the Redis write (the entry id is Redis' millisecond clock)
  * to the subscriber, the gateway's CPU while it fans out, and its resident memory per subscriber.
  *
- * <p>Subscribers are JDK {@link HttpClient}s (asynchronous: no thread per connection; one client per 500
- * subscribers), each reading lines. The consumers share the machine with the gateway: on 2 cores they are
- * what limits the delivery rate (see bench/README.md).
+ * <p>Subscribers are {@link SseSockets}: non-blocking sockets on one selector thread that scan the bytes for
+ * event ids, the least a consumer can cost, so that the machine's cores go to the gateway (with JDK
+ * {@code HttpClient}s reading lines, the consumers were the limit: bench/README.md).
  */
 public final class EventsBench {
 
@@ -74,20 +70,15 @@ public final class EventsBench {
         ProcessHandle process = gateways.get(0).handle();
         long rssBefore = Machine.rssMiB(process.pid()).orElse(0L);
 
-        // one client (one selector thread) per 500 subscribers: a single JDK client is the bottleneck otherwise
-        HttpClient[] clients = new HttpClient[(subscribers + 499) / 500];
-        for (int c = 0; c < clients.length; c++) {
-            clients[c] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        }
         int expected = deployments * 4;
         Recorder recorder = new Recorder(subscribers * (long) expected);
         CountDownLatch attached = new CountDownLatch(subscribers);
+        SseSockets sockets = new SseSockets(recorder, attached);
+        URI events = URI.create(gateway + "/v2/events?event_type=api_post_event"
+                + "&event_type=deployment_info&event_type=deployment_step_success&event_type=deployment_success");
         System.out.printf(Locale.ROOT, "Connecting %d subscribers...%n", subscribers);
         for (int i = 0; i < subscribers; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/v2/events?event_type=api_post_event"
-                    + "&event_type=deployment_info&event_type=deployment_step_success&event_type=deployment_success"))
-                    .header("Accept", "text/event-stream").build();
-            clients[i % clients.length].sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Lines(recorder, attached)));
+            sockets.open(events);
             if (i % 200 == 199) { // in batches: each attached before the next is opened
                 long sent = i + 1;
                 long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -126,7 +117,9 @@ public final class EventsBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         double cores = IdleCpu.cpu(process).minus(cpuBefore).toNanos() / 1e9 / seconds;
         Samples latency = recorder.samples();
-        String report = report(subscribers, deployments, rate, expected, recorder, latency, cores, rssBefore, rssAttached);
+        String report = report(subscribers, deployments, rate, expected, recorder, sockets.closed(), latency, cores,
+                rssBefore, rssAttached);
+        sockets.close();
         System.out.println(report);
         Files.createDirectories(options.outDir());
         Path file = options.outDir().resolve("events-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
@@ -136,17 +129,17 @@ public final class EventsBench {
         stack.close();
     }
 
-    static String report(int subscribers, int deployments, int rate, int expected, Recorder recorder, Samples latency,
-                         double cores, long rssBefore, long rssAttached) {
+    static String report(int subscribers, int deployments, int rate, int expected, Recorder recorder, int closed,
+                         Samples latency, double cores, long rssBefore, long rssAttached) {
         StringBuilder out = new StringBuilder("# /v2/events: fan-out to many subscribers\n\n");
         out.append(String.format(Locale.ROOT, "%s; load average %.2f at the end.%n%n", Machine.describe(), Machine.loadAverage()));
-        out.append(String.format(Locale.ROOT, "%d SSE subscribers (JDK HttpClients, one per 500, loopback) on one gateway; %d deployments "
+        out.append(String.format(Locale.ROOT, "%d SSE subscribers (non-blocking sockets on one selector thread, loopback) on one gateway; %d deployments "
                 + "of 0-instance apps at %d/s through the scheduler's API, %d events each subscriber should get.%n%n",
                 subscribers, deployments, rate, expected));
         out.append("| Figure | Value |\n|---|---|\n");
         out.append(String.format(Locale.ROOT, "| events delivered | %d of %d (%.1f %%) |%n", recorder.count(),
                 subscribers * (long) expected, 100.0 * recorder.count() / (subscribers * (double) expected)));
-        out.append(String.format(Locale.ROOT, "| subscribers cut off (stream closed) | %d |%n", recorder.closed()));
+        out.append(String.format(Locale.ROOT, "| subscribers cut off (stream closed) | %d |%n", closed));
         out.append(String.format(Locale.ROOT, "| latency p50 / p99 / max (Redis write → subscriber) | %d / %d / %d ms |%n",
                 latency.p50(), latency.p99(), latency.max()));
         out.append(String.format(Locale.ROOT, "| gateway CPU while delivering | %.2f cores |%n", cores));
@@ -165,7 +158,6 @@ public final class EventsBench {
         private final long[] samples;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicLong count = new AtomicLong();
-        private final AtomicInteger closed = new AtomicInteger();
 
         Recorder(long capacity) {
             samples = new long[(int) Math.min(capacity, 20_000_000)];
@@ -183,51 +175,8 @@ public final class EventsBench {
             return count.get();
         }
 
-        int closed() {
-            return closed.get();
-        }
-
         Samples samples() {
             return new Samples(Arrays.copyOf(samples, Math.min(next.get(), samples.length)));
-        }
-    }
-
-    /** One subscriber: the first event is attached; each {@code id:} line is a delivered event. */
-    private static final class Lines implements Flow.Subscriber<String> {
-        private final Recorder recorder;
-        private final CountDownLatch attached;
-        private boolean seenAttached;
-
-        Lines(Recorder recorder, CountDownLatch attached) {
-            this.recorder = recorder;
-            this.attached = attached;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (!seenAttached && line.startsWith("event: event_stream_attached")) {
-                seenAttached = true;
-                attached.countDown();
-            } else if (line.startsWith("id: ")) {
-                long now = System.currentTimeMillis();
-                String id = line.substring(4);
-                recorder.record(now - Long.parseLong(id.substring(0, id.indexOf('-'))));
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            recorder.closed.incrementAndGet();
-        }
-
-        @Override
-        public void onComplete() {
-            recorder.closed.incrementAndGet();
         }
     }
 }

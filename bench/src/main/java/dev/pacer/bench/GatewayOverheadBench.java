@@ -1,7 +1,7 @@
 package dev.pacer.bench;
 
+import dev.pacer.runtime.ManagedProcess;
 import dev.pacer.testsupport.FreePorts;
-import dev.pacer.testsupport.ManagedProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

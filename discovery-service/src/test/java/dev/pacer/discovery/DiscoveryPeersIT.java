@@ -3,9 +3,9 @@ package dev.pacer.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pacer.runtime.ManagedProcess;
 import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
-import dev.pacer.testsupport.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.pacer.stack;
 
-import dev.pacer.testsupport.ManagedProcess;
+import dev.pacer.runtime.ManagedProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.pacer.stack;
 
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

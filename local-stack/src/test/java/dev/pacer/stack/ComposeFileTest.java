@@ -2,7 +2,7 @@ package dev.pacer.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

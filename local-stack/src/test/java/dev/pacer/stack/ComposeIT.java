@@ -3,7 +3,7 @@ package dev.pacer.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
 import dev.pacer.testsupport.DockerEngine;
 import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
@@ -137,6 +137,12 @@ class ComposeIT {
                  "constraints":[["@zone","GROUP_BY"]],
                  "healthChecks":[{"protocol":"HTTP","path":"/","portIndex":0,"intervalSeconds":2,"gracePeriodSeconds":30}]}"""
                 .formatted(APP));
+        if (created.status() != 201) {
+            System.out.println("[compose] create after the kill answered " + created.status() + "; gateway and scheduler-2 logs:");
+            for (String service : List.of("gateway", "scheduler-2")) {
+                System.out.println(compose(Duration.ofSeconds(30), "logs", "--no-color", "--tail", "60", service));
+            }
+        }
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         await("two healthy tasks, one per zone").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> JSON.readTree(api.get(gateway("/v2/apps" + APP)).body()).path("app").path("tasksHealthy").asInt() == 2);
@@ -208,6 +214,12 @@ class ComposeIT {
         Http.Client api = Http.client(null).withAuthorization(adminCredential());
         Http.Response created = api.send("POST", gateway("/v2/apps"),
                 "{\"id\":\"/compose/after-kill\",\"cmd\":\"sleep 600\",\"cpus\":0.05,\"mem\":16,\"instances\":1}");
+        if (created.status() != 201) {
+            System.out.println("[compose] create after the kill answered " + created.status() + "; gateway and scheduler-2 logs:");
+            for (String service : List.of("gateway", "scheduler-2")) {
+                System.out.println(compose(Duration.ofSeconds(30), "logs", "--no-color", "--tail", "60", service));
+            }
+        }
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         // until scheduler-1's Eureka lease expires, a call routed to it waits for the connect timeout, then is retried
         await("a task of an app created after the kill").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))

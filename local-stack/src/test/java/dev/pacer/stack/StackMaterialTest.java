@@ -3,7 +3,7 @@ package dev.pacer.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

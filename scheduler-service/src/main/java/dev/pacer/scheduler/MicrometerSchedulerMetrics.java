@@ -16,6 +16,7 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
     private final Counter launched;
     private final Timer passes;
     private final Timer launchLatency;
+    private final Timer acceptedToRunning;
 
     public MicrometerSchedulerMetrics(MeterRegistry registry) {
         for (TaskState state : TaskState.values()) {
@@ -29,6 +30,9 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
                 .register(registry);
         launchLatency = Timer.builder("pacer.scheduler.task.launch.latency")
                 .description("From a task's staging (placed, handed to its agent) to RUNNING")
+                .publishPercentileHistogram().register(registry);
+        acceptedToRunning = Timer.builder("pacer.scheduler.launch.latency")
+                .description("From the API call that created a deployment's need (its app version) to the task's RUNNING")
                 .publishPercentileHistogram().register(registry);
     }
 
@@ -45,6 +49,11 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
     @Override
     public void taskStarted(Duration took) {
         launchLatency.record(took);
+    }
+
+    @Override
+    public void launchLatency(Duration took) {
+        acceptedToRunning.record(took);
     }
 
     @Override

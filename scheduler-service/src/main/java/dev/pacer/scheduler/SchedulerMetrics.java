@@ -14,5 +14,11 @@ public interface SchedulerMetrics {
     /** A task became RUNNING {@code took} after it was staged (placed and handed to its agent). */
     void taskStarted(Duration took);
 
+    /**
+     * A task of a deployment became RUNNING {@code took} after the API accepted the change it runs (its
+     * app version's timestamp): Marathon's "POST to RUNNING".
+     */
+    void launchLatency(Duration took);
+
     void reconcilePass(Duration took);
 }

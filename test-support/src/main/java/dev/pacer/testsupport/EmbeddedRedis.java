@@ -35,19 +35,6 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
-    /**
-     * The redis-server binary bundled for this OS and architecture, extracted to a temporary file, for
-     * callers that run it as their own child process (the local-stack launcher does, to control the
-     * order in which things stop).
-     */
-    public static java.nio.file.Path binary() {
-        try {
-            return redis.embedded.core.ExecutableProvider.newJarResourceProvider().get().toPath();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the embedded redis-server binary", e);
-        }
-    }
-
     public static EmbeddedRedis startOnFreePort() {
         return start(FreePorts.next());
     }

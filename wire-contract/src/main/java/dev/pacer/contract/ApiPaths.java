@@ -1,8 +1,9 @@
 package dev.pacer.contract;
 
 /**
- * Every HTTP path of Pacer's public API, in one place. Controllers, the gateway's routes and the
- * tests all read these; nobody re-types a path.
+ * Every HTTP path of Pacer's public API, in one place: controllers and the gateway's routes read these, so
+ * the services never disagree on a path. Tests spell many paths out on purpose (a test is a client, and
+ * a client writes the URL it calls).
  */
 public final class ApiPaths {
 

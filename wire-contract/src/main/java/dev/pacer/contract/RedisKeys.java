@@ -3,7 +3,9 @@ package dev.pacer.contract;
 import dev.pacer.contract.ids.AppId;
 
 /**
- * Every Redis key and channel name Pacer uses, built here and nowhere else.
+ * The Redis keys and channel names of the scheduler, the agents and the gateway, built here; health-service's
+ * are in {@link dev.pacer.contract.health.HealthKeys} and secrets-service's in
+ * {@link dev.pacer.contract.secrets.SecretKeys}, on the same rules (no key is built anywhere else).
  *
  * <p>Keys carry a layout version ({@code pacer:v1:}) so a future layout can live beside this one
  * during an upgrade, and a hash tag ({@code {...}}) so that a record and its indexes land in one

@@ -16,14 +16,14 @@ class ManagedTaskTest {
 
     private final ManagedTask task = new ManagedTask(
             new LaunchRequest("t1", "/app", "v1", "run", null, null, null, List.of(31000), null, 1, 64, 0, 3),
-            Sandbox.of(Path.of("/work"), "t1"), T0);
+            Sandbox.of(Path.of("/var/lib/pacer"), "t1"), T0);
 
     @Test
     void newTask_isStaging_inItsSandbox() {
         AgentTask snapshot = task.snapshot();
 
         assertThat(snapshot.state()).isEqualTo(TaskState.TASK_STAGING);
-        assertThat(snapshot.sandbox()).isEqualTo("/work/sandboxes/t1");
+        assertThat(snapshot.sandbox()).isEqualTo("/var/lib/pacer/sandboxes/t1");
         assertThat(snapshot.stagedAt()).isEqualTo(T0);
         assertThat(snapshot.pid()).isNull();
     }

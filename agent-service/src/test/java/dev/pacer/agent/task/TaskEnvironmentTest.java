@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class TaskEnvironmentTest {
 
-    private static final Path SANDBOX = Path.of("/work/sandboxes/t1");
+    private static final Path SANDBOX = Path.of("/var/lib/pacer/sandboxes/t1");
     private static final Map<String, String> AGENT_ENV = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8",
             "JAVA_HOME", "/opt/jdk", "AWS_SECRET_ACCESS_KEY", "agent-secret", "HOME", "/root");
 

@@ -4,8 +4,8 @@ import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
+import dev.pacer.runtime.ManagedProcess;
 import dev.pacer.testsupport.FreePorts;
-import dev.pacer.testsupport.ManagedProcess;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -72,10 +72,6 @@ public final class HealthCheckBench {
     /** Options that must be whole numbers, with their least value. */
     private static final Map<String, Integer> NUMBERS = Map.of("tasks", 1, "interval", 1, "timeout", 1, "apps", 1,
             "ports", 1, "slow-ms", 0, "stub-threads", 1, "warmup", 0, "duration", 1);
-
-    public static void main(String[] args) {
-        dev.pacer.bench.Bench.main("health-check", args);
-    }
 
     /** Reads and checks every option (an {@link IllegalArgumentException} names the one that is wrong). */
     public static dev.pacer.bench.BenchCommand.Run parse(String[] args) {

@@ -59,11 +59,13 @@ public class EventHub implements SmartLifecycle {
     Flux<StreamEvent> subscribe(EventFilter filter, String who) {
         Subscriber subscriber = new Subscriber(filter, who,
                 Sinks.many().unicast().onBackpressureBuffer(Queues.<StreamEvent>get(properties.bufferSize()).get()),
-                Sinks.empty());
+                Sinks.one());
         subscribers.add(subscriber);
         count.incrementAndGet();
-        // the cut-off error comes at once, not after the buffered events (which the subscriber cannot take)
-        return Flux.merge(subscriber.sink.asFlux(), subscriber.cut.asMono().then(Mono.<StreamEvent>error(new SlowSubscriberException())))
+        // the cut-off error comes at once, not after the buffered events (which the subscriber cannot take);
+        // at shutdown both the events and the end signal complete, and so does the feed
+        return Flux.merge(subscriber.sink.asFlux(), subscriber.end.asMono()
+                        .flatMap(cut -> cut ? Mono.<StreamEvent>error(new SlowSubscriberException()) : Mono.<StreamEvent>empty()))
                 .doFinally(signal -> remove(subscriber));
     }
 
@@ -88,7 +90,10 @@ public class EventHub implements SmartLifecycle {
         if (reader != null) {
             reader.interrupt();
         }
-        subscribers.forEach(s -> s.sink.tryEmitComplete());
+        subscribers.forEach(s -> {
+            s.sink.tryEmitComplete();
+            s.end.tryEmitValue(false);
+        });
     }
 
     @Override
@@ -159,7 +164,7 @@ public class EventHub implements SmartLifecycle {
                 remove(subscriber);
                 dropped.increment();
                 log.warn("Event stream subscriber {} cut off: {} events behind", subscriber.who, properties.bufferSize());
-                subscriber.cut.tryEmitEmpty();
+                subscriber.end.tryEmitValue(true);
             } else if (result.isFailure()) {
                 remove(subscriber); // cancelled or terminated: it is gone
             }
@@ -177,6 +182,7 @@ public class EventHub implements SmartLifecycle {
         }
     }
 
-    private record Subscriber(EventFilter filter, String who, Sinks.Many<StreamEvent> sink, Sinks.Empty<Void> cut) {
+    /** {@code end} is true when the subscriber was cut off, false when the gateway stops. */
+    private record Subscriber(EventFilter filter, String who, Sinks.Many<StreamEvent> sink, Sinks.One<Boolean> end) {
     }
 }

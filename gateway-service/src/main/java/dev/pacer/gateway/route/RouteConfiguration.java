@@ -7,8 +7,13 @@ import dev.pacer.gateway.apps.AppInstanceView;
 import dev.pacer.gateway.apps.AppsConfiguration;
 import dev.pacer.gateway.apps.AppsProperties;
 import dev.pacer.gateway.metrics.GatewayMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -26,10 +31,23 @@ import org.springframework.http.HttpMethod;
  * route matches gets the JSON 404 of the shared error handler.
  */
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = SkipUnreachableLoadBalancing.class)
 class RouteConfiguration {
 
     /** Route metadata value that lifts the global {@code httpclient.response-timeout} (app traffic). */
     private static final long NO_TIMEOUT = -1;
+
+    /** An instance the gateway cannot connect to is skipped for {@code pacer.gateway.unreachable-ejection}. */
+    @Bean
+    UnreachableInstances unreachableInstances(@Value("${pacer.gateway.unreachable-ejection:15s}") Duration ejection,
+                                              MeterRegistry registry) {
+        return new UnreachableInstances(ejection, Clock.systemUTC(), registry);
+    }
+
+    @Bean
+    UnreachableInstanceFilter unreachableInstanceFilter(UnreachableInstances instances) {
+        return new UnreachableInstanceFilter(instances);
+    }
 
     /** The Marathon API learns the address clients reach it at (its {@code leader}) from the gateway. */
     @Bean
@@ -70,7 +88,8 @@ class RouteConfiguration {
 
     /**
      * Only a refused or failed connection (refused, timed out, no route to a removed container) is retried, on another
-     * instance, for every method: nothing was sent yet.
+     * instance, for every method: nothing was sent yet. The instance that failed is ejected first
+     * ({@link UnreachableInstances}), so the retry draws from the others.
      */
     private static void retryOnConnectFailure(RetryGatewayFilterFactory.RetryConfig config, AppsProperties apps) {
         config.setRetries(apps.retries());

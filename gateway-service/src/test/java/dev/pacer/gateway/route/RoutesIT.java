@@ -8,6 +8,7 @@ import dev.pacer.gateway.GatewayApplication;
 import dev.pacer.gateway.proxy.LoopLocalConnectionProvider;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -29,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"eureka.client.enabled=false", "pacer.gateway.security.enabled=false",
-                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s"})
+                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+                "pacer.gateway.unreachable-ejection=1h"})
 class RoutesIT {
 
     static final List<String> schedulerSaw = new CopyOnWriteArrayList<>();
@@ -62,6 +64,9 @@ class RoutesIT {
 
     @Autowired
     reactor.netty.http.client.HttpClient proxyClient;
+
+    @Autowired
+    MeterRegistry registry;
 
     /** An API call the scheduler does not answer in time ends as a JSON 504, not a held connection. */
     @Test
@@ -97,6 +102,19 @@ class RoutesIT {
             assertThat(Http.send("POST", url(ApiPaths.V2_APPS), "{}").status()).as("POST %d", i).isEqualTo(200);
             assertThat(Http.get(url(ApiPaths.V2_INFO)).status()).as("GET %d", i).isEqualTo(200);
         }
+    }
+
+    /**
+     * The dead instance is tried once: ejected after its first connect failure, it is not drawn again (each retry
+     * would otherwise draw from a list that still holds it; about every other request would pay a failed connect).
+     */
+    @Test
+    void aDeadInstance_isTriedOnce_thenSkipped() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(Http.get(url(ApiPaths.V2_INFO)).status()).as("GET %d", i).isEqualTo(200);
+        }
+        assertThat(registry.get("pacer.gateway.upstream.unreachable").tag("upstream", "scheduler-service").counter().count())
+                .isEqualTo(1.0);
     }
 
     @Test

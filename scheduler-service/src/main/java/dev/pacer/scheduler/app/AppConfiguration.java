@@ -98,8 +98,10 @@ class AppConfiguration {
     @Bean
     AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
                           ServicePorts servicePorts, AppHints hints, DeploymentService deployments,
-                          dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock) {
-        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, deployments, traffic, clock);
+                          dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock,
+                          dev.pacer.scheduler.events.EventLog events) {
+        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, deployments, traffic, clock,
+                new dev.pacer.scheduler.app.service.HealthCheckEvents(events));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.deploy;
 
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.LogContext;
 import dev.pacer.scheduler.reconcile.AppHints;
 import dev.pacer.scheduler.reconcile.AppSpec;
 import dev.pacer.scheduler.reconcile.DeploymentHook;
@@ -63,15 +64,25 @@ public class DeploymentProgress implements DeploymentHook {
 
     /** The lock on an app and the deployment it names ({@code null}: the deployment is gone, the lock stale). */
     private record HeldBy(String lock, RunningDeployment deployment, int canary) implements Held {
+
+        @Override
+        public String deploymentId() {
+            return lock;
+        }
     }
 
     @Override
     public boolean afterPass(AppId app, Held held, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy,
                              Instant now) {
-        String appId = app.toString();
         if (!(held instanceof HeldBy by)) {
             return false;
         }
+        return LogContext.withDeployment(by.lock(), () -> advance(app, by, spec, tasks, healthy, now));
+    }
+
+    private boolean advance(AppId app, HeldBy by, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy,
+                            Instant now) {
+        String appId = app.toString();
         if (by.deployment() == null) {
             store.releaseStale(appId, by.lock());
             return false;

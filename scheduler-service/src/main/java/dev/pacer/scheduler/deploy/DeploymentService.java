@@ -2,6 +2,7 @@ package dev.pacer.scheduler.deploy;
 
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorBody;
+import dev.pacer.scheduler.LogContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,10 @@ public class DeploymentService {
         long now = clock.millis();
         DeploymentPlan plan = new DeploymentPlan(UUID.randomUUID().toString(), version, now, steps, rollbackOf, canaries,
                 autoRevertSeconds > 0 ? now + autoRevertSeconds * 1000L : 0, blueGreen);
+        return LogContext.withDeployment(plan.id(), () -> start(plan, force));
+    }
+
+    private DeploymentPlan start(DeploymentPlan plan, boolean force) {
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             List<String> holders = store.start(plan);
             if (holders.isEmpty()) {
@@ -117,7 +122,8 @@ public class DeploymentService {
         if (!store.promote(id)) {
             throw ApiException.notFound("DeploymentPlan %s does not exist", id);
         }
-        log.info("Deployment {} promoted: the canaries of {} are replaced by a full rollout", id, running.plan().canaries().keySet());
+        LogContext.withDeployment(id, () -> log.info("Deployment {} promoted: the canaries of {} are replaced by a full rollout",
+                id, running.plan().canaries().keySet()));
         return require(id);
     }
 
@@ -136,6 +142,10 @@ public class DeploymentService {
 
     /** Ends a deployment: releases its locks and forgets it. */
     public boolean end(DeploymentPlan plan, String why) {
+        return LogContext.withDeployment(plan.id(), () -> endNow(plan, why));
+    }
+
+    private boolean endNow(DeploymentPlan plan, String why) {
         int step = why.startsWith("finished") ? 0 : store.get(plan.id()).map(RunningDeployment::currentStep).orElse(0);
         boolean ended = store.end(plan);
         // whatever way a blue-green deployment ends, every remaining task gets traffic again

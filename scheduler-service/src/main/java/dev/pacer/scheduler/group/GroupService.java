@@ -124,14 +124,20 @@ public class GroupService {
         if (dryRun) {
             return new Outcome(null, steps);
         }
-        DeploymentResult result = appService.commitSteps(steps, now, force, null);
-        removedGroups.forEach(groups::deleteUnder);
-        groupDependencies.forEach((id, dependencies) -> {
-            if (id.isUnder(group) && !removedGroups.stream().anyMatch(id::isUnder)) {
-                groups.save(id, dependencies);
-            }
-        });
-        groups.saveVersion(snapshot(group, now, edits, groupDependencies));
+        DeploymentResult result;
+        try {
+            result = appService.commitSteps(steps, now, force, null);
+            removedGroups.forEach(groups::deleteUnder);
+            groupDependencies.forEach((id, dependencies) -> {
+                if (id.isUnder(group) && !removedGroups.stream().anyMatch(id::isUnder)) {
+                    groups.save(id, dependencies);
+                }
+            });
+            groups.saveVersion(snapshot(group, now, edits, groupDependencies));
+        } catch (RuntimeException e) {
+            failed(group, now, e);
+            throw e;
+        }
         changed(group, now);
         return new Outcome(result, steps);
     }
@@ -141,8 +147,14 @@ public class GroupService {
         requireExists(group);
         Timestamp now = Timestamp.now(clock);
         List<Edit> stops = apps.list(group).stream().map(app -> new Edit(app, null)).toList();
-        DeploymentResult result = appService.commitSteps(stops.isEmpty() ? List.of() : List.of(stops), now, force, null);
-        groups.deleteUnder(group);
+        DeploymentResult result;
+        try {
+            result = appService.commitSteps(stops.isEmpty() ? List.of() : List.of(stops), now, force, null);
+            groups.deleteUnder(group);
+        } catch (RuntimeException e) {
+            failed(group, now, e);
+            throw e;
+        }
         changed(group, now);
         return result;
     }
@@ -151,6 +163,25 @@ public class GroupService {
     private void changed(AppId group, Timestamp version) {
         events.append("group_change_success", java.util.Map.of("groupId", group.toString(), "version", version.toString()),
                 List.of(group.toString()));
+    }
+
+    /**
+     * Marathon's {@code group_change_failed}: a valid change that could not be made (a deployment holds one
+     * of its apps, or a write failed); {@code reason} is the answer's message.
+     */
+    private void failed(AppId group, Timestamp version, RuntimeException e) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("groupId", group.toString());
+        event.put("version", version.toString());
+        event.put("reason", reason(e));
+        events.append("group_change_failed", event, List.of(group.toString()));
+    }
+
+    /** The message the client is answered with; an unexpected failure is named by its type only (no internals). */
+    private static String reason(RuntimeException e) {
+        String message = e instanceof ApiException ? e.getMessage() : null;
+        String reason = message != null ? message : "group change failed: " + e.getClass().getSimpleName();
+        return reason.length() > 1024 ? reason.substring(0, 1024) : reason;
     }
 
     private void apply(AppId group, JsonNode node, String path, Timestamp now, Map<AppId, Edit> edits,

@@ -3,11 +3,16 @@ package dev.pacer.scheduler.health;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthTransition;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.app.AppDefinition;
+import dev.pacer.contract.marathon.app.HealthCheck;
+import dev.pacer.contract.marathon.app.Timestamp;
+import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.reconcile.KeyedWorkQueue;
 import dev.pacer.scheduler.shard.ShardLeases;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,10 +31,22 @@ class HealthConfiguration {
 
     @Bean
     HealthEvents healthKills(TaskHealthStore store, StringRedisTemplate redis, HealthKillProperties properties,
-                             MeterRegistry registry, Clock clock, EventLog events) {
+                             MeterRegistry registry, Clock clock, EventLog events, AppRepository apps) {
         return new HealthEvents(new HealthKillPolicy(store, new KillRateLimiter(redis, clock, properties.rateWindow(),
                 properties.maxKillsPerApp(), properties.maxKillsCluster()), new HealthKillMetrics(registry), properties, clock),
-                events);
+                events, store, (app, version, index) -> checkOf(apps, app, version, index));
+    }
+
+    /** The check {@code index} of the app at {@code version}, as stored (one GET of the version record). */
+    private static Optional<HealthCheck> checkOf(AppRepository apps, AppId app, String version, int index) {
+        try {
+            return apps.version(app, Timestamp.parse(version))
+                    .map(AppDefinition::healthChecks)
+                    .filter(checks -> checks != null && index >= 0 && index < checks.size())
+                    .map(checks -> checks.get(index));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Bean
@@ -38,7 +55,7 @@ class HealthConfiguration {
         listeners.addMessageListener((message, pattern) -> {
             try {
                 HealthTransition t = json.readValue(message.getBody(), HealthTransition.class);
-                if (!t.exceeded() && leases.owns(t.appId())) {
+                if (leases.owns(t.appId())) {
                     events.transition(t);
                 }
                 if (!t.alive() && leases.owns(t.appId())) {

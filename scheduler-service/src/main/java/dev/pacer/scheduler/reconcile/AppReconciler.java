@@ -43,6 +43,7 @@ public class AppReconciler {
     private final DeploymentHook deployments;
     private final Clock clock;
     private final HealthKills healthKills;
+    private final TaskStateCounts counts;
 
     /** Drops a deleted app whose tasks are all gone from its shard. */
     public interface AppForgetter {
@@ -52,8 +53,9 @@ public class AppReconciler {
     public AppReconciler(Function<AppId, Optional<AppSpec>> specs, TaskStore tasks, TaskLauncher launcher,
                          TaskKiller killer, BackoffStore backoffs, QueueStore queue, AppForgetter forgetter,
                          ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock,
-                         HealthKills healthKills) {
+                         HealthKills healthKills, TaskStateCounts counts) {
         this.healthKills = healthKills;
+        this.counts = counts;
         this.specs = specs;
         this.tasks = tasks;
         this.launcher = launcher;
@@ -71,7 +73,14 @@ public class AppReconciler {
         Instant now = clock.instant();
         Optional<AppSpec> spec = specs.apply(app);
         List<TaskRecord> observed = tasks.ofApp(app);
+        counts.observed(app, observed);
         DeploymentHook.Held held = deployments.held(app);
+        return dev.pacer.scheduler.LogContext.withDeployment(held.deploymentId(), () -> pass(app, now, spec, observed, held));
+    }
+
+    /** The rest of a pass, with the id of the deployment holding the app (if any) in the logs' MDC. */
+    private Optional<Duration> pass(AppId app, Instant now, Optional<AppSpec> spec, List<TaskRecord> observed,
+                                    DeploymentHook.Held held) {
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
                 .withCanary(spec.isPresent() ? held.canary() : -1);
         Map<String, List<dev.pacer.contract.health.HealthResult>> results = spec.map(health::results).orElse(Map.of());
@@ -93,6 +102,7 @@ public class AppReconciler {
             }
             if (observed.stream().allMatch(t -> plan.expunge().contains(t))) {
                 forgetter.forget(app);
+                counts.forget(app);
                 log.info("App {} is gone: every task stopped", app);
                 return Optional.empty();
             }

@@ -26,6 +26,11 @@ public interface DeploymentHook {
          * (old tasks all stay); -1 when it is not held.
          */
         int canary();
+
+        /** The id of the deployment holding the app (for the logs of the pass), null when none does. */
+        default String deploymentId() {
+            return null;
+        }
     }
 
     /** Never waits on anything. */

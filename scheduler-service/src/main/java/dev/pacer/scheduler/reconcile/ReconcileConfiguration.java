@@ -96,9 +96,11 @@ class ReconcileConfiguration {
     @org.springframework.context.annotation.Primary
     TaskTransitions taskTransitions(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
                                     AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
-                                    LastTaskFailures failures, EventLog events) {
+                                    LastTaskFailures failures, EventLog events,
+                                    dev.pacer.scheduler.deploy.DeploymentService deployments) {
         return TaskTransitions.both(TaskTransitions.both(
-                new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock), failures),
+                new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock,
+                        app -> !deployments.locksOf(java.util.List.of(app.toString())).isEmpty()), failures),
                 new TaskStatusEvents(events));
     }
 
@@ -118,9 +120,21 @@ class ReconcileConfiguration {
     AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, TaskLauncher launcher, TaskKiller killer,
                                 BackoffStore backoffs, QueueStore queue, AppRepository apps,
                                 ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock,
-                                HealthKills healthKills) {
+                                HealthKills healthKills, TaskStateCounts counts) {
         return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, health,
-                deployments, clock, healthKills);
+                deployments, clock, healthKills, counts);
+    }
+
+    /** {@code pacer.scheduler.tasks{state}}: the task records of the apps this instance reconciles, as its passes saw them. */
+    @Bean
+    TaskStateCounts taskStateCounts(ShardLeases leases, MeterRegistry registry) {
+        TaskStateCounts counts = new TaskStateCounts(app -> leases.owns(app.toString()), System::nanoTime, Duration.ofSeconds(1));
+        for (dev.pacer.contract.task.TaskState state : dev.pacer.contract.task.TaskState.values()) {
+            Gauge.builder("pacer.scheduler.tasks", counts, c -> c.count(state))
+                    .description("Tasks of the apps this instance reconciles, by state, as its last passes saw them (sum over instances for the cluster)")
+                    .tag("state", state.name().substring("TASK_".length()).toLowerCase(java.util.Locale.ROOT)).register(registry);
+        }
+        return counts;
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.pacer.scheduler.app.ports.InMemoryServicePortPool;
 import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.HealthCheckEvents;
 import dev.pacer.scheduler.app.store.InMemoryAppStore;
 import dev.pacer.scheduler.deploy.DeploymentEvents;
 import dev.pacer.scheduler.deploy.DeploymentMetrics;
@@ -60,7 +61,7 @@ public final class InMemoryScheduler {
                 new DeploymentEvents(events), traffic, clock);
         appService = new AppService(apps, new AppDefinitions(json),
                 new AppValidator(json, ConstraintValidator::validate, app -> List.of(), limits), backoffs,
-                new ServicePorts(servicePorts, SERVICE_PORT_MIN, SERVICE_PORT_MAX), hints, deployments, traffic, clock);
+                new ServicePorts(servicePorts, SERVICE_PORT_MIN, SERVICE_PORT_MAX), hints, deployments, traffic, clock, new HealthCheckEvents(events));
         groups = new GroupService(apps, appService, groupStore, clock, limits, events);
     }
 }

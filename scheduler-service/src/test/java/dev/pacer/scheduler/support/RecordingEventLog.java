@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.support;
 
 import dev.pacer.scheduler.events.EventLog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * An {@link EventLog} that keeps the events in a list instead of appending them to the Redis stream
- * (it never touches Redis: its template is null). The events' own shape is {@code EventLogIT}'s concern.
+ * (it never touches Redis: its template is null; its size metric goes to a registry of its own). The
+ * events' own shape is {@code EventLogIT}'s concern.
  */
 public final class RecordingEventLog extends EventLog {
 
@@ -20,7 +22,7 @@ public final class RecordingEventLog extends EventLog {
     private final List<Event> events = new ArrayList<>();
 
     public RecordingEventLog(Clock clock) {
-        super(null, null, clock, null);
+        super(null, null, clock, null, new SimpleMeterRegistry());
     }
 
     @Override

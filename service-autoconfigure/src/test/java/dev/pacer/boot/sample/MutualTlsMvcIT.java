@@ -7,7 +7,7 @@ import dev.pacer.boot.tls.CallerFilter;
 import dev.pacer.boot.tls.CallerRules;
 import dev.pacer.boot.tls.Identities;
 import dev.pacer.boot.tls.PacerTls;
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
 import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.pacer.boot.cluster.ClusterMembership;
 import dev.pacer.contract.ServiceName;
-import dev.pacer.testsupport.ClusterPki;
+import dev.pacer.runtime.ClusterPki;
+import dev.pacer.runtime.ManagedProcess;
+import dev.pacer.runtime.RedisBinary;
 import dev.pacer.testsupport.EmbeddedRedis;
 import dev.pacer.testsupport.FreePorts;
-import dev.pacer.testsupport.ManagedProcess;
 import io.lettuce.core.RedisClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class RedisOverTlsIT {
         // the class is initialised (its instance made) before Spring loads the context
         Path server = CA.issue("redis", Duration.ofHours(1)).write(Path.of(DIR, "redis"));
         CA.issue("secrets", Duration.ofHours(1)).write(Path.of(DIR, "service"));
-        REDIS = ManagedProcess.start("redis-tls", List.of(EmbeddedRedis.binary().toString(), "--port", "0",
+        REDIS = ManagedProcess.start("redis-tls", List.of(RedisBinary.path().toString(), "--port", "0",
                 "--tls-port", Integer.toString(PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--tls-cert-file", server.resolve(ClusterPki.CERT).toString(),
                 "--tls-key-file", server.resolve(ClusterPki.KEY).toString(),

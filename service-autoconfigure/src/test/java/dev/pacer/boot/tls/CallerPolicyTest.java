@@ -2,6 +2,7 @@ package dev.pacer.boot.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.runtime.ClusterPki;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class CallerPolicyTest {
 
     @Test
     void anIdentityIsTheSubjectsCommonName() {
-        var pki = dev.pacer.testsupport.ClusterPki.create("test CA");
+        var pki = ClusterPki.create("test CA");
         var issued = pki.issue("agent:agent-7", java.time.Duration.ofHours(1));
         assertThat(Identities.of(new java.security.cert.X509Certificate[] {issued.certificate()})).contains("agent:agent-7");
         assertThat(Identities.agentId("agent:agent-7")).contains("agent-7");

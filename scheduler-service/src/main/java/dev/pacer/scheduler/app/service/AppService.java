@@ -72,11 +72,13 @@ public class AppService implements DeploymentActivator {
     private final DeploymentService deployments;
     private final dev.pacer.scheduler.deploy.TrafficGate traffic;
     private final Clock clock;
+    private final HealthCheckEvents checkEvents;
 
     public AppService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
                       ServicePorts servicePorts, AppHints hints, DeploymentService deployments,
-                      dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock) {
+                      dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock, HealthCheckEvents checkEvents) {
         this.traffic = traffic;
+        this.checkEvents = checkEvents;
         this.apps = apps;
         this.definitions = definitions;
         this.validator = validator;
@@ -104,6 +106,7 @@ public class AppService implements DeploymentActivator {
             deployments.abort(plan);
             throw ApiException.conflict("An app with id [%s] already exists.", app.appId());
         }
+        checkEvents.changed(null, app);
         hints.publish(app.appId());
         return new Change(true, new DeploymentResult(plan.id(), app.version().toString()), app);
     }
@@ -349,6 +352,7 @@ public class AppService implements DeploymentActivator {
 
     private void remove(AppDefinition app) {
         apps.delete(app.appId());
+        checkEvents.changed(app, null);
         servicePorts.release(app);
         hints.publish(app.appId());
     }
@@ -391,6 +395,7 @@ public class AppService implements DeploymentActivator {
         if (before == null || !AppDefinitions.isScaleOnly(before, after)) {
             backoffs.reset(after.appId());
         }
+        checkEvents.changed(before, after);
         hints.publish(after.appId());
     }
 

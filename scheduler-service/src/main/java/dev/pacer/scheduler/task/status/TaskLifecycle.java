@@ -3,6 +3,7 @@ package dev.pacer.scheduler.task.status;
 import dev.pacer.contract.ids.AgentId;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
+import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
 import dev.pacer.scheduler.SchedulerMetrics;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +41,13 @@ public class TaskLifecycle implements TaskTransitions {
     private final AgentClient agents;
     private final SchedulerMetrics metrics;
     private final Clock clock;
+    private final Predicate<AppId> deploying;
 
+    /** @param deploying whether a deployment holds the app now (its tasks count towards launch latency) */
     public TaskLifecycle(AgentClaims claims, BackoffStore backoffs, Function<AppId, Optional<AppSpec>> specs,
-                         AppHints hints, AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock) {
+                         AppHints hints, AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
+                         Predicate<AppId> deploying) {
+        this.deploying = deploying;
         this.claims = claims;
         this.backoffs = backoffs;
         this.specs = specs;
@@ -60,6 +66,7 @@ public class TaskLifecycle implements TaskTransitions {
             Instant running = after.startedAt() != null ? after.startedAt() : clock.instant();
             Duration took = Duration.between(after.stagedAt(), running);
             metrics.taskStarted(took.isNegative() ? Duration.ZERO : took);
+            launchLatency(after, running);
         }
         if (after.state().isTerminal()) {
             claims.release(AgentId.parse(after.agentId()), TaskId.parse(after.taskId()));
@@ -70,6 +77,24 @@ public class TaskLifecycle implements TaskTransitions {
             }
         }
         hints.publish(after.app());
+    }
+
+    /**
+     * From the API call that accepted the change (the task's app version is its timestamp) to RUNNING, for tasks
+     * that a deployment waits for; a replacement outside a deployment answers no API call and is not counted.
+     */
+    private void launchLatency(TaskRecord task, Instant running) {
+        if (task.version() == null) {
+            return;
+        }
+        try {
+            Duration took = Duration.between(Timestamp.parse(task.version()).instant(), running);
+            if (!took.isNegative() && deploying.test(task.app())) {
+                metrics.launchLatency(took);
+            }
+        } catch (RuntimeException e) {
+            log.debug("No launch latency for task {}: {}", task.taskId(), e.getMessage());
+        }
     }
 
     @Override

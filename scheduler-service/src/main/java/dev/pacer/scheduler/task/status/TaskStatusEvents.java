@@ -4,6 +4,8 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
 import dev.pacer.scheduler.events.EventLog;
+import dev.pacer.scheduler.events.InstanceIds;
+import dev.pacer.scheduler.events.IpAddresses;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,9 @@ import java.util.Map;
 /**
  * A task's change of state on the event log, as Marathon announces it: {@code status_update_event}
  * (the Mesos-style {@code TASK_*} state) and {@code instance_changed_event} (the instance's condition).
- * A Pacer task is one instance, so the instance id is the task id. An update that changes only the
- * message is not an event.
+ * The instance id is the task id without its incarnation ({@code ._app.<n>}), as in Marathon;
+ * {@code ipAddresses} holds the host when it is an IP literal (else {@code []}, see {@link IpAddresses}).
+ * An update that changes only the message is not an event.
  */
 public class TaskStatusEvents implements TaskTransitions {
 
@@ -36,11 +39,12 @@ public class TaskStatusEvents implements TaskTransitions {
         status.put("message", after.message());
         status.put("appId", after.appId());
         status.put("host", after.host());
+        status.put("ipAddresses", IpAddresses.of(after.host()));
         status.put("ports", after.ports());
         status.put("version", after.version());
         log.append("status_update_event", status, apps);
         Map<String, Object> instance = new LinkedHashMap<>();
-        instance.put("instanceId", after.taskId());
+        instance.put("instanceId", InstanceIds.of(after.taskId()));
         instance.put("condition", condition(after.state()));
         instance.put("runSpecId", after.appId());
         instance.put("agentId", after.agentId());

@@ -282,6 +282,31 @@ class AppsApiIT {
         }
     }
 
+    @Test
+    void tasksByState_andLaunchLatencyFromThePost_areMetrics() {
+        double before = metric("pacer_scheduler_launch_latency_seconds_count{");
+        long start = System.nanoTime();
+        assertThat(post("{\"id\":\"metered/web\",\"cmd\":\"serve\",\"cpus\":0.1,\"instances\":2}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runningOf("/metered/web").size() == 2);
+        awaitNoDeployment("/metered/web");
+        double tookAtMost = (System.nanoTime() - start) / 1e9;
+
+        assertThat(metric("pacer_scheduler_launch_latency_seconds_count{") - before).isGreaterThanOrEqualTo(2);
+        assertThat(metric("pacer_scheduler_launch_latency_seconds_max{")).isGreaterThan(0).isLessThanOrEqualTo(tookAtMost + 1);
+        // the gauge is what the reconcile passes saw: it comes to the tasks the agents really run
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric("pacer_scheduler_tasks{", "state=\"running\""))
+                .isEqualTo(agentA.running().size() + agentB.running().size()));
+        assertThat(metric("pacer_scheduler_tasks{", "state=\"staging\"")).isGreaterThanOrEqualTo(0);
+    }
+
+    /** The value of the first sample of {@code /actuator/prometheus} whose line starts with {@code prefix} and holds every tag. */
+    private double metric(String prefix, String... tags) {
+        return Http.get(url("/actuator/prometheus")).body().lines()
+                .filter(l -> l.startsWith(prefix) && java.util.Arrays.stream(tags).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no sample " + prefix + " " + String.join(",", tags)));
+    }
+
     private List<AgentTask> runningOf(String appId) {
         return java.util.stream.Stream.concat(agentA.running().stream(), agentB.running().stream())
                 .filter(t -> t.appId().equals(appId)).toList();

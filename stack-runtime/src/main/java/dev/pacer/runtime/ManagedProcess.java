@@ -1,4 +1,4 @@
-package dev.pacer.testsupport;
+package dev.pacer.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,7 +61,7 @@ public final class ManagedProcess {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
-        command.add(EmbeddedRedis.binary().toString());
+        command.add(RedisBinary.path().toString());
         if (config != null) {
             command.add(config.toString());
         }

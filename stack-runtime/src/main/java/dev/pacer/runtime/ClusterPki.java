@@ -1,4 +1,4 @@
-package dev.pacer.testsupport;
+package dev.pacer.runtime;
 
 import java.io.IOException;
 import java.io.OutputStream;
