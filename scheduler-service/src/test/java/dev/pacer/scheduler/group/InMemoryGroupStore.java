@@ -1,8 +1,7 @@
 package dev.pacer.scheduler.group;
 
 import dev.pacer.contract.ids.AppId;
-import java.time.Instant;
-import java.util.Comparator;
+import dev.pacer.scheduler.support.VersionHistory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +15,9 @@ import java.util.TreeMap;
  */
 public class InMemoryGroupStore implements GroupStore {
 
-    private static final Comparator<String> BY_TIME =
-            Comparator.<String>comparingLong(v -> Instant.parse(v).toEpochMilli()).thenComparing(Comparator.naturalOrder());
-
     private final int maxVersions;
     private final TreeMap<String, List<String>> explicit = new TreeMap<>();
-    private final Map<AppId, TreeMap<String, GroupSnapshot>> versions = new HashMap<>();
+    private final Map<AppId, VersionHistory<GroupSnapshot>> versions = new HashMap<>();
 
     public InMemoryGroupStore(int maxVersions) {
         this.maxVersions = maxVersions;
@@ -54,22 +50,18 @@ public class InMemoryGroupStore implements GroupStore {
 
     @Override
     public synchronized void saveVersion(GroupSnapshot snapshot) {
-        TreeMap<String, GroupSnapshot> stored = versions.computeIfAbsent(AppId.parse(snapshot.id()), g -> new TreeMap<>(BY_TIME));
-        stored.put(snapshot.version(), snapshot);
-        while (stored.size() > maxVersions) {
-            stored.pollFirstEntry();
-        }
+        versions.computeIfAbsent(AppId.parse(snapshot.id()), g -> new VersionHistory<>(maxVersions)).put(snapshot.version(), snapshot);
     }
 
     @Override
     public synchronized List<String> versions(AppId group) {
-        TreeMap<String, GroupSnapshot> stored = versions.get(group);
-        return stored == null ? List.of() : List.copyOf(stored.descendingKeySet());
+        VersionHistory<GroupSnapshot> stored = versions.get(group);
+        return stored == null ? List.of() : stored.newestFirst();
     }
 
     @Override
     public synchronized Optional<GroupSnapshot> version(AppId group, String version) {
-        TreeMap<String, GroupSnapshot> stored = versions.get(group);
-        return Optional.ofNullable(stored == null ? null : stored.get(version));
+        VersionHistory<GroupSnapshot> stored = versions.get(group);
+        return stored == null ? Optional.empty() : stored.get(version);
     }
 }

@@ -1,16 +1,14 @@
 package dev.pacer.scheduler.app.store;
 
 import dev.pacer.contract.ids.AppId;
-import java.time.Instant;
+import dev.pacer.scheduler.support.VersionHistory;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -22,14 +20,10 @@ import java.util.function.Consumer;
  */
 public class InMemoryAppStore implements AppStore {
 
-    /** Versions ordered as Redis' sorted set orders them: by epoch ms, then by the version string. */
-    private static final Comparator<String> BY_TIME =
-            Comparator.<String>comparingLong(v -> Instant.parse(v).toEpochMilli()).thenComparing(Comparator.naturalOrder());
-
     private final int maxVersions;
     private final Consumer<AppId> alsoOnDelete;
     private final Map<AppId, String> current = new HashMap<>();
-    private final Map<AppId, TreeMap<String, String>> versions = new HashMap<>();
+    private final Map<AppId, VersionHistory<String>> versions = new HashMap<>();
     private final TreeSet<String> listed = new TreeSet<>();
     private final Map<Integer, Set<String>> shards = new HashMap<>();
 
@@ -71,14 +65,14 @@ public class InMemoryAppStore implements AppStore {
 
     @Override
     public synchronized List<String> versions(AppId app) {
-        TreeMap<String, String> stored = versions.get(app);
-        return stored == null ? List.of() : List.copyOf(stored.descendingKeySet());
+        VersionHistory<String> stored = versions.get(app);
+        return stored == null ? List.of() : stored.newestFirst();
     }
 
     @Override
     public synchronized Optional<String> version(AppId app, String version) {
-        TreeMap<String, String> stored = versions.get(app);
-        return Optional.ofNullable(stored == null ? null : stored.get(version));
+        VersionHistory<String> stored = versions.get(app);
+        return stored == null ? Optional.empty() : stored.get(version);
     }
 
     @Override
@@ -126,10 +120,6 @@ public class InMemoryAppStore implements AppStore {
         if (makeCurrent) {
             current.put(app, json);
         }
-        TreeMap<String, String> stored = versions.computeIfAbsent(app, a -> new TreeMap<>(BY_TIME));
-        stored.put(version, json);
-        while (stored.size() > maxVersions) {
-            stored.pollFirstEntry();
-        }
+        versions.computeIfAbsent(app, a -> new VersionHistory<>(maxVersions)).put(version, json);
     }
 }
