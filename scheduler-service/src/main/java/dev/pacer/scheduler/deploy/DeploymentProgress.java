@@ -59,11 +59,22 @@ public class DeploymentProgress implements DeploymentHook {
             return Held.NONE;
         }
         Optional<RunningDeployment> deployment = store.get(lock.get());
-        return new HeldBy(lock.get(), deployment.orElse(null), deployment.map(d -> canaryOf(d, appId)).orElse(-1));
+        return new HeldBy(lock.get(), deployment.orElse(null), deployment.map(d -> canaryOf(d, appId)).orElse(-1),
+                deployment.map(d -> targetOf(d, appId)).orElse(null));
+    }
+
+    /** The version the deployment's current step writes for the app; null for a later step or a deletion. */
+    static String targetOf(RunningDeployment deployment, String appId) {
+        Optional<DeploymentAction> action = deployment.plan().actionOf(appId);
+        if (action.isEmpty() || action.get().action() == DeploymentAction.Type.StopApplication
+                || deployment.plan().stepOf(appId).orElse(0) != deployment.currentStep()) {
+            return null;
+        }
+        return action.get().version();
     }
 
     /** The lock on an app and the deployment it names ({@code null}: the deployment is gone, the lock stale). */
-    private record HeldBy(String lock, RunningDeployment deployment, int canary) implements Held {
+    private record HeldBy(String lock, RunningDeployment deployment, int canary, String target) implements Held {
 
         @Override
         public String deploymentId() {
@@ -100,7 +111,7 @@ public class DeploymentProgress implements DeploymentHook {
         if (deployment.paused() && plan.canaries().containsKey(appId)) {
             return false; // held at its canaries until promoted; the promote wakes the app
         }
-        if (plan.blueGreen().containsKey(appId) && spec.isPresent()) {
+        if (plan.blueGreen().containsKey(appId) && spec.isPresent() && !unstored(action, spec.get())) {
             if (deployment.switchedAt() == null) {
                 switchWhenReady(deployment, spec.get(), tasks, healthy, now);
                 if (!shouldRevert(plan, spec, tasks, healthy, now)) {
@@ -133,6 +144,14 @@ public class DeploymentProgress implements DeploymentHook {
             plan.step(after).forEach(a -> hints.publish(AppId.parse(a.app())));
         }
         return false;
+    }
+
+    /**
+     * The change is started but not stored yet (the request that began it is still writing): the stored
+     * definition is the one it replaces, and its tasks are not the "new set" of anything.
+     */
+    static boolean unstored(DeploymentAction action, AppSpec spec) {
+        return Instant.parse(spec.version()).isBefore(Instant.parse(action.version()));
     }
 
     private int canaryOf(RunningDeployment deployment, String appId) {

@@ -57,10 +57,22 @@ public class DeploymentService {
         return LogContext.withDeployment(plan.id(), () -> start(plan, force));
     }
 
+    /**
+     * A forced change takes the locks of the deployments it cancels in the same atomic step as it stores
+     * itself, then ends them: their apps are never unlocked in between, when a reconcile pass would act on
+     * a definition without the deployment that bounds it (a canary's hold). A rollback takes over the
+     * deployment it rolls back the same way; its caller ends that one with its own reason.
+     */
     private DeploymentPlan start(DeploymentPlan plan, boolean force) {
+        java.util.Set<String> replacing = new java.util.LinkedHashSet<>();
+        if (plan.rollbackOf() != null) {
+            replacing.add(plan.rollbackOf());
+        }
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            List<String> holders = store.start(plan);
+            List<String> holders = store.start(plan, replacing);
             if (holders.isEmpty()) {
+                replacing.stream().filter(id -> !id.equals(plan.rollbackOf())).forEach(id -> store.get(id)
+                        .ifPresent(d -> end(d.plan(), "cancelled by a forced change " + plan.id())));
                 metrics.started(plan);
                 events.stepStarted(plan, 1);
                 log.info("Deployment {} started: {} step(s), apps {}", plan.id(), plan.totalSteps(), abbreviated(plan.affectedApps()));
@@ -73,7 +85,7 @@ public class DeploymentService {
             if (!force) {
                 throw new ApiException(409, ErrorBody.locked(holders));
             }
-            holders.forEach(id -> store.get(id).ifPresent(d -> end(d.plan(), "cancelled by a forced change " + plan.id())));
+            replacing.addAll(holders);
         }
         throw ApiException.conflict("Could not take over the deployments of %s; try again", abbreviated(plan.affectedApps()));
     }

@@ -17,7 +17,16 @@ public interface DeploymentStore {
      * Stores the deployment at step 1 and locks its apps; returns the ids of the other deployments holding
      * any of its apps, in the order of its apps (then nothing changed).
      */
-    List<String> start(DeploymentPlan plan);
+    default List<String> start(DeploymentPlan plan) {
+        return start(plan, List.of());
+    }
+
+    /**
+     * Like {@link #start(DeploymentPlan)}, but the locks of the deployments in {@code replacing} are taken
+     * over in the same atomic step (they neither block it nor leave their apps unlocked for an instant);
+     * ending those deployments afterwards releases nothing of this one's.
+     */
+    List<String> start(DeploymentPlan plan, Collection<String> replacing);
 
     /** Removes the deployment, its progress and the locks it still holds; false when it was not there. */
     boolean end(DeploymentPlan plan);

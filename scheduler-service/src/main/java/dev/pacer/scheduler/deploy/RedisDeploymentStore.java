@@ -36,12 +36,14 @@ public class RedisDeploymentStore implements DeploymentStore {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<String> start(DeploymentPlan plan) {
+    public List<String> start(DeploymentPlan plan, Collection<String> replacing) {
         List<String> args = new ArrayList<>();
         args.add(plan.id());
         args.add(json.writeValueAsString(plan));
         args.add(Long.toString(plan.startedAt()));
         args.add(Integer.toString(plan.totalSteps()));
+        args.add(Integer.toString(replacing.size()));
+        args.addAll(replacing);
         args.addAll(plan.affectedApps());
         List<String> holders = redis.execute(start, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
                 RedisKeys.deployment(plan.id())), args.toArray());

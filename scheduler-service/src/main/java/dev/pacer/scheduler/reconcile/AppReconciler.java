@@ -82,7 +82,7 @@ public class AppReconciler {
     private Optional<Duration> pass(AppId app, Instant now, Optional<AppSpec> spec, List<TaskRecord> observed,
                                     DeploymentHook.Held held) {
         Desired desired = spec.map(AppSpec::desired).orElseGet(AppSpec::deleted).withLaunchTimeout(properties.launchTimeout())
-                .withCanary(spec.isPresent() ? held.canary() : -1);
+                .withCanary(canaryBound(spec, held));
         Map<String, List<dev.pacer.contract.health.HealthResult>> results = spec.map(health::results).orElse(Map.of());
         Set<String> healthy = spec.map(s -> health.of(s, observed, results)).orElse(Set.of());
         Plan plan = ReconcileDiff.plan(desired, observed, healthy, now, properties.maxLaunchesPerPass(), properties.maxKillsPerPass());
@@ -115,6 +115,22 @@ public class AppReconciler {
         boolean inFlight = deploying || !plan.kills().isEmpty() || !unhealthy.kills().isEmpty() || observed.stream().anyMatch(t -> t.isActive()
                 && (t.killRequested() || t.state() == dev.pacer.contract.task.TaskState.TASK_STAGING));
         return again.isPresent() ? again : inFlight ? Optional.of(SOON) : Optional.empty();
+    }
+
+    /**
+     * How many current tasks the pass may run beside the outdated ones (-1: no bound). While the
+     * deployment holding the app has started but not yet stored its change, nothing new starts and
+     * nothing outdated goes (0): the stored definition is the one being replaced, and acting on it
+     * (say, rolling out the canary config a cancel is taking back) would kill tasks the change keeps.
+     */
+    static int canaryBound(Optional<AppSpec> spec, DeploymentHook.Held held) {
+        if (spec.isEmpty()) {
+            return -1;
+        }
+        if (held.target() != null && Instant.parse(spec.get().version()).isBefore(Instant.parse(held.target()))) {
+            return 0;
+        }
+        return held.canary();
     }
 
     private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {

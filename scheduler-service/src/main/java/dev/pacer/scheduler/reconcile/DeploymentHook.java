@@ -27,6 +27,15 @@ public interface DeploymentHook {
          */
         int canary();
 
+        /**
+         * The version the deployment's current step takes the app to (null when none does: no deployment,
+         * a later step, a deletion). While the stored app is older, the change is still being written and
+         * the pass must not act on the definition it replaces.
+         */
+        default String target() {
+            return null;
+        }
+
         /** The id of the deployment holding the app (for the logs of the pass), null when none does. */
         default String deploymentId() {
             return null;

@@ -7,6 +7,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.reconcile.DeploymentHook;
 import dev.pacer.scheduler.reconcile.Desired;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Duration;
@@ -54,6 +55,38 @@ class DeploymentProgressTest {
         DeploymentAction stop = new DeploymentAction(DeploymentAction.Type.StopApplication, APP.toString(), null, V1.toString());
         assertThat(done(stop, Optional.empty(), List.of(running(V1)), Set.of(), NOW)).isFalse();
         assertThat(done(stop, Optional.empty(), List.of(), Set.of(), NOW)).isTrue();
+    }
+
+    @Test
+    void aBlueGreenChangeNotStoredYet_opensNothing_theTasksOfTheDefinitionItReplacesAreNotItsNewSet() {
+        InMemoryDeploymentStore store = new InMemoryDeploymentStore();
+        InMemoryTrafficGate traffic = new InMemoryTrafficGate();
+        DeploymentPlan plan = new DeploymentPlan("bg", V2.toString(), NOW.toEpochMilli(), List.of(List.of(TO_V2)), null,
+                Map.of(), 0, Map.of(APP.toString(), 3));
+        assertThat(store.start(plan)).isEmpty();
+        traffic.deny(APP, List.of(V2.toString())); // as the request does, before it stores V2
+        DeploymentProgress progress = new DeploymentProgress(store, null, new DeploymentActivator() {
+            @Override
+            public boolean activate(DeploymentAction action) {
+                return false; // V2 is not stored yet
+            }
+
+            @Override
+            public String revert(String deploymentId, String why) {
+                throw new AssertionError("no revert expected");
+            }
+        }, app -> { }, traffic, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        TaskRecord a = running(V1);
+        TaskRecord b = running(V1);
+
+        DeploymentHook.Held held = progress.held(APP);
+        assertThat(held.target()).isEqualTo(V2.toString());
+        assertThat(progress.afterPass(APP, held, spec(V1, 2), List.of(a, b), Set.of(a.taskId(), b.taskId()), NOW))
+                .as("still waiting").isTrue();
+
+        assertThat(traffic.denied(APP)).as("the green set stays out of traffic").containsExactly(V2.toString());
+        assertThat(store.get("bg").orElseThrow().openedAt()).isNull();
+        assertThat(store.get("bg").orElseThrow().switchedAt()).isNull();
     }
 
     private static boolean done(DeploymentAction action, Optional<AppSpec> spec, List<TaskRecord> tasks, Set<String> healthy, Instant now) {

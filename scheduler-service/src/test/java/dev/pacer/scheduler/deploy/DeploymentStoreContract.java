@@ -52,6 +52,24 @@ abstract class DeploymentStoreContract {
     }
 
     @Test
+    void start_replacing_takesOverTheLocksOfThoseDeploymentsAtOnce_andEndingThemLaterReleasesNoneOfIt() {
+        DeploymentPlan cancelled = plan("d1", 10, List.of("/a", "/b"));
+        store.start(cancelled);
+        store.start(plan("d2", 11, List.of("/c")));
+
+        assertThat(store.start(plan("d3", 12, List.of("/a", "/c")), List.of("d1"))).as("d2 still blocks").containsExactly("d2");
+        assertThat(store.lockOf("/a")).contains("d1");
+
+        assertThat(store.start(plan("d4", 13, List.of("/a")), List.of("d1"))).isEmpty();
+        assertThat(store.lockOf("/a")).contains("d4");
+        assertThat(store.lockOf("/b")).as("not in the new plan").contains("d1");
+        assertThat(store.get("d1")).as("ended by its caller").isPresent();
+        assertThat(store.end(cancelled)).isTrue();
+        assertThat(store.lockOf("/a")).contains("d4");
+        assertThat(store.lockOf("/b")).isEmpty();
+    }
+
+    @Test
     void end_releasesItsLocks_only_andSaysWhetherItWasThere() {
         DeploymentPlan first = plan("d1", 10, List.of("/a"));
         store.start(first);

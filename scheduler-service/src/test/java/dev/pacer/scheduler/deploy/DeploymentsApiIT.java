@@ -156,7 +156,7 @@ class DeploymentsApiIT {
     @Test
     void aRollingRestart_neverDropsBelowMinimumHealthCapacity_norAboveMaximumOverCapacity() throws Exception {
         String base = "/d/rolling";
-        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ofMillis(700))) {
+        try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ofMillis(1500))) {
             String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"serve\",\"instances\":4" + CHECKED
                     + ",\"upgradeStrategy\":{\"minimumHealthCapacity\":0.5,\"maximumOverCapacity\":0}}").header("Marathon-Deployment-Id");
             await().atMost(Duration.ofSeconds(15)).until(() -> deployment(start) == null);
@@ -171,8 +171,10 @@ class DeploymentsApiIT {
             List<Integer> activeSamples = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (deployment(id) != null && System.nanoTime() < deadline) {
-                healthySamples.add(health.healthy());
-                activeSamples.add((int) tasks(base).stream().filter(t -> !t.path("state").asString().equals("TASK_KILLING")).count());
+                // one listing per sample for both counts: under load every request of a sample costs tens of ms
+                List<JsonNode> sample = tasks(base);
+                healthySamples.add(health.healthy(sample));
+                activeSamples.add((int) sample.stream().filter(t -> !t.path("state").asString().equals("TASK_KILLING")).count());
                 Thread.sleep(40);
             }
             assertThat(deployment(id)).as("deployment finished").isNull();

@@ -37,11 +37,11 @@ public class InMemoryDeploymentStore implements DeploymentStore {
     private final Map<String, String> locks = new HashMap<>();
 
     @Override
-    public synchronized List<String> start(DeploymentPlan plan) {
+    public synchronized List<String> start(DeploymentPlan plan, Collection<String> replacing) {
         Set<String> holders = new LinkedHashSet<>();
         for (String app : plan.affectedApps()) {
             String owner = locks.get(app);
-            if (owner != null && !owner.equals(plan.id())) {
+            if (owner != null && !owner.equals(plan.id()) && !replacing.contains(owner)) {
                 holders.add(owner);
             }
         }

@@ -217,6 +217,41 @@ class ReconcileDiffTest {
         assertThat(plan.launches()).isZero();
     }
 
+    @Test
+    void aCancelledCanary_inTheInstantItsRollbackIsNotStoredYet_isHeldAtZero_soNoTaskOfTheRestoredConfigGoes() {
+        // 3 tasks of V2 (the config a cancel restores) and the healthy canary of V3 (the config it takes back)
+        Instant v3 = V2.plusSeconds(60);
+        List<TaskRecord> v2Tasks = List.of(launched(V2, 1), launched(V2, 2), launched(V2, 3));
+        TaskRecord canary = launched(v3, 4);
+        List<TaskRecord> tasks = new ArrayList<>(v2Tasks);
+        tasks.add(canary);
+        java.util.Set<String> healthy = new java.util.HashSet<>(tasks.stream().map(TaskRecord::taskId).toList());
+        Desired canaryConfig = new Desired(3, v3, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
+
+        assertThat(ReconcileDiff.plan(canaryConfig, tasks, healthy, NOW, 100, 100).kills())
+                .as("unbounded, the V3 config rolls out over the V2 tasks").hasSize(1).allMatch(v2Tasks::contains);
+        Plan held = ReconcileDiff.plan(canaryConfig.withCanary(0), tasks, healthy, NOW, 100, 100);
+        assertThat(held.kills()).isEmpty();
+        assertThat(held.launches()).isZero();
+
+        Desired restored = new Desired(3, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
+        TaskRecord stagingCanary = TaskRecord.staged(TaskId.newTask(APP), "agent-a", "localhost", null, null, v3.toString(),
+                List.of(), NOW.minusSeconds(1), v3);
+        for (TaskRecord v3Task : List.of(canary, stagingCanary)) {
+            List<TaskRecord> observed = new ArrayList<>(v2Tasks);
+            observed.add(v3Task);
+            Plan rollback = ReconcileDiff.plan(restored, observed, healthy, NOW, 100, 100);
+            assertThat(rollback.kills()).as("once stored, only the " + v3Task.state() + " canary goes").containsExactly(v3Task);
+            assertThat(rollback.launches()).isZero();
+        }
+    }
+
+    /** A task launched with the config {@code version} (its {@code lastConfigChangeAt}). */
+    private static TaskRecord launched(Instant version, int ageRank) {
+        return TaskRecord.staged(TaskId.newTask(APP), "agent-a", "localhost", null, null, version.toString(), List.of(),
+                NOW.minusSeconds(1000 - ageRank), version).withState(TaskState.TASK_RUNNING, NOW.minusSeconds(500), "", null);
+    }
+
     private static Desired desired(int instances) {
         return desired(instances, KillOrder.YOUNGEST_FIRST);
     }

@@ -5,7 +5,6 @@ import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.testsupport.Http;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -16,8 +15,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plays health-service for one app in scheduler tests: every running task that has been running
- * for {@code after} gets an alive result for check 0 — unless its version is in {@link #failing}.
+ * Plays health-service for one app in scheduler tests: every running task that this simulator has
+ * seen running for {@code after} gets an alive result for check 0 — unless its version is in
+ * {@link #failing} (or {@link #failAll}), which gets a failed result at once. Until then a task has no
+ * result, as in health-service's grace period: a task is not failed for being young.
+ *
+ * <p>{@code after} is counted on this JVM's monotonic clock from the tick that first sees the task
+ * running, not from the task's {@code startedAt}: under load the status reaches the scheduler late,
+ * and a young task would count as old enough at once (and a task started within the same millisecond
+ * as the tick would fail).
  */
 public final class HealthSimulator implements AutoCloseable {
 
@@ -25,6 +31,8 @@ public final class HealthSimulator implements AutoCloseable {
 
     public final Set<String> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean failAll;
+    /** Task id → {@link System#nanoTime()} of the tick that first saw it running. */
+    private final java.util.Map<String, Long> seenRunning = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final StringRedisTemplate redis;
     private final String tasksUrl;
@@ -51,8 +59,11 @@ public final class HealthSimulator implements AutoCloseable {
                 }
                 String id = task.path("id").asString();
                 String version = task.path("version").asString();
-                boolean alive = !failAll && !failing.contains(version)
-                        && Instant.parse(task.path("startedAt").asString()).plus(after).isBefore(Instant.now());
+                long seen = seenRunning.computeIfAbsent(id, t -> System.nanoTime());
+                boolean alive = !failAll && !failing.contains(version);
+                if (alive && System.nanoTime() - seen < after.toNanos()) {
+                    continue; // not checked yet
+                }
                 HealthResult result = new HealthResult(id, id, 0, version, alive, alive ? 0 : 1,
                         null, null, null, alive ? null : "simulated failure");
                 redis.opsForHash().put(HealthKeys.taskHealth(app), HealthKeys.field(id, 0), JSON.writeValueAsString(result));
@@ -74,9 +85,18 @@ public final class HealthSimulator implements AutoCloseable {
 
     /** Running tasks whose result is alive, as the scheduler sees them. */
     public int healthy() {
+        return healthy(JSON.readTree(Http.get(tasksUrl).body()).path("tasks"));
+    }
+
+    /**
+     * Of the given tasks (as {@code GET /v2/apps/{id}/tasks} lists them), the running ones whose result is
+     * alive: one read of the app's results, so a test sampling under load samples often.
+     */
+    public int healthy(Iterable<JsonNode> tasks) {
+        java.util.Map<Object, Object> results = redis.opsForHash().entries(HealthKeys.taskHealth(app));
         int healthy = 0;
-        for (JsonNode task : JSON.readTree(Http.get(tasksUrl).body()).path("tasks")) {
-            Object raw = redis.opsForHash().get(HealthKeys.taskHealth(app), HealthKeys.field(task.path("id").asString(), 0));
+        for (JsonNode task : tasks) {
+            Object raw = results.get(HealthKeys.field(task.path("id").asString(), 0));
             if (task.path("state").asString().equals("TASK_RUNNING") && raw != null
                     && JSON.readValue(raw.toString(), HealthResult.class).alive()) {
                 healthy++;

@@ -218,8 +218,13 @@ public class AppService implements DeploymentActivator {
                         changes.add(restored(current.get(), old, now)));
             }
         }
-        deployments.end(running.plan(), why);
-        return commit(changes, now, true, deploymentId);
+        try {
+            // the rollback takes over the deployment's locks atomically (DeploymentService#begin): ending
+            // that one first would leave its apps unlocked, with the definition being rolled back, meanwhile
+            return commit(changes, now, true, deploymentId);
+        } finally {
+            deployments.end(running.plan(), why);
+        }
     }
 
     /**
