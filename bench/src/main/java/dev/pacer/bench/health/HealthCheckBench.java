@@ -73,10 +73,6 @@ public final class HealthCheckBench {
     private static final Map<String, Integer> NUMBERS = Map.of("tasks", 1, "interval", 1, "timeout", 1, "apps", 1,
             "ports", 1, "slow-ms", 0, "stub-threads", 1, "warmup", 0, "duration", 1);
 
-    public static void main(String[] args) {
-        dev.pacer.bench.Bench.main("health-check", args);
-    }
-
     /** Reads and checks every option (an {@link IllegalArgumentException} names the one that is wrong). */
     public static dev.pacer.bench.BenchCommand.Run parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("tasks", "10000", "interval", "10", "timeout", "2",

@@ -4,6 +4,7 @@ import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppJson;
 import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.app.ports.RedisServicePortPool;
 import dev.pacer.scheduler.app.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.app.service.AppRepository;
@@ -11,6 +12,7 @@ import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.AppSpecs;
 import dev.pacer.scheduler.app.service.AppTaskService;
 import dev.pacer.scheduler.app.store.AppStore;
+import dev.pacer.scheduler.app.store.RedisAppStore;
 import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.placement.constraint.ConstraintValidator;
 import dev.pacer.scheduler.queue.BackoffStore;
@@ -61,7 +63,7 @@ class AppConfiguration {
     /** @param maxVersions versions kept per app (Marathon's {@code --zk_max_versions}) */
     @Bean
     AppStore appStore(StringRedisTemplate redis, @Value("${pacer.scheduler.apps.max-versions:50}") int maxVersions) {
-        return new AppStore(redis, RedisScript.of(new ClassPathResource("scripts/app-write.lua"), Long.class), maxVersions);
+        return new RedisAppStore(redis, RedisScript.of(new ClassPathResource("scripts/app-write.lua"), Long.class), maxVersions);
     }
 
     @Bean
@@ -89,7 +91,8 @@ class AppConfiguration {
     ServicePorts servicePorts(StringRedisTemplate redis,
                               @Value("${pacer.scheduler.service-ports.min:10000}") int min,
                               @Value("${pacer.scheduler.service-ports.max:20000}") int max) {
-        return new ServicePorts(redis, RedisScript.of(new ClassPathResource("scripts/service-port-allocate.lua"), Long.class), min, max);
+        return new ServicePorts(new RedisServicePortPool(redis,
+                RedisScript.of(new ClassPathResource("scripts/service-port-allocate.lua"), Long.class)), min, max);
     }
 
     @Bean

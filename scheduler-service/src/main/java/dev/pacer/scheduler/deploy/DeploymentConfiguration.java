@@ -18,7 +18,7 @@ class DeploymentConfiguration {
 
     @Bean
     DeploymentStore deploymentStore(StringRedisTemplate redis, JsonMapper json) {
-        return new DeploymentStore(redis, json,
+        return new RedisDeploymentStore(redis, json,
                 RedisScript.of(new ClassPathResource("scripts/deployment-start.lua"), List.class),
                 RedisScript.of(new ClassPathResource("scripts/deployment-end.lua"), Long.class),
                 RedisScript.of(new ClassPathResource("scripts/deployment-progress.lua"), Long.class));
@@ -35,12 +35,12 @@ class DeploymentConfiguration {
     @Bean
     DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, StringRedisTemplate redis,
                                         EventLog events, Clock clock) {
-        return new DeploymentService(store, metrics, new DeploymentEvents(events), new TrafficGate(redis), clock);
+        return new DeploymentService(store, metrics, new DeploymentEvents(events), new RedisTrafficGate(redis), clock);
     }
 
     @Bean
     TrafficGate trafficGate(StringRedisTemplate redis) {
-        return new TrafficGate(redis);
+        return new RedisTrafficGate(redis);
     }
 
     @Bean

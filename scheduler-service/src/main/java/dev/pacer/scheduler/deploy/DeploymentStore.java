@@ -1,166 +1,54 @@
 package dev.pacer.scheduler.deploy;
 
-import dev.pacer.contract.RedisKeys;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Running deployments in Redis: one hash per deployment (plan JSON, current step), an index, and
- * one lock hash (app id → deployment id). Every change that touches locks is one script, so two
- * deployments can never both hold an app and a finished deployment never leaves a lock behind.
+ * Running deployments, the step each is at, and the locks they hold (app id → deployment id). Starting
+ * and ending are atomic with their locks: two deployments never both hold an app and a finished one
+ * never leaves a lock behind. {@link RedisDeploymentStore} is the production adapter;
+ * {@code DeploymentStoreContract} states the behaviour.
  */
-public class DeploymentStore {
-
-    private final StringRedisTemplate redis;
-    private final JsonMapper json;
-    private final RedisScript<List> start;
-    private final RedisScript<Long> end;
-    private final RedisScript<Long> progress;
-
-    public DeploymentStore(StringRedisTemplate redis, JsonMapper json, RedisScript<List> start, RedisScript<Long> end,
-                           RedisScript<Long> progress) {
-        this.redis = redis;
-        this.json = json;
-        this.start = start;
-        this.end = end;
-        this.progress = progress;
-    }
-
-    /** Stores and locks; returns the ids of deployments holding any of its apps (then nothing changed). */
-    @SuppressWarnings("unchecked")
-    public List<String> start(DeploymentPlan plan) {
-        List<String> args = new ArrayList<>();
-        args.add(plan.id());
-        args.add(json.writeValueAsString(plan));
-        args.add(Long.toString(plan.startedAt()));
-        args.add(Integer.toString(plan.totalSteps()));
-        args.addAll(plan.affectedApps());
-        List<String> holders = redis.execute(start, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
-                RedisKeys.deployment(plan.id())), args.toArray());
-        return holders == null ? List.of() : List.copyOf(holders);
-    }
-
-    /** Removes the deployment and the locks it holds; false when it was not there. */
-    public boolean end(DeploymentPlan plan) {
-        List<String> args = new ArrayList<>();
-        args.add(plan.id());
-        args.addAll(plan.affectedApps());
-        Long removed = redis.execute(end, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
-                RedisKeys.deployment(plan.id())), args.toArray());
-        return removed != null && removed > 0;
-    }
+public interface DeploymentStore {
 
     /**
-     * Marks the app's action of {@code step} done. Returns the step the deployment is at afterwards
-     * ({@code totalSteps + 1} once the last step completed, 0 when the deployment is gone).
+     * Stores the deployment at step 1 and locks its apps; returns the ids of the other deployments holding
+     * any of its apps, in the order of its apps (then nothing changed).
      */
-    public int complete(RunningDeployment deployment, String app) {
-        int step = deployment.currentStep();
-        Long now = redis.execute(progress, List.of(RedisKeys.deployment(deployment.id()),
-                        RedisKeys.deploymentDone(deployment.id(), step)),
-                Integer.toString(step), app, Integer.toString(deployment.plan().step(step).size()));
-        return now == null ? 0 : now.intValue();
-    }
+    List<String> start(DeploymentPlan plan);
 
-    public Optional<RunningDeployment> get(String id) {
-        Map<Object, Object> fields = redis.opsForHash().entries(RedisKeys.deployment(id));
-        return read(fields);
-    }
+    /** Removes the deployment, its progress and the locks it still holds; false when it was not there. */
+    boolean end(DeploymentPlan plan);
+
+    /**
+     * Marks the app's action of the deployment's current step done. Returns the step the deployment is
+     * at afterwards (unchanged when the caller's step is stale, {@code totalSteps + 1} once the last step
+     * completed, 0 when the deployment is gone).
+     */
+    int complete(RunningDeployment deployment, String app);
+
+    Optional<RunningDeployment> get(String id);
 
     /** Every running deployment, oldest first. */
-    public List<RunningDeployment> all() {
-        Set<String> ids = redis.opsForZSet().range(RedisKeys.DEPLOYMENTS, 0, -1);
-        if (ids == null || ids.isEmpty()) {
-            return List.of();
-        }
-        List<String> order = List.copyOf(ids);
-        List<RunningDeployment> result = new ArrayList<>();
-        for (Map<String, String> fields : dev.pacer.scheduler.redis.RedisHashes.getAll(redis,
-                order.stream().map(RedisKeys::deployment).toList())) {
-            read(fields).ifPresent(result::add);
-        }
-        return result;
-    }
+    List<RunningDeployment> all();
 
     /** The deployment holding the app, if any. */
-    public Optional<String> lockOf(String app) {
-        Object id = redis.opsForHash().get(RedisKeys.DEPLOYMENT_LOCKS, app);
-        return Optional.ofNullable((String) id);
-    }
+    Optional<String> lockOf(String app);
 
-    /** The deployments holding the given apps (apps without one are left out). */
-    public Map<String, String> locksOf(Collection<String> apps) {
-        Map<String, String> locks = new LinkedHashMap<>();
-        if (apps.isEmpty()) {
-            return locks;
-        }
-        List<Object> keys = List.copyOf(apps);
-        List<Object> ids = redis.opsForHash().multiGet(RedisKeys.DEPLOYMENT_LOCKS, keys);
-        for (int i = 0; i < keys.size(); i++) {
-            if (ids.get(i) != null) {
-                locks.put((String) keys.get(i), (String) ids.get(i));
-            }
-        }
-        return locks;
-    }
+    /** The deployments holding the given apps, in the order given (apps without one are left out). */
+    Map<String, String> locksOf(Collection<String> apps);
 
-    /** Drops a lock whose deployment no longer exists (a crash between the two is repaired here). */
-    public void releaseStale(String app, String deploymentId) {
-        if (get(deploymentId).isEmpty()) {
-            redis.execute(end, List.of(RedisKeys.DEPLOYMENT_LOCKS, RedisKeys.DEPLOYMENTS,
-                    RedisKeys.deployment(deploymentId)), deploymentId, app);
-        }
-    }
-
-    private Optional<RunningDeployment> read(Map<?, ?> fields) {
-        Object plan = fields.get("plan");
-        Object step = fields.get("step");
-        if (plan == null || step == null) {
-            return Optional.empty();
-        }
-        Object switched = fields.get("switchedAt");
-        Object opened = fields.get("openedAt");
-        return Optional.of(new RunningDeployment(json.readValue(text(plan), DeploymentPlan.class), Integer.parseInt(text(step)),
-                fields.get("promoted") != null, switched == null ? null : Long.valueOf(text(switched)),
-                opened == null ? null : Long.valueOf(text(opened))));
-    }
+    /** Drops the app's lock by a deployment that no longer exists (a crash between the two is repaired here). */
+    void releaseStale(String app, String deploymentId);
 
     /** Records the blue-green traffic switch (once); false when it was recorded before or the deployment is gone. */
-    public boolean markSwitched(String id, long atMillis) {
-        return mark(id, "switchedAt", atMillis);
-    }
+    boolean markSwitched(String id, long atMillis);
 
-    /** Records that the new set of a blue-green deployment was let into traffic (once). */
-    public boolean markOpened(String id, long atMillis) {
-        return mark(id, "openedAt", atMillis);
-    }
-
-    private boolean mark(String id, String field, long atMillis) {
-        if (!redis.opsForHash().hasKey(RedisKeys.deployment(id), "plan")) {
-            return false;
-        }
-        return Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(RedisKeys.deployment(id), field, Long.toString(atMillis)));
-    }
+    /** Records that the new set of a blue-green deployment was let into traffic (once); false as {@link #markSwitched}. */
+    boolean markOpened(String id, long atMillis);
 
     /** Lets a deployment held at its canaries go on; false when it is gone. */
-    public boolean promote(String id) {
-        Boolean set = redis.opsForHash().putIfAbsent(RedisKeys.deployment(id), "promoted", "1");
-        if (Boolean.TRUE.equals(set) && !redis.opsForHash().hasKey(RedisKeys.deployment(id), "plan")) {
-            redis.delete(RedisKeys.deployment(id)); // it ended meanwhile: leave nothing behind
-            return false;
-        }
-        return true;
-    }
-
-    private static String text(Object value) {
-        return value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
-    }
+    boolean promote(String id);
 }

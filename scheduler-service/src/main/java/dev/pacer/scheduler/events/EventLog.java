@@ -2,6 +2,9 @@ package dev.pacer.scheduler.events;
 
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.marathon.app.Timestamp;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
@@ -21,6 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code eventType} and {@code timestamp} are added here. An event over {@link RedisKeys#EVENT_MAX_BYTES}
  * is a producer's bug: it is replaced by its type, timestamp and {@code "pacer":{"truncated":true}}
  * and logged. Age is measured on Redis' clock (the entry ids). A Redis failure is logged, never thrown: an event never fails the change it reports.
+ *
+ * <p>Metrics: {@code pacer.events.written{type}}, {@code pacer.events.lost{type}} (Redis refused it),
+ * {@code pacer.events.truncated{type}}, {@code pacer.events.size} (bytes of each event written: its max is
+ * the largest event).
  */
 public class EventLog {
 
@@ -30,12 +37,18 @@ public class EventLog {
     private final JsonMapper json;
     private final Clock clock;
     private final EventsProperties properties;
+    private final MeterRegistry registry;
+    private final DistributionSummary size;
 
-    public EventLog(StringRedisTemplate redis, JsonMapper json, Clock clock, EventsProperties properties) {
+    public EventLog(StringRedisTemplate redis, JsonMapper json, Clock clock, EventsProperties properties,
+                    MeterRegistry registry) {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.registry = registry;
+        this.size = DistributionSummary.builder("pacer.events.size").baseUnit("bytes")
+                .description("Size of each event written to the event stream").register(registry);
     }
 
     /**
@@ -54,6 +67,7 @@ public class EventLog {
                     RedisKeys.EVENT_MAX_BYTES);
             body = json.writeValueAsBytes(Map.of("eventType", eventType, "timestamp", event.get("timestamp"),
                     "pacer", Map.of("truncated", true)));
+            count("pacer.events.truncated", eventType);
         }
         byte[][] args = {
                 bytes(RedisKeys.EVENT_STREAM), bytes("MAXLEN"), bytes("~"), bytes(Long.toString(properties.maxLength())),
@@ -72,11 +86,18 @@ public class EventLog {
                 }
                 return id;
             });
+            count("pacer.events.written", eventType);
+            size.record(body.length);
             return added instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : null;
         } catch (DataAccessException e) {
             log.warn("Event {} not written to the event stream: {}", eventType, e.getMessage());
+            count("pacer.events.lost", eventType);
             return null;
         }
+    }
+
+    private void count(String name, String eventType) {
+        Counter.builder(name).tag("type", eventType).register(registry).increment();
     }
 
     private static byte[] bytes(String s) {

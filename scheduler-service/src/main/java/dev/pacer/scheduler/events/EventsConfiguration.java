@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EventsConfiguration {
 
     @Bean
-    EventLog eventLog(StringRedisTemplate redis, JsonMapper json, Clock clock, EventsProperties properties) {
-        return new EventLog(redis, json, clock, properties);
+    EventLog eventLog(StringRedisTemplate redis, JsonMapper json, Clock clock, EventsProperties properties,
+                      MeterRegistry registry) {
+        return new EventLog(redis, json, clock, properties, registry);
     }
 }

@@ -17,7 +17,7 @@ class GroupConfiguration {
     @Bean
     GroupStore groupStore(StringRedisTemplate redis, JsonMapper json,
                           @Value("${pacer.scheduler.apps.max-versions:50}") int maxVersions) {
-        return new GroupStore(redis, json, maxVersions);
+        return new RedisGroupStore(redis, json, maxVersions);
     }
 
     @Bean

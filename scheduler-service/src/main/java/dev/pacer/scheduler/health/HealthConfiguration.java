@@ -26,7 +26,7 @@ class HealthConfiguration {
 
     @Bean
     TaskHealthStore taskHealthStore(StringRedisTemplate redis, JsonMapper json) {
-        return new TaskHealthStore(redis, json);
+        return new RedisTaskHealthStore(redis, json);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package dev.pacer.scheduler.placement;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.placement.claim.ClaimScripts;
+import dev.pacer.scheduler.placement.claim.RedisAgentClaims;
+import dev.pacer.scheduler.placement.claim.RedisAgentViews;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -26,11 +28,11 @@ class PlacementConfiguration {
 
     @Bean
     AgentClaims agentClaims(StringRedisTemplate redis, JsonMapper json) {
-        return new AgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), json);
+        return new RedisAgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), json);
     }
 
     @Bean
     AgentViews agentViews(StringRedisTemplate redis, JsonMapper json, Clock clock, PlacementProperties properties) {
-        return new AgentViews(redis, json, clock, properties.heartbeatTimeout());
+        return new RedisAgentViews(redis, json, clock, properties.heartbeatTimeout());
     }
 }

@@ -1,38 +1,21 @@
 package dev.pacer.scheduler.queue;
 
-import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ids.AppId;
-import java.time.Instant;
-import java.util.Map;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Launch backoff per app, in the app's slot ({@link RedisKeys#appBackoff}). */
-public class BackoffStore {
+/**
+ * Launch backoff per app. {@link RedisBackoffStore} is the production adapter (a hash in the app's slot);
+ * {@code BackoffStoreContract} states the behaviour.
+ */
+public interface BackoffStore {
 
-    private final StringRedisTemplate redis;
+    /**
+     * The app's backoff; {@link Backoff#NONE} when none is stored. A stored backoff without a delay reads
+     * back with {@code delayUntil} at the epoch (no delay pending either way).
+     */
+    Backoff get(AppId app);
 
-    public BackoffStore(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
-
-    public Backoff get(AppId app) {
-        Map<Object, Object> fields = redis.opsForHash().entries(RedisKeys.appBackoff(app));
-        if (fields.isEmpty()) {
-            return Backoff.NONE;
-        }
-        Object until = fields.get("delayUntil");
-        return new Backoff(Integer.parseInt(String.valueOf(fields.getOrDefault("failures", "0"))),
-                until == null ? null : Instant.ofEpochMilli(Long.parseLong(until.toString())));
-    }
-
-    public void put(AppId app, Backoff backoff) {
-        redis.opsForHash().putAll(RedisKeys.appBackoff(app), Map.of(
-                "failures", Integer.toString(backoff.failures()),
-                "delayUntil", Long.toString(backoff.delayUntil() == null ? 0 : backoff.delayUntil().toEpochMilli())));
-    }
+    void put(AppId app, Backoff backoff);
 
     /** Forgets the backoff ({@code DELETE /v2/queue/{id}/delay}, a config change). */
-    public void reset(AppId app) {
-        redis.delete(RedisKeys.appBackoff(app));
-    }
+    void reset(AppId app);
 }

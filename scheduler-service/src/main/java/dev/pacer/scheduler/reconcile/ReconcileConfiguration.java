@@ -9,6 +9,7 @@ import dev.pacer.scheduler.MicrometerSchedulerMetrics;
 import dev.pacer.scheduler.SchedulerMetrics;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.agent.AgentClient;
+import dev.pacer.scheduler.agent.HttpAgentClient;
 import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.agent.AgentMonitor;
 import dev.pacer.scheduler.app.service.AppRepository;
@@ -19,6 +20,8 @@ import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
+import dev.pacer.scheduler.queue.RedisBackoffStore;
+import dev.pacer.scheduler.queue.RedisQueueStore;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.status.TaskLifecycle;
@@ -26,6 +29,7 @@ import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
 import dev.pacer.scheduler.task.status.TaskStatusEvents;
 import dev.pacer.scheduler.task.status.TaskTransitions;
+import dev.pacer.scheduler.task.store.RedisTaskStore;
 import dev.pacer.scheduler.task.store.TaskStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -54,27 +58,27 @@ class ReconcileConfiguration {
 
     @Bean
     TaskStore taskStore(StringRedisTemplate redis, JsonMapper json) {
-        return new TaskStore(redis, json, RedisScript.of(new ClassPathResource("scripts/compare-and-set.lua"), Long.class));
+        return new RedisTaskStore(redis, json, RedisScript.of(new ClassPathResource("scripts/compare-and-set.lua"), Long.class));
     }
 
     @Bean
     BackoffStore backoffStore(StringRedisTemplate redis) {
-        return new BackoffStore(redis);
+        return new RedisBackoffStore(redis);
     }
 
     @Bean
     QueueStore queueStore(StringRedisTemplate redis, JsonMapper json) {
-        return new QueueStore(redis, json);
+        return new RedisQueueStore(redis, json);
     }
 
     @Bean
     AppHints appHints(StringRedisTemplate redis) {
-        return new AppHints(redis);
+        return new RedisAppHints(redis);
     }
 
     @Bean
     AgentClient agentClient(JsonMapper json, ReconcileProperties properties, dev.pacer.boot.tls.PacerTls tls) {
-        return new AgentClient(json, tls, Duration.ofSeconds(1), properties.agentCallTimeout());
+        return new HttpAgentClient(json, tls, Duration.ofSeconds(1), properties.agentCallTimeout());
     }
 
     @Bean

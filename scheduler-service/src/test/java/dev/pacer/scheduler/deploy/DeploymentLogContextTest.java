@@ -60,7 +60,7 @@ class DeploymentLogContextTest {
 
     @Test
     void aLogLineOfADeploymentStep_carriesTheDeploymentId_andNothingIsLeftInTheMdcAfterwards() {
-        DeploymentStore store = new DeploymentStore(null, null, null, null, null) {
+        DeploymentStore store = new InMemoryDeploymentStore() {
             @Override
             public Optional<String> lockOf(String app) {
                 return Optional.of(PLAN.id());
@@ -87,7 +87,7 @@ class DeploymentLogContextTest {
                 throw new AssertionError("no revert expected");
             }
         };
-        DeploymentProgress progress = new DeploymentProgress(store, null, nothingToActivate, new dev.pacer.scheduler.reconcile.AppHints(null), null,
+        DeploymentProgress progress = new DeploymentProgress(store, null, nothingToActivate, app -> { }, null,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         DeploymentHook.Held held = progress.held(APP);
         assertThat(held.deploymentId()).isEqualTo("d-42");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.scheduler.support.RedisTestTemplates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ class EventLogIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RedisTestTemplates REDIS = new RedisTestTemplates();
     private final StringRedisTemplate redis = REDIS.template();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void empty() {
@@ -41,7 +43,7 @@ class EventLogIT {
     @Test
     void append_writesTypeAppsAndMarathonJson_withEventTypeAndMillisecondTimestamp() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T15:16:25.476Z"), ZoneOffset.UTC);
-        EventLog log = new EventLog(redis, JSON, clock, new EventsProperties(1000, Duration.ofDays(3650)));
+        EventLog log = new EventLog(redis, JSON, clock, new EventsProperties(1000, Duration.ofDays(3650)), registry);
 
         String id = log.append("app_terminated_event", Map.of("appId", "/team/web"), List.of("/team/web"));
 
@@ -55,11 +57,14 @@ class EventLogIT {
         assertThat(event.path("appId").asString()).isEqualTo("/team/web");
         assertThat(event.path("eventType").asString()).isEqualTo("app_terminated_event");
         assertThat(event.path("timestamp").asString()).isEqualTo("2026-12-02T15:16:25.476Z");
+        assertThat(registry.get("pacer.events.written").tag("type", "app_terminated_event").counter().count()).isEqualTo(1);
+        assertThat(registry.get("pacer.events.size").summary().max())
+                .isEqualTo(((String) fields.get(RedisKeys.EVENT_FIELD)).getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test
     void anEventOver4KiB_isWrittenTruncated_neverOversized() {
-        EventLog log = new EventLog(redis, JSON, Clock.systemUTC(), new EventsProperties(1000, Duration.ofHours(1)));
+        EventLog log = new EventLog(redis, JSON, Clock.systemUTC(), new EventsProperties(1000, Duration.ofHours(1)), registry);
 
         log.append("api_post_event", Map.of("uri", "x".repeat(5000)), List.of("/big"));
 
@@ -67,11 +72,12 @@ class EventLogIT {
         assertThat(event.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(RedisKeys.EVENT_MAX_BYTES);
         assertThat(JSON.readTree(event).path("pacer").path("truncated").asBoolean()).isTrue();
         assertThat(JSON.readTree(event).path("eventType").asString()).isEqualTo("api_post_event");
+        assertThat(registry.get("pacer.events.truncated").tag("type", "api_post_event").counter().count()).isEqualTo(1);
     }
 
     @Test
     void theStream_isTrimmedByLength() {
-        EventLog log = new EventLog(redis, JSON, Clock.systemUTC(), new EventsProperties(10, Duration.ofHours(1)));
+        EventLog log = new EventLog(redis, JSON, Clock.systemUTC(), new EventsProperties(10, Duration.ofHours(1)), registry);
 
         for (int i = 0; i < 500; i++) {
             log.append("app_terminated_event", Map.of("appId", "/a" + i), List.of("/a" + i));
@@ -86,7 +92,7 @@ class EventLogIT {
 
     @Test
     void theStream_isTrimmedByAge_onRedisClock() {
-        EventLog log = new EventLog(redis, JSON, Clock.systemUTC(), new EventsProperties(100_000, Duration.ofMillis(300)));
+        EventLog log = new EventLog(redis, JSON, Clock.systemUTC(), new EventsProperties(100_000, Duration.ofMillis(300)), registry);
         for (int i = 0; i < 300; i++) {
             log.append("app_terminated_event", Map.of("appId", "/old" + i), List.of("/old" + i));
         }

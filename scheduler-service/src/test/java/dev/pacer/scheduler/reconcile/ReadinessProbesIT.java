@@ -48,7 +48,7 @@ class ReadinessProbesIT {
     void start() throws IOException {
         redis.flushPacerKeys();
         StringRedisTemplate template = redis.template();
-        probes = new ReadinessProbes(template, JSON, new AppHints(template), Clock.systemUTC());
+        probes = new ReadinessProbes(template, JSON, new RedisAppHints(template), Clock.systemUTC());
         task = server(taskPaths, 503, "warming up");
         other = server(otherPaths, 200, "SECRET-METADATA");
     }

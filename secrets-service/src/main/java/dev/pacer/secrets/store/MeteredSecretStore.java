@@ -71,4 +71,9 @@ public final class MeteredSecretStore implements SecretStore {
             metrics.backendCall(store.name(), op, Duration.ofNanos(System.nanoTime() - start), failed);
         }
     }
+
+    @Override
+    public void close() {
+        store.close();
+    }
 }

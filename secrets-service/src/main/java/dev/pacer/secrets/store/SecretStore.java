@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link dev.pacer.contract.secrets.SecretPaths}. Implementations never put a value into an exception
  * message or a log line.
  */
-public interface SecretStore {
+public interface SecretStore extends AutoCloseable {
 
     /** {@code embedded} or {@code vault}: the metrics tag and {@link SecretMetadata#backend()}. */
     String name();
@@ -31,4 +31,9 @@ public interface SecretStore {
 
     /** The current version's value. */
     Optional<SecretValue> readCurrent(String path);
+
+    /** Ends what the store holds open (a Vault session: its token is revoked); nothing by default. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,10 +1,12 @@
 package dev.pacer.secrets.vault;
 
 import java.util.Locale;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.vault.authentication.AppRoleAuthentication;
 import org.springframework.vault.authentication.AppRoleAuthenticationOptions;
 import org.springframework.vault.authentication.ClientAuthentication;
+import org.springframework.vault.authentication.SessionManager;
 import org.springframework.vault.authentication.SimpleSessionManager;
 import org.springframework.vault.authentication.TokenAuthentication;
 import org.springframework.vault.client.ClientHttpRequestFactoryFactory;
@@ -14,7 +16,11 @@ import org.springframework.vault.core.VaultTemplate;
 import org.springframework.vault.support.ClientOptions;
 import org.springframework.vault.support.SslConfiguration;
 
-/** Builds the {@link VaultTemplate} for {@link VaultProperties}: token or AppRole authentication. */
+/**
+ * Builds the {@link VaultTemplate} for {@link VaultProperties}: token or AppRole authentication; an AppRole
+ * session is renewed and logged in again as its token ages ({@link VaultSession}). The template's
+ * {@code destroy()} ends the session (the secret store's {@code close()} calls it).
+ */
 public final class VaultClientFactory {
 
     private VaultClientFactory() {
@@ -27,7 +33,30 @@ public final class VaultClientFactory {
         VaultEndpoint endpoint = VaultEndpoint.from(properties.uri());
         ClientHttpRequestFactory http = ClientHttpRequestFactoryFactory.create(
                 new ClientOptions(properties.timeout(), properties.timeout()), SslConfiguration.unconfigured());
-        return new VaultTemplate(endpoint, http, new SimpleSessionManager(authentication(properties, endpoint, http)));
+        ClientAuthentication authentication = authentication(properties, endpoint, http);
+        // a configured token's lifecycle is its owner's (renewing or revoking it is not ours to do); a login's is ours
+        SessionManager session = authentication instanceof TokenAuthentication ? new SimpleSessionManager(authentication)
+                : new VaultSession(authentication, VaultClients.createRestTemplate(endpoint, http));
+        return new SessionOwningTemplate(endpoint, http, session);
+    }
+
+    /** A template given its session manager does not end it on destroy (Spring Vault's rule); this one does. */
+    private static final class SessionOwningTemplate extends VaultTemplate {
+
+        private final SessionManager session;
+
+        SessionOwningTemplate(VaultEndpoint endpoint, ClientHttpRequestFactory http, SessionManager session) {
+            super(endpoint, http, session);
+            this.session = session;
+        }
+
+        @Override
+        public void destroy() throws Exception {
+            super.destroy();
+            if (session instanceof DisposableBean disposable) {
+                disposable.destroy();
+            }
+        }
     }
 
     static ClientAuthentication authentication(VaultProperties properties, VaultEndpoint endpoint, ClientHttpRequestFactory http) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.vault.VaultException;
 import org.springframework.vault.core.VaultOperations;
 import org.springframework.vault.core.VaultVersionedKeyValueOperations;
@@ -26,10 +27,12 @@ public final class VaultSecretStore implements SecretStore {
 
     private static final String VALUE = "value";
 
+    private final VaultOperations vault;
     private final VaultVersionedKeyValueOperations kv;
     private final String prefix;
 
     public VaultSecretStore(VaultOperations vault, String mount, String pathPrefix) {
+        this.vault = vault;
         this.kv = vault.opsForVersionedKeyValue(mount);
         String p = pathPrefix == null ? "" : pathPrefix.replaceAll("^/+|/+$", "");
         this.prefix = p.isEmpty() ? "" : p + "/";
@@ -126,6 +129,18 @@ public final class VaultSecretStore implements SecretStore {
             return call.get();
         } catch (VaultException | org.springframework.web.client.RestClientException e) {
             throw new SecretBackendException("vault " + operation + " failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Ends the Vault session (an AppRole login's token is revoked). */
+    @Override
+    public void close() {
+        if (vault instanceof DisposableBean session) {
+            try {
+                session.destroy();
+            } catch (Exception e) {
+                throw new SecretBackendException("closing the Vault session failed: " + e.getClass().getSimpleName());
+            }
         }
     }
 }

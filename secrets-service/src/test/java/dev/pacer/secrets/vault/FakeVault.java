@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small fake of Vault's documented HTTP API, enough for Spring Vault's KV v2 client: {@code
  * /v1/<mount>/data/<path>} (read, write), {@code /v1/<mount>/metadata/<path>} (read, delete, list), and
- * {@code /v1/auth/approle/login}. Every KV call needs {@code X-Vault-Token} of a known token (403 otherwise).
- * The values it holds are kept in memory only.
+ * {@code /v1/auth/approle/login}, {@code /v1/auth/token/renew-self} and {@code revoke-self}. Every other call needs
+ * {@code X-Vault-Token} of a known, unexpired token (403 otherwise). An AppRole token lives {@link #tokenTtl}
+ * (an hour unless a test shortens it), renewable up to three times that from its login, as a role's
+ * {@code token_ttl} and {@code token_max_ttl} do. The values it holds are kept in memory only.
  */
 public final class FakeVault implements AutoCloseable {
 
@@ -35,6 +38,12 @@ public final class FakeVault implements AutoCloseable {
     private final String mount;
     private final Map<String, List<Version>> secrets = new ConcurrentHashMap<>();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    /** Login tokens: when each expires, and the latest it may be renewed to. */
+    private final Map<String, Instant[]> expiry = new ConcurrentHashMap<>();
+    private volatile Duration tokenTtl = Duration.ofHours(1);
+    private volatile int renewals;
+    private volatile int revocations;
+    private volatile int refused;
     private final Map<String, String> roles = new ConcurrentHashMap<>();
     private volatile int logins;
 
@@ -56,6 +65,24 @@ public final class FakeVault implements AutoCloseable {
 
     public int logins() {
         return logins;
+    }
+
+    /** The TTL of the tokens AppRole logins get from now on (their max TTL is three times it). */
+    public void tokenTtl(Duration ttl) {
+        this.tokenTtl = ttl;
+    }
+
+    public int renewals() {
+        return renewals;
+    }
+
+    public int revocations() {
+        return revocations;
+    }
+
+    /** Calls refused for an unknown or expired token. */
+    public int refused() {
+        return refused;
     }
 
     /** Every value stored, for the tests that check what the backend received. */
@@ -83,12 +110,31 @@ public final class FakeVault implements AutoCloseable {
                 }
                 String token = "s.approle-" + (++logins);
                 tokens.add(token);
-                send(exchange, 200, Map.of("auth", Map.of("client_token", token, "accessor", "acc", "policies",
-                        List.of("default"), "lease_duration", 3600, "renewable", true)));
+                Instant now = Instant.now();
+                expiry.put(token, new Instant[] {now.plus(tokenTtl), now.plus(tokenTtl.multipliedBy(3))});
+                send(exchange, 200, Map.of("auth", auth(token, tokenTtl)));
                 return;
             }
-            if (!tokens.contains(exchange.getRequestHeaders().getFirst("X-Vault-Token"))) {
+            String caller = exchange.getRequestHeaders().getFirst("X-Vault-Token");
+            Instant[] lease = caller == null ? null : expiry.get(caller);
+            if (!tokens.contains(caller) || (lease != null && !Instant.now().isBefore(lease[0]))) {
+                refused++;
                 send(exchange, 403, Map.of("errors", List.of("permission denied")));
+                return;
+            }
+            if (path.equals("auth/token/renew-self") && lease != null) {
+                renewals++;
+                Instant now = Instant.now();
+                Instant until = now.plus(tokenTtl).isAfter(lease[1]) ? lease[1] : now.plus(tokenTtl);
+                lease[0] = until;
+                send(exchange, 200, Map.of("auth", auth(caller, Duration.between(now, until))));
+                return;
+            }
+            if (path.equals("auth/token/revoke-self")) {
+                revocations++;
+                tokens.remove(caller);
+                expiry.remove(caller);
+                exchange.sendResponseHeaders(204, -1);
                 return;
             }
             String data = mount + "/data/";
@@ -171,6 +217,11 @@ public final class FakeVault implements AutoCloseable {
             return;
         }
         send(exchange, 200, Map.of("data", Map.of("keys", List.copyOf(keys))));
+    }
+
+    private static Map<String, Object> auth(String token, Duration ttl) {
+        return Map.of("client_token", token, "accessor", "acc", "policies", List.of("default"),
+                "lease_duration", Math.max(0, ttl.toSeconds()), "renewable", true);
     }
 
     private static Map<String, Object> versionMeta(int version, Version v) {

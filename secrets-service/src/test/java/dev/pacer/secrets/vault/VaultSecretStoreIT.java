@@ -62,6 +62,36 @@ class VaultSecretStoreIT {
         assertThat(vault.logins()).isEqualTo(1);
     }
 
+    /**
+     * An AppRole token lives 2 s (max 6 s): the session renews it before it expires and logs in again when the max
+     * TTL is near, so reads (what a grant redemption does) keep succeeding; with a session that never renews, every
+     * read after the first 2 s was a 403. Closing the store revokes the token.
+     */
+    @Test
+    void appRoleTokensThatExpireEveryTwoSeconds_areRenewedAndReplaced_andReadsKeepSucceeding() throws Exception {
+        vault.addAppRole("pacer-role", "pacer-secret-id");
+        vault.tokenTtl(Duration.ofSeconds(2));
+        VaultProperties approle = new VaultProperties(URI.create(vault.uri()), "approle", null,
+                new VaultProperties.AppRole("pacer-role", "pacer-secret-id", "approle"), "secret", "pacer", Duration.ofSeconds(2));
+        VaultSecretStore store = store(approle);
+        store.put("/payments/db", "pw-1");
+
+        int reads = 0;
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(store.readCurrent("/payments/db")).as("read %d", reads).get().extracting(SecretValue::value).isEqualTo("pw-1");
+            reads++;
+            Thread.sleep(200);
+        }
+        assertThat(reads).isGreaterThan(30);
+        assertThat(vault.refused()).as("calls refused for an expired token").isZero();
+        assertThat(vault.renewals()).isPositive();
+        assertThat(vault.logins()).as("logged in again as the max TTL neared").isGreaterThan(1);
+
+        store.close();
+        assertThat(vault.revocations()).isEqualTo(1);
+    }
+
     @Test
     void badToken_isABackendError_withoutDetails() {
         VaultSecretStore store = store(token(vault.uri(), "wrong"));

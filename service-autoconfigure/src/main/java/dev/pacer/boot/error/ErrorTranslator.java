@@ -6,8 +6,6 @@ import dev.pacer.contract.error.ErrorMessages;
 import dev.pacer.contract.ids.InvalidIdException;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import dev.pacer.boot.limits.RequestBodyLimitException;
-import dev.pacer.boot.limits.RequestLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -40,9 +38,9 @@ public final class ErrorTranslator {
         if (error instanceof ApiException api) {
             return new ApiError(api.status(), api.body());
         }
-        RequestBodyLimitException limit = RequestLimits.limitCause(error);
-        if (limit != null) {
-            return new ApiError(limit.status(), ErrorBody.of(limit.getMessage()));
+        StatusCause known = StatusCause.find(error);
+        if (known != null) {
+            return new ApiError(known.status(), ErrorBody.of(known.getMessage()));
         }
         if (error instanceof InvalidIdException invalid) {
             // an app or group id from a request path that breaks the id rules: Marathon's 422 on the id

@@ -1,5 +1,6 @@
 package dev.pacer.boot.limits;
 
+import dev.pacer.boot.error.StatusCause;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
  * error handling finds it there and answers with its status. The message names the limit, never the
  * body.
  */
-public final class RequestBodyLimitException extends IOException {
+public final class RequestBodyLimitException extends IOException implements StatusCause {
 
     private final int status;
 
@@ -26,6 +27,7 @@ public final class RequestBodyLimitException extends IOException {
         return new RequestBodyLimitException(408, "Request body did not arrive within " + limit.toMillis() + " ms");
     }
 
+    @Override
     public int status() {
         return status;
     }

@@ -1,23 +1,15 @@
 package dev.pacer.boot.limits;
 
+import dev.pacer.boot.error.StatusCause;
+
 /** Finding a broken request limit among the causes of an error. */
 public final class RequestLimits {
 
     private RequestLimits() {
     }
 
-    /** The {@link RequestBodyLimitException} in {@code error}'s cause chain, or null. */
+    /** The {@link RequestBodyLimitException} in {@code error}'s cause chain (or suppressed there), or null. */
     public static RequestBodyLimitException limitCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RequestBodyLimitException limit) {
-                return limit;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (suppressed instanceof RequestBodyLimitException limit) {
-                    return limit;
-                }
-            }
-        }
-        return null;
+        return StatusCause.find(error) instanceof RequestBodyLimitException limit ? limit : null;
     }
 }

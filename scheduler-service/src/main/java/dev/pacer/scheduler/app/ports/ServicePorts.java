@@ -1,7 +1,6 @@
 package dev.pacer.scheduler.app.ports;
 
 import dev.pacer.boot.error.ApiException;
-import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.PortDefinition;
@@ -10,25 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Marathon's service ports: a port definition with {@code port: 0} gets a port from the service-port
  * range ({@code local_port_min..max}, 10000–20000 by default), unique across the cluster, kept across
- * updates of the app and given back when the app no longer uses it. Taken in one Lua step per port
- * from a Redis set, so two schedulers never hand out the same one.
+ * updates of the app and given back when the app no longer uses it. Taken from the cluster's
+ * {@link ServicePortPool}, so two schedulers never hand out the same one.
  */
 public class ServicePorts {
 
-    private final StringRedisTemplate redis;
-    private final RedisScript<Long> allocate;
+    private final ServicePortPool pool;
     private final int min;
     private final int max;
 
-    public ServicePorts(StringRedisTemplate redis, RedisScript<Long> allocate, int min, int max) {
-        this.redis = redis;
-        this.allocate = allocate;
+    public ServicePorts(ServicePortPool pool, int min, int max) {
+        this.pool = pool;
         this.min = min;
         this.max = max;
     }
@@ -85,21 +80,20 @@ public class ServicePorts {
     }
 
     private int take(int index, List<Integer> taken) {
-        Long port = redis.execute(allocate, List.of(RedisKeys.SERVICE_PORTS), Integer.toString(min), Integer.toString(max),
-                Integer.toString(ThreadLocalRandom.current().nextInt(max - min + 1)));
-        if (port == null || port < 0) {
-            taken.forEach(p -> redis.opsForSet().remove(RedisKeys.SERVICE_PORTS, Integer.toString(p)));
+        int port = pool.take(min, max, ThreadLocalRandom.current().nextInt(max - min + 1));
+        if (port < 0) {
+            taken.forEach(pool::release);
             throw ApiException.invalid(List.of(ErrorDetail.of("/portDefinitions(" + index + ")/port",
                     "no free service port left in " + min + "-" + max)));
         }
-        taken.add(port.intValue());
-        return port.intValue();
+        taken.add(port);
+        return port;
     }
 
     private void releaseUnused(AppDefinition stored, Set<Integer> stillUsed) {
         for (int port : ports(stored)) {
             if (port >= min && port <= max && !stillUsed.contains(port)) {
-                redis.opsForSet().remove(RedisKeys.SERVICE_PORTS, Integer.toString(port));
+                pool.release(port);
             }
         }
     }

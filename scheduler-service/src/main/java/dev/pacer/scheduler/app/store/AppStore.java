@@ -1,154 +1,61 @@
 package dev.pacer.scheduler.app.store;
 
-import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ids.AppId;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * App definitions in Redis, as JSON: one key for the current definition, one per stored version
- * (at most {@code maxVersions}, oldest dropped first), a version index — all in the app's slot,
- * written by one script. Two indexes live elsewhere: the id in {@link RedisKeys#APPS} (for lists)
- * and in its shard's set (for the shard holder's resync). They are written before the record on
- * create and removed after it on delete, so a crash in between leaves an id whose record is
- * missing: lists skip it and the reconciler cleans it up, never the reverse.
+ * App definitions (JSON, as the API wrote them) by id: the current definition, up to a bound of stored
+ * versions (oldest dropped first), the list index (apps in id order) and each shard's set of app ids.
+ * {@link RedisAppStore} is the production adapter; the contract test {@code AppStoreContract} states
+ * what every implementation does.
  */
-public class AppStore {
+public interface AppStore {
 
-    private final StringRedisTemplate redis;
-    private final RedisScript<Long> write;
-    private final int maxVersions;
+    /** Stores a new app; false (and no definition changed) when one with that id exists. */
+    boolean create(AppId app, int shard, String version, String json);
 
-    public AppStore(StringRedisTemplate redis, RedisScript<Long> write, int maxVersions) {
-        this.redis = redis;
-        this.write = write;
-        this.maxVersions = maxVersions;
-    }
-
-    /** Stores a new app; false (and nothing changed) when one with that id exists. */
-    public boolean create(AppId app, int shard, String version, String json) {
-        index(app, shard);
-        return store(app, version, json, true);
-    }
-
-    /** Stores a new version of an app (created when absent). */
-    public void put(AppId app, int shard, String version, String json) {
-        index(app, shard);
-        store(app, version, json, false);
-    }
+    /** Stores a new version of an app and makes it current (created when absent). */
+    void put(AppId app, int shard, String version, String json);
 
     /**
      * Stores a version without making it current: a later step of a deployment does that with
      * {@link #activate}. A new app is not listed until then.
      */
-    public void putVersion(AppId app, String version, String json) {
-        write(app, version, json, "2");
-    }
+    void putVersion(AppId app, String version, String json);
 
     /** Makes a stored version current; false when that version is not stored. */
-    public boolean activate(AppId app, int shard, String version) {
+    default boolean activate(AppId app, int shard, String version) {
         Optional<String> json = version(app, version);
         json.ifPresent(j -> put(app, shard, version, j));
         return json.isPresent();
     }
 
-    public Optional<String> get(AppId app) {
-        return Optional.ofNullable(redis.opsForValue().get(RedisKeys.app(app)));
-    }
+    Optional<String> get(AppId app);
 
     /** Stored versions, newest first. */
-    public List<String> versions(AppId app) {
-        Set<String> versions = redis.opsForZSet().reverseRange(RedisKeys.appVersions(app), 0, -1);
-        return versions == null ? List.of() : List.copyOf(versions);
-    }
+    List<String> versions(AppId app);
 
-    public Optional<String> version(AppId app, String version) {
-        return Optional.ofNullable(redis.opsForValue().get(RedisKeys.appVersion(app, version)));
-    }
+    Optional<String> version(AppId app, String version);
 
     /**
-     * Removes the definition, its versions, its backoff, readiness results, traffic gate and last task
-     * failure; the app
-     * leaves the list at once. Its
-     * shard keeps the id until the reconciler has stopped every task and calls {@link #forget}.
+     * Removes the definition and its versions (the Redis adapter also the app's backoff, readiness
+     * results, traffic gate and last task failure: every key in the app's slot but its tasks); the app
+     * leaves the list at once. Its shard keeps the id until the reconciler has stopped every task and
+     * calls {@link #forget}. False when nothing was stored.
      */
-    public boolean delete(AppId app) {
-        List<String> keys = new ArrayList<>();
-        keys.add(RedisKeys.app(app));
-        keys.add(RedisKeys.appVersions(app));
-        keys.add(RedisKeys.appBackoff(app));
-        keys.add(RedisKeys.appReadiness(app));
-        keys.add(RedisKeys.appTrafficDenied(app));
-        keys.add(RedisKeys.appLastTaskFailure(app));
-        versions(app).forEach(v -> keys.add(RedisKeys.appVersion(app, v)));
-        Long deleted = redis.delete(keys);
-        redis.opsForZSet().remove(RedisKeys.APPS, app.toString());
-        return deleted != null && deleted > 0;
-    }
+    boolean delete(AppId app);
 
     /** Drops a deleted app's id from its shard once nothing of it runs. */
-    public void forget(AppId app, int shard) {
-        redis.opsForSet().remove(RedisKeys.shardApps(shard), app.toString());
-    }
+    void forget(AppId app, int shard);
 
-    /** Ids of every app at or below {@code group} (all apps for the root), in id order. */
-    public List<AppId> ids(AppId group) {
-        Set<String> ids;
-        if (group.isRoot()) {
-            ids = redis.opsForZSet().range(RedisKeys.APPS, 0, -1);
-        } else {
-            String prefix = group.toString();
-            ids = redis.opsForZSet().rangeByLex(RedisKeys.APPS,
-                    Range.closed(prefix, prefix + "/\uffff"), Limit.unlimited());
-        }
-        List<AppId> result = new ArrayList<>();
-        if (ids != null) {
-            for (String id : ids) {
-                AppId parsed = AppId.parse(id);
-                if (parsed.isUnder(group)) {
-                    result.add(parsed);
-                }
-            }
-        }
-        return result;
-    }
+    /** Ids of every listed app at or below {@code group} (all apps for the root), in id order. */
+    List<AppId> ids(AppId group);
 
     /** Current definitions of the given apps, in order; missing ones are skipped. */
-    public List<String> getAll(List<AppId> apps) {
-        if (apps.isEmpty()) {
-            return List.of();
-        }
-        List<String> raws = redis.opsForValue().multiGet(apps.stream().map(RedisKeys::app).toList());
-        return raws == null ? List.of() : raws.stream().filter(r -> r != null).toList();
-    }
+    List<String> getAll(List<AppId> apps);
 
     /** Ids of the apps in one shard, deleted ones whose tasks are still being stopped included. */
-    public Set<String> inShard(int shard) {
-        Set<String> ids = redis.opsForSet().members(RedisKeys.shardApps(shard));
-        return ids == null ? Set.of() : ids;
-    }
-
-    private void index(AppId app, int shard) {
-        redis.opsForZSet().add(RedisKeys.APPS, app.toString(), 0);
-        redis.opsForSet().add(RedisKeys.shardApps(shard), app.toString());
-    }
-
-    private boolean store(AppId app, String version, String json, boolean createOnly) {
-        return write(app, version, json, createOnly ? "1" : "0");
-    }
-
-    private boolean write(AppId app, String version, String json, String mode) {
-        Long written = redis.execute(write,
-                List.of(RedisKeys.app(app), RedisKeys.appVersions(app), RedisKeys.appVersion(app, version)),
-                json, version, Long.toString(Instant.parse(version).toEpochMilli()), Integer.toString(maxVersions),
-                mode, RedisKeys.appVersion(app, ""));
-        return written != null && written == 1L;
-    }
+    Set<String> inShard(int shard);
 }

@@ -26,7 +26,7 @@ class ServicePortsIT {
     void setUp() {
         templates.flushPacerKeys();
         redis = templates.template();
-        ports = new ServicePorts(redis, RedisTestTemplates.script("service-port-allocate.lua"), 10000, 10004);
+        ports = new ServicePorts(new RedisServicePortPool(redis, RedisTestTemplates.script("service-port-allocate.lua")), 10000, 10004);
     }
 
     @AfterEach

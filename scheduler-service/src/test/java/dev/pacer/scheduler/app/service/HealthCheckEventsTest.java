@@ -6,6 +6,7 @@ import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.events.EventLog;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,7 +20,7 @@ class HealthCheckEventsTest {
 
     private final List<String> written = new ArrayList<>();
     private final List<Map<String, Object>> fields = new ArrayList<>();
-    private final HealthCheckEvents events = new HealthCheckEvents(new EventLog(null, null, null, null) {
+    private final HealthCheckEvents events = new HealthCheckEvents(new EventLog(null, null, null, null, new SimpleMeterRegistry()) {
         @Override
         public String append(String eventType, Map<String, ?> event, Collection<String> apps) {
             written.add(eventType);

@@ -28,7 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The claim and release scripts against a real Redis. */
+/**
+ * The claim and release scripts against a real Redis: what they write (the agent's hash, ports and claims),
+ * that amounts are stored without drift, and that concurrent schedulers never overbook. What every
+ * {@link AgentClaims} answers is {@code AgentsContract}'s ({@code RedisAgentsIT}).
+ */
 class AgentClaimsIT {
 
     private static final AppId APP = AppId.parse("/web");
@@ -54,7 +58,7 @@ class AgentClaimsIT {
     }
 
     private static AgentClaims claims(StringRedisTemplate redis) {
-        return new AgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
+        return new RedisAgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
     }
 
     @Test
@@ -71,66 +75,9 @@ class AgentClaimsIT {
         assertThat(claims.claims(AGENT)).isEqualTo(Map.of(task, expected));
     }
 
-    /** requirePorts: exactly the asked ports, or a decline that changes nothing when one is taken or out of range. */
-    @Test
-    void requiredPorts_areClaimedExactly_orDeclinedChangingNothing() {
-        TaskId first = TaskId.newTask(APP);
-        ClaimResult result = claims.claim(AGENT, first, new Resources(0.5, 256, 0), 2, List.of(10003, 10001));
-        assertThat(result).isEqualTo(new Granted(new Claim(new Resources(0.5, 256, 0), List.of(10003, 10001)), false));
-        assertThat(ports()).containsExactlyInAnyOrder("10001", "10003");
-        Map<Object, Object> hashBefore = hash();
 
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.5, 256, 0), 2, List.of(10002, 10003)))
-                .isEqualTo(new Declined("insufficient_ports"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(0.5, 256, 0), 1, List.of(10005)))
-                .isEqualTo(new Declined("insufficient_ports"));
-        assertThat(hash()).isEqualTo(hashBefore);
-        assertThat(ports()).containsExactlyInAnyOrder("10001", "10003");
-        assertThat(claims.claims(AGENT)).containsOnlyKeys(first);
-        // the lowest-free path is unchanged next to it
-        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1, List.of())).claim().ports()).containsExactly(10000);
-    }
 
-    /** A port definition with port 0 under requirePorts takes any free port; the order of definitions is kept. */
-    @Test
-    void requiredPortsWithAZero_fillItWithTheLowestFreePort_inDefinitionOrder() {
-        redis.opsForSet().add(RedisKeys.agentPorts(AGENT.value()), "10000");
-        Granted granted = (Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 3, List.of(10004, 0, 10001));
-        assertThat(granted.claim().ports()).containsExactly(10004, 10002, 10001);
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 2, List.of(0, 0)))
-                .isEqualTo(new Declined("insufficient_ports"));
-    }
 
-    @Test
-    void claimingTheSameTaskAgain_returnsTheFirstClaim_andChangesNothing() {
-        TaskId task = TaskId.newTask(APP);
-        Granted first = (Granted) claims.claim(AGENT, task, new Resources(1, 512, 0), 1, List.of());
-        Map<Object, Object> hashAfterFirst = hash();
-
-        ClaimResult again = claims.claim(AGENT, task, new Resources(1, 512, 0), 1, List.of());
-
-        assertThat(again).isEqualTo(new Granted(first.claim(), true));
-        assertThat(hash()).isEqualTo(hashAfterFirst);
-        assertThat(ports()).containsExactly("10000");
-    }
-
-    @Test
-    void release_freesTheClaimExactlyOnce() {
-        TaskId kept = TaskId.newTask(APP);
-        TaskId released = TaskId.newTask(APP);
-        claims.claim(AGENT, kept, new Resources(0.3, 100, 1), 1, List.of());
-        claims.claim(AGENT, released, new Resources(0.7, 200, 2), 2, List.of());
-
-        assertThat(claims.release(AGENT, released)).isTrue();
-        assertThat(claims.release(AGENT, released)).isFalse();
-
-        assertThat(hash()).containsEntry("used.cpus", "0.3").containsEntry("used.mem", "100").containsEntry("used.disk", "1");
-        assertThat(ports()).containsExactly("10000");
-        assertThat(claims.claims(AGENT)).containsOnlyKeys(kept);
-        // the freed ports are handed out again, lowest first
-        assertThat(((Granted) claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 1, List.of())).claim().ports())
-                .containsExactly(10001);
-    }
 
     @Test
     void releasingAnUnknownTask_changesNothing() {
@@ -138,45 +85,8 @@ class AgentClaimsIT {
         assertThat(hash()).containsOnlyKeys("info");
     }
 
-    @Test
-    void claimOverCapacity_isDeclinedWithTheReason_andChangesNothing() {
-        claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 1000, 50), 4, List.of());
-        Map<Object, Object> hashBefore = hash();
-        Set<String> portsBefore = ports();
 
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1.001, 1, 1), 0, List.of()))
-                .isEqualTo(new Declined("insufficient_cpus"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 25, 1), 0, List.of()))
-                .isEqualTo(new Declined("insufficient_mem"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 51), 0, List.of()))
-                .isEqualTo(new Declined("insufficient_disk"));
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 2, List.of()))
-                .isEqualTo(new Declined("insufficient_ports"));
 
-        assertThat(hash()).isEqualTo(hashBefore);
-        assertThat(ports()).isEqualTo(portsBefore);
-        assertThat(claims.claims(AGENT)).hasSize(1);
-        // exactly what is left still fits
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), new Resources(1, 24, 50), 1, List.of())).isInstanceOf(Granted.class);
-    }
-
-    @Test
-    void drainingOrLostAgents_decline_andAnAgentWithoutStateIsActive() {
-        redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "DRAINING");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0, List.of())).isEqualTo(new Declined("agent_not_active"));
-        redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "LOST");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0, List.of())).isEqualTo(new Declined("agent_not_active"));
-        assertThat(claims.claims(AGENT)).isEmpty();
-
-        redis.opsForHash().put(RedisKeys.agent(AGENT.value()), "state", "ACTIVE");
-        assertThat(claims.claim(AGENT, TaskId.newTask(APP), Resources.NONE, 0, List.of())).isInstanceOf(Granted.class);
-    }
-
-    @Test
-    void anUnregisteredAgent_declines() {
-        assertThat(claims.claim(AgentId.parse("claims-nobody"), TaskId.newTask(APP), Resources.NONE, 0, List.of()))
-                .isEqualTo(new Declined("agent_unknown"));
-    }
 
     @Test
     void fractionalClaimsAndReleases_neverDrift() {

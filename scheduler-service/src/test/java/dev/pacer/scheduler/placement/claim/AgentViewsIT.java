@@ -46,8 +46,8 @@ class AgentViewsIT {
     void registerAgents() {
         redis = redisAgents.template();
         redis.delete(RedisKeys.AGENTS);
-        views = new AgentViews(redis, RedisAgents.JSON, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10));
-        claims = new AgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
+        views = new RedisAgentViews(redis, RedisAgents.JSON, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10));
+        claims = new RedisAgentClaims(redis, ClaimScripts.claim(), ClaimScripts.release(), RedisAgents.JSON);
         register("views-a1", "a", NOW.minusSeconds(2));
         register("views-a2", "a", NOW.minusSeconds(60));
         register("views-b1", "b", NOW);

@@ -1,0 +1,9 @@
+package dev.pacer.scheduler.deploy;
+
+class InMemoryDeploymentStoreTest extends DeploymentStoreContract {
+
+    @Override
+    DeploymentStore newStore() {
+        return new InMemoryDeploymentStore();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.pacer.scheduler.deploy;
+
+class InMemoryTrafficGateTest extends TrafficGateContract {
+
+    @Override
+    TrafficGate newGate() {
+        return new InMemoryTrafficGate();
+    }
+}

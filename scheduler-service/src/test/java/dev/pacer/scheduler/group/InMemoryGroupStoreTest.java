@@ -1,0 +1,9 @@
+package dev.pacer.scheduler.group;
+
+class InMemoryGroupStoreTest extends GroupStoreContract {
+
+    @Override
+    GroupStore newStore(int maxVersions) {
+        return new InMemoryGroupStore(maxVersions);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.pacer.scheduler.queue;
+
+class InMemoryBackoffStoreTest extends BackoffStoreContract {
+
+    @Override
+    BackoffStore newStore() {
+        return new InMemoryBackoffStore();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pacer.scheduler.support;
+
+import dev.pacer.boot.limits.RequestLimitsProperties;
+import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.app.definition.AppJson;
+import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.app.ports.InMemoryServicePortPool;
+import dev.pacer.scheduler.app.ports.ServicePorts;
+import dev.pacer.scheduler.app.service.AppRepository;
+import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.HealthCheckEvents;
+import dev.pacer.scheduler.app.store.InMemoryAppStore;
+import dev.pacer.scheduler.deploy.DeploymentEvents;
+import dev.pacer.scheduler.deploy.DeploymentMetrics;
+import dev.pacer.scheduler.deploy.DeploymentService;
+import dev.pacer.scheduler.deploy.InMemoryDeploymentStore;
+import dev.pacer.scheduler.deploy.InMemoryTrafficGate;
+import dev.pacer.scheduler.group.GroupService;
+import dev.pacer.scheduler.group.InMemoryGroupStore;
+import dev.pacer.scheduler.placement.constraint.ConstraintValidator;
+import dev.pacer.scheduler.queue.InMemoryBackoffStore;
+import dev.pacer.testsupport.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The scheduler's app, deployment and group services wired as {@code AppConfiguration},
+ * {@code DeploymentConfiguration} and {@code GroupConfiguration} wire them, but on in-memory stores and a
+ * clock the test moves: no Spring, no Redis, a few milliseconds per test.
+ */
+public final class InMemoryScheduler {
+
+    /** Service ports handed out for {@code port: 0}. */
+    public static final int SERVICE_PORT_MIN = 10000;
+    public static final int SERVICE_PORT_MAX = 10099;
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    public final InMemoryBackoffStore backoffs = new InMemoryBackoffStore();
+    public final InMemoryTrafficGate traffic = new InMemoryTrafficGate();
+    public final InMemoryAppStore appStore = new InMemoryAppStore(50, app -> {
+        backoffs.reset(app);
+        traffic.allowAll(app);
+    });
+    public final InMemoryDeploymentStore deploymentStore = new InMemoryDeploymentStore();
+    public final InMemoryGroupStore groupStore = new InMemoryGroupStore(50);
+    public final InMemoryServicePortPool servicePorts = new InMemoryServicePortPool();
+    public final RecordingAppHints hints = new RecordingAppHints();
+    public final RecordingEventLog events = new RecordingEventLog(clock);
+    public final AppRepository apps;
+    public final DeploymentService deployments;
+    public final AppService appService;
+    public final GroupService groups;
+
+    public InMemoryScheduler() {
+        RequestLimitsProperties limits = RequestLimitsProperties.defaults();
+        AppJson json = new AppJson(limits);
+        apps = new AppRepository(appStore, json, id -> Math.floorMod(id.hashCode(), 32));
+        deployments = new DeploymentService(deploymentStore,
+                new DeploymentMetrics(new SimpleMeterRegistry(), () -> deploymentStore.all().size()),
+                new DeploymentEvents(events), traffic, clock);
+        appService = new AppService(apps, new AppDefinitions(json),
+                new AppValidator(json, ConstraintValidator::validate, app -> List.of(), limits), backoffs,
+                new ServicePorts(servicePorts, SERVICE_PORT_MIN, SERVICE_PORT_MAX), hints, deployments, traffic, clock, new HealthCheckEvents(events));
+        groups = new GroupService(apps, appService, groupStore, clock, limits, events);
+    }
+}
