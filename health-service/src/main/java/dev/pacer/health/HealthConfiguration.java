@@ -3,11 +3,12 @@ package dev.pacer.health;
 import dev.pacer.boot.cluster.ClusterMembership;
 import dev.pacer.boot.work.WorkQueues;
 import dev.pacer.contract.RedisKeys;
-import dev.pacer.health.check.CheckEngine;
-import dev.pacer.health.check.HealthMetrics;
+import dev.pacer.boot.health.HealthCheckEngine;
 import dev.pacer.health.check.NettyProber;
+import dev.pacer.health.check.ProbeEngines;
 import dev.pacer.health.check.ResultSink;
 import dev.pacer.health.shard.ShardedChecker;
+import dev.pacer.health.target.CheckTarget;
 import dev.pacer.health.target.TaskDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,22 +38,21 @@ class HealthConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    CheckEngine checkEngine(NettyProber prober, ResultSink sink, MeterRegistry registry, Clock clock,
-                            HealthProperties properties, WorkQueues workQueues) {
-        CheckEngine engine = new CheckEngine(prober, sink, new HealthMetrics(registry), clock, properties.minInterval(),
-                properties.maxInFlight(), properties.pendingCapacity());
-        Gauge.builder("pacer.health.shard.tasks", engine, CheckEngine::tasks)
+    HealthCheckEngine<CheckTarget> checkEngine(NettyProber prober, ResultSink sink, MeterRegistry registry, Clock clock,
+                                               HealthProperties properties, WorkQueues workQueues) {
+        HealthCheckEngine<CheckTarget> engine = ProbeEngines.create(prober, sink, registry, clock, properties);
+        Gauge.builder("pacer.health.shard.tasks", engine, HealthCheckEngine::tasks)
                 .description("Tasks checked by this instance (its shard)").register(registry);
-        Gauge.builder("pacer.health.shard.checks", engine, CheckEngine::checks)
+        Gauge.builder("pacer.health.shard.checks", engine, HealthCheckEngine::checks)
                 .description("Checks run by this instance (its shard)").register(registry);
-        Gauge.builder("pacer.health.shard.unhealthy", engine, CheckEngine::unhealthy)
+        Gauge.builder("pacer.health.shard.unhealthy", engine, HealthCheckEngine::unhealthy)
                 .description("Checks of this shard whose current result is not alive").register(registry);
         return workQueues.register(engine);
     }
 
     @Bean(destroyMethod = "close")
     ShardedChecker shardedChecker(ClusterMembership membership, StringRedisTemplate redis, JsonMapper json,
-                                  CheckEngine engine, HealthProperties properties, Clock clock,
+                                  HealthCheckEngine<CheckTarget> engine, HealthProperties properties, Clock clock,
                                   RedisMessageListenerContainer listeners) {
         ShardedChecker checker = new ShardedChecker(membership, new TaskDirectory(redis, json), engine, redis, json,
                 properties, clock);

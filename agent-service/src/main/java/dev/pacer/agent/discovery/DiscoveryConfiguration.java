@@ -61,7 +61,7 @@ class DiscoveryConfiguration {
                 ? Arrays.stream(env.getProperty("eureka.client.service-url.defaultZone", "http://localhost:8761/eureka/")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : properties.eurekaUrls();
-        EurekaRestClient eureka = new EurekaRestClient(urls, properties.requestTimeout(), json, tls);
+        EurekaRestClient eureka = new EurekaRestClient(urls, properties.requestTimeout(), tls);
         TaskRegistrar registrar = new TaskRegistrar(eureka, new TaskHealthReader(redis, json),
                 taskId -> runtime.getObject().launchRequest(taskId),
                 change -> redis.convertAndSend(AppDiscovery.INSTANCE_CHANGES, json.writeValueAsString(change)),

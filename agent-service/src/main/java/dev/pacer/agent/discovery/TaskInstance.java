@@ -23,6 +23,8 @@ final class TaskInstance {
     String current;
     boolean draining;
     boolean everUp;
+    /** The instance's version in Eureka: the time it was last registered (0 before). */
+    long dirtyTimestamp;
 
     TaskInstance(String taskId, String appId, String appName, String host, int port, String statusPageUrl,
                  int healthChecks, Map<String, String> metadata, int renewSeconds, int leaseSeconds) {

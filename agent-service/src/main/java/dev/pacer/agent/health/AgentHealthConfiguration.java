@@ -31,6 +31,7 @@ class AgentHealthConfiguration {
                 .orElseGet(() -> runtime.getObject().isolation(taskId).map(isolator::besideTask).orElse(java.util.List.of())));
         Gauge.builder("pacer.agent.health.tasks", checks, AgentHealthChecks::tasksChecked)
                 .description("Tasks whose agent-side checks run now").register(registry);
-        return workQueues.register(checks);
+        workQueues.register(checks.engine());
+        return checks;
     }
 }

@@ -1,5 +1,6 @@
 package dev.pacer.agent.health;
 
+import dev.pacer.boot.health.ProbeOutcome;
 import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class AgentProbe {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                return "timeout after " + timeout.toMillis() + " ms";
+                return ProbeOutcome.timedOut(timeout).cause();
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -108,7 +109,7 @@ final class AgentProbe {
             int status = response.statusCode();
             return status >= 200 && status < 400 ? null : "HTTP " + status;
         } catch (java.net.http.HttpTimeoutException e) {
-            return "timeout after " + timeout.toMillis() + " ms";
+            return ProbeOutcome.timedOut(timeout).cause();
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
@@ -125,7 +126,7 @@ final class AgentProbe {
             socket.connect(new InetSocketAddress(LOOPBACK, port), (int) timeout.toMillis());
             return null;
         } catch (java.net.SocketTimeoutException e) {
-            return "timeout after " + timeout.toMillis() + " ms";
+            return ProbeOutcome.timedOut(timeout).cause();
         } catch (IOException e) {
             return "connection refused";
         }

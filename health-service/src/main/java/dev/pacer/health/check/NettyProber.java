@@ -1,5 +1,7 @@
 package dev.pacer.health.check;
 
+import dev.pacer.boot.health.ProbeOutcome;
+import dev.pacer.boot.health.Prober;
 import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.health.target.CheckTarget;
@@ -26,7 +28,7 @@ import reactor.netty.tcp.TcpClient;
  * HTTP URIs are built by {@link ProbeUri} from the task's host and port and the check's path: a path
  * can never name another host.
  */
-public final class NettyProber implements Prober, AutoCloseable {
+public final class NettyProber implements Prober<CheckTarget>, AutoCloseable {
 
     private final LoopResources loops;
     private final ConnectionProvider pool;
@@ -91,7 +93,7 @@ public final class NettyProber implements Prober, AutoCloseable {
 
     static String cause(Throwable e, Duration timeout) {
         if (e instanceof TimeoutException) {
-            return "timeout after " + timeout.toMillis() + " ms";
+            return ProbeOutcome.timedOut(timeout).cause();
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -1,5 +1,6 @@
 package dev.pacer.health.check;
 
+import dev.pacer.boot.health.HealthResultSink;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.health.HealthTransition;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bounded by the checks owned) and transitions are kept up to a bound, the oldest dropped beyond it (a
  * transition is a hint; the hash is the truth).
  */
-public final class ResultSink implements AutoCloseable {
+public final class ResultSink implements HealthResultSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ResultSink.class);
     private static final int MAX_TRANSITIONS = 100_000;
@@ -51,11 +52,13 @@ public final class ResultSink implements AutoCloseable {
         writer.scheduleWithFixedDelay(this::flush, writeInterval.toMillis(), writeInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public void result(String appId, HealthResult result) {
         results.computeIfAbsent(appId, a -> new ConcurrentHashMap<>())
                 .put(HealthKeys.field(result.taskId(), result.checkIndex()), json.writeValueAsString(result));
     }
 
+    @Override
     public void transition(HealthTransition transition) {
         transitions.add(json.writeValueAsString(transition));
         if (transitions.size() > MAX_TRANSITIONS) {

@@ -2,11 +2,11 @@ package dev.pacer.health.shard;
 
 import dev.pacer.boot.cluster.ClusterMembership;
 import dev.pacer.boot.cluster.Member;
+import dev.pacer.boot.health.HealthCheckEngine;
 import dev.pacer.contract.ServiceName;
 import dev.pacer.contract.health.CheckerStats;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.health.HealthProperties;
-import dev.pacer.health.check.CheckEngine;
 import dev.pacer.health.target.CheckTarget;
 import dev.pacer.health.target.TaskDirectory;
 import java.time.Clock;
@@ -38,7 +38,7 @@ public final class ShardedChecker implements AutoCloseable {
 
     private final ClusterMembership membership;
     private final TaskDirectory directory;
-    private final CheckEngine engine;
+    private final HealthCheckEngine<CheckTarget> engine;
     private final StringRedisTemplate redis;
     private final JsonMapper json;
     private final HealthProperties properties;
@@ -51,7 +51,7 @@ public final class ShardedChecker implements AutoCloseable {
     private volatile ScheduledExecutorService loop;
     private volatile boolean failing;
 
-    public ShardedChecker(ClusterMembership membership, TaskDirectory directory, CheckEngine engine,
+    public ShardedChecker(ClusterMembership membership, TaskDirectory directory, HealthCheckEngine<CheckTarget> engine,
                           StringRedisTemplate redis, JsonMapper json, HealthProperties properties, Clock clock) {
         this.membership = membership;
         this.directory = directory;
@@ -102,7 +102,7 @@ public final class ShardedChecker implements AutoCloseable {
         return ring.members();
     }
 
-    public CheckEngine engine() {
+    public HealthCheckEngine<CheckTarget> engine() {
         return engine;
     }
 
@@ -162,7 +162,7 @@ public final class ShardedChecker implements AutoCloseable {
                 apply(gone, List.of());
             }
         }
-        for (String running : engine.apps()) {
+        for (String running : engine.groups()) {
             if (!all.containsKey(running)) {
                 apply(running, List.of());
             }

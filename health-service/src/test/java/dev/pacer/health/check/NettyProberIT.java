@@ -3,6 +3,7 @@ package dev.pacer.health.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.pacer.boot.health.ProbeOutcome;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.health.target.CheckTarget;
 import java.io.IOException;

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.boot.health.HealthCheckEngine;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ServiceName;
 import dev.pacer.health.HealthProperties;
-import dev.pacer.health.check.CheckEngine;
-import dev.pacer.health.check.HealthMetrics;
 import dev.pacer.health.check.NettyProber;
+import dev.pacer.health.check.ProbeEngines;
 import dev.pacer.health.check.ResultSink;
 import dev.pacer.health.support.RedisTemplates;
 import dev.pacer.health.support.SchedulerState;
 import dev.pacer.health.support.StubEndpoints;
+import dev.pacer.health.target.CheckTarget;
 import dev.pacer.health.target.TaskDirectory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -83,8 +84,8 @@ class ShardingIT {
         HealthProperties properties = HealthProperties.defaults().withResyncInterval(Duration.ofSeconds(5));
         NettyProber prober = new NettyProber(1, 4, Duration.ofMinutes(1));
         ResultSink sink = new ResultSink(template, JSON, properties.writeInterval());
-        CheckEngine engine = new CheckEngine(prober, sink, new HealthMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
-                properties.minInterval(), properties.maxInFlight(), properties.pendingCapacity());
+        HealthCheckEngine<CheckTarget> engine = ProbeEngines.create(prober, sink, new SimpleMeterRegistry(),
+                Clock.systemUTC(), properties);
         ShardedChecker checker = new ShardedChecker(membership, new TaskDirectory(template, JSON), engine, template, JSON,
                 properties, Clock.systemUTC());
         membership.start(name + "/" + System.nanoTime(), heartbeat);

@@ -1,4 +1,4 @@
-package dev.pacer.health.check;
+package dev.pacer.boot.health;
 
 /**
  * What one probe found.
@@ -15,6 +15,16 @@ public record ProbeOutcome(Result result, String cause) {
 
     public static ProbeOutcome unhealthy(String cause) {
         return new ProbeOutcome(Result.UNHEALTHY, cause);
+    }
+
+    /** Healthy when {@code cause} is null, else unhealthy for that cause. */
+    public static ProbeOutcome ofCause(String cause) {
+        return cause == null ? HEALTHY : unhealthy(cause);
+    }
+
+    /** The cause every prober gives for a probe that ran out of time. */
+    public static ProbeOutcome timedOut(java.time.Duration timeout) {
+        return unhealthy("timeout after " + timeout.toMillis() + " ms");
     }
 
     /** Marathon's HTTP rule: 200–399 healthy; 1xx ignored when asked, else unhealthy; the rest unhealthy. */
