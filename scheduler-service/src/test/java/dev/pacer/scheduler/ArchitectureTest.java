@@ -18,7 +18,7 @@ import dev.pacer.testsupport.architecture.ArchitectureRules;
 class ArchitectureTest {
 
     static final String ROOT = "dev.pacer.scheduler";
-    /** Dependencies that close a cycle between two feature packages, as ArchUnit reports them (2026-12-03). */
+    /** Cycles between feature packages (packages that need each other), as ArchUnit counts them (2026-12-03). */
     static final int CYCLES_TODAY = 75;
 
     @ArchTest
@@ -32,7 +32,8 @@ class ArchitectureTest {
 
     @ArchTest
     static void featurePackageCycles_onlyGoDown(JavaClasses classes) {
-        assertThat(ArchitectureRules.featurePackageCycles(classes, ROOT)).as("cycles between the scheduler's feature packages (lower CYCLES_TODAY when it drops)")
+        assertThat(ArchitectureRules.featurePackageCycles(classes, ROOT))
+                .as("cycles between the scheduler's feature packages (lower CYCLES_TODAY when it drops)")
                 .isLessThanOrEqualTo(CYCLES_TODAY);
     }
 }

@@ -28,7 +28,7 @@ public final class ArchitectureRules {
     }
 
     /**
-     * How many dependencies close a cycle between the feature packages under {@code root} (what
+     * How many cycles ArchUnit finds between the feature packages under {@code root} (what
      * {@link #featurePackagesFormNoCycle} reports), printed: a module that has cycles still keeps this number as a
      * ratchet that may only go down.
      */
