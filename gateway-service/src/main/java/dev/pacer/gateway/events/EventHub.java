@@ -59,13 +59,11 @@ public class EventHub implements SmartLifecycle {
     Flux<StreamEvent> subscribe(EventFilter filter, String who) {
         Subscriber subscriber = new Subscriber(filter, who,
                 Sinks.many().unicast().onBackpressureBuffer(Queues.<StreamEvent>get(properties.bufferSize()).get()),
-                Sinks.one());
+                Sinks.empty());
         subscribers.add(subscriber);
         count.incrementAndGet();
-        // the cut-off error comes at once, not after the buffered events (which the subscriber cannot take);
-        // at shutdown both the events and the end signal complete, and so does the feed
-        return Flux.merge(subscriber.sink.asFlux(), subscriber.end.asMono()
-                        .flatMap(cut -> cut ? Mono.<StreamEvent>error(new SlowSubscriberException()) : Mono.<StreamEvent>empty()))
+        // the cut-off error comes at once, not after the buffered events (which the subscriber cannot take)
+        return Flux.merge(subscriber.sink.asFlux(), subscriber.cut.asMono().then(Mono.<StreamEvent>error(new SlowSubscriberException())))
                 .doFinally(signal -> remove(subscriber));
     }
 
@@ -90,10 +88,7 @@ public class EventHub implements SmartLifecycle {
         if (reader != null) {
             reader.interrupt();
         }
-        subscribers.forEach(s -> {
-            s.sink.tryEmitComplete();
-            s.end.tryEmitValue(false);
-        });
+        subscribers.forEach(s -> s.sink.tryEmitComplete());
     }
 
     @Override
@@ -164,7 +159,7 @@ public class EventHub implements SmartLifecycle {
                 remove(subscriber);
                 dropped.increment();
                 log.warn("Event stream subscriber {} cut off: {} events behind", subscriber.who, properties.bufferSize());
-                subscriber.end.tryEmitValue(true);
+                subscriber.cut.tryEmitEmpty();
             } else if (result.isFailure()) {
                 remove(subscriber); // cancelled or terminated: it is gone
             }
@@ -182,7 +177,6 @@ public class EventHub implements SmartLifecycle {
         }
     }
 
-    /** {@code end} is true when the subscriber was cut off, false when the gateway stops. */
-    private record Subscriber(EventFilter filter, String who, Sinks.Many<StreamEvent> sink, Sinks.One<Boolean> end) {
+    private record Subscriber(EventFilter filter, String who, Sinks.Many<StreamEvent> sink, Sinks.Empty<Void> cut) {
     }
 }

@@ -43,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventStreamHandler {
 
     static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
-    private static final String DETACHED = "event_stream_detached";
     private static final int BATCH = 64;
     private static final java.time.Duration BATCH_WAIT = java.time.Duration.ofMillis(2);
 
@@ -104,11 +103,8 @@ public class EventStreamHandler {
         Flux<StreamEvent> live = hub.subscribe(filter, who); // registered now: before any replay is read
         Flux<String> events = resume == null ? live.map(EventStreamHandler::frame) : resumed(resume, filter, live);
         Flux<String> heartbeats = Flux.interval(properties.heartbeat()).map(i -> ": heartbeat\n\n");
-        // the gateway ends the feed (shutdown): the subscriber is told, then the response ends; a slow subscriber
-        // is cut off without it (its connection is not being read)
-        Flux<String> endsDetached = events.concatWith(Mono.fromSupplier(() -> pacerFrame(DETACHED, Map.of("remoteAddress", remote))));
         return Flux.concat(Mono.fromSupplier(() -> pacerFrame("event_stream_attached", Map.of("remoteAddress", remote))),
-                Flux.merge(endsDetached, heartbeats).takeUntil(frame -> frame.startsWith("event: " + DETACHED + "\n")));
+                Flux.merge(events, heartbeats));
     }
 
     private Flux<String> resumed(String resume, EventFilter filter, Flux<StreamEvent> live) {

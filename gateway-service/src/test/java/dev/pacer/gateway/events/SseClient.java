@@ -104,28 +104,6 @@ final class SseClient implements AutoCloseable {
         return events;
     }
 
-    /** The server ends the stream within the timeout, with no further event before the end. */
-    void assertEndsWithin(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            for (Frame f = frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS); ;
-                 f = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                if (f == null) {
-                    throw new AssertionError("the stream did not end in time");
-                }
-                if ("<closed>".equals(f.event())) {
-                    return;
-                }
-                if (f.comment() == null) {
-                    throw new AssertionError("an event after the end was expected: " + f);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private Frame poll(long deadline) {
         try {
             Frame frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
