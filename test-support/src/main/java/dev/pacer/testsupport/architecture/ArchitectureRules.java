@@ -64,4 +64,20 @@ public final class ArchitectureRules {
                 .filter(p -> !p.startsWith(root + "."))
                 .toArray(String[]::new);
     }
+
+    /**
+     * Every rule above on a module's main classes, as its {@code ArchitectureTest} states them: cycles between
+     * feature packages at most {@code cyclesAllowed} (0 where there are none; elsewhere a ratchet that may only
+     * go down), controllers on top, SLF4J only, no other service imported.
+     */
+    public static void check(JavaClasses classes, String root, int cyclesAllowed) {
+        int cycles = featurePackageCycles(classes, root);
+        if (cycles > cyclesAllowed) {
+            throw new AssertionError(cycles + " cycles between the feature packages of " + root + ", at most "
+                    + cyclesAllowed + " allowed:\n" + featurePackagesFormNoCycle(root).evaluate(classes).getFailureReport());
+        }
+        controllersAreTheTop(root).check(classes);
+        logsThroughSlf4j().check(classes);
+        importsNoOtherService(root).check(classes);
+    }
 }
