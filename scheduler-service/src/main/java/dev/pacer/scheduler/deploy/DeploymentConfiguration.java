@@ -2,7 +2,8 @@ package dev.pacer.scheduler.deploy;
 
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.scheduler.events.EventLog;
-import dev.pacer.scheduler.reconcile.AppHints;
+import dev.pacer.scheduler.task.status.DeployingApps;
+import dev.pacer.scheduler.work.AppHints;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -47,5 +48,10 @@ class DeploymentConfiguration {
     DeploymentProgress deploymentProgress(DeploymentStore store, DeploymentService service, DeploymentActivator activator,
                                           AppHints hints, TrafficGate traffic, Clock clock) {
         return new DeploymentProgress(store, service, activator, hints, traffic, clock);
+    }
+
+    @Bean
+    DeployingApps deployingApps(DeploymentService deployments) {
+        return app -> !deployments.locksOf(List.of(app.toString())).isEmpty();
     }
 }

@@ -2,9 +2,8 @@ package dev.pacer.scheduler.deploy;
 
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.LogContext;
-import dev.pacer.scheduler.reconcile.AppHints;
-import dev.pacer.scheduler.reconcile.AppSpec;
-import dev.pacer.scheduler.reconcile.DeploymentHook;
+import dev.pacer.scheduler.work.AppHints;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import dev.pacer.contract.task.TaskState;
 import java.time.Duration;
@@ -173,7 +172,7 @@ public class DeploymentProgress implements DeploymentHook {
                                  Instant now) {
         List<TaskRecord> active = tasks.stream().filter(t -> t.isActive() && !t.killRequested()).toList();
         List<TaskRecord> fresh = active.stream()
-                .filter(t -> dev.pacer.scheduler.reconcile.ReconcileDiff.isCurrent(t, spec.configVersion())).toList();
+                .filter(t -> t.runsConfig(spec.configVersion())).toList();
         boolean ready = fresh.size() >= spec.instances()
                 && fresh.stream().filter(t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId())).count() >= spec.instances();
         if (!ready) {
@@ -207,7 +206,7 @@ public class DeploymentProgress implements DeploymentHook {
             return false;
         }
         List<TaskRecord> fresh = tasks.stream().filter(t -> t.isActive() && !t.killRequested()
-                && dev.pacer.scheduler.reconcile.ReconcileDiff.isCurrent(t, spec.get().configVersion())).toList();
+                && t.runsConfig(spec.get().configVersion())).toList();
         return fresh.isEmpty() || fresh.stream().anyMatch(t -> t.state() != TaskState.TASK_RUNNING || !healthy.contains(t.taskId()));
     }
 
@@ -250,6 +249,6 @@ public class DeploymentProgress implements DeploymentHook {
         Instant configVersion = spec.get().configVersion();
         return active.size() == spec.get().instances() && active.stream().allMatch(t ->
                 !t.killRequested() && t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId())
-                        && dev.pacer.scheduler.reconcile.ReconcileDiff.isCurrent(t, configVersion));
+                        && t.runsConfig(configVersion));
     }
 }

@@ -1,7 +1,7 @@
 package dev.pacer.scheduler.group;
 
 import dev.pacer.boot.limits.RequestLimitsProperties;
-import dev.pacer.scheduler.app.service.AppRepository;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.events.EventLog;
 import java.time.Clock;

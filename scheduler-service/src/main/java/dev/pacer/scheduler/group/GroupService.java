@@ -8,7 +8,7 @@ import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.definition.BodyRules;
-import dev.pacer.scheduler.app.service.AppRepository;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.app.service.AppService.Edit;
 import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.DeploymentResult;

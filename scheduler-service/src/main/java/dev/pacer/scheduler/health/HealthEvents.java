@@ -7,7 +7,7 @@ import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.events.HealthCheckFields;
 import dev.pacer.scheduler.events.InstanceIds;
-import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.pacer.scheduler.health;
 import dev.pacer.contract.health.CheckerStats;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.task.TaskState;
-import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Clock;
 import java.time.Duration;

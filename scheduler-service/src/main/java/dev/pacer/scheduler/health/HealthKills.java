@@ -1,6 +1,6 @@
 package dev.pacer.scheduler.health;
 
-import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Duration;
 import java.util.List;

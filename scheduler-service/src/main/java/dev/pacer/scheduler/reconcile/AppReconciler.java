@@ -1,6 +1,9 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.definition.spec.AppSpec;
+import dev.pacer.scheduler.definition.spec.Desired;
+import dev.pacer.scheduler.deploy.DeploymentHook;
 import dev.pacer.scheduler.health.HealthKills;
 import dev.pacer.scheduler.queue.Backoff;
 import dev.pacer.scheduler.queue.BackoffStore;

@@ -2,6 +2,7 @@ package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.util.HashSet;
@@ -34,7 +35,7 @@ public class HealthyTasks {
         Set<String> healthy = alive(spec, tasks, results);
         if (!spec.readinessChecks().isEmpty()) {
             Set<String> ready = readiness.ready(spec, tasks);
-            tasks.stream().filter(t -> ReconcileDiff.isCurrent(t, spec.configVersion()) && !ready.contains(t.taskId()))
+            tasks.stream().filter(t -> t.runsConfig(spec.configVersion()) && !ready.contains(t.taskId()))
                     .forEach(t -> healthy.remove(t.taskId()));
         }
         return healthy;

@@ -6,8 +6,10 @@ import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.ReadinessCheck;
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.redis.RedisHashes;
 import dev.pacer.scheduler.task.store.TaskRecord;
+import dev.pacer.scheduler.work.AppHints;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,7 +89,7 @@ public class ReadinessProbes {
         long now = clock.millis();
         for (TaskRecord task : tasks) {
             if (task.state() != TaskState.TASK_RUNNING || task.killRequested()
-                    || !ReconcileDiff.isCurrent(task, spec.configVersion())) {
+                    || !task.runsConfig(spec.configVersion())) {
                 continue;
             }
             boolean all = true;

@@ -7,13 +7,14 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.scheduler.MicrometerSchedulerMetrics;
 import dev.pacer.scheduler.SchedulerMetrics;
+import dev.pacer.scheduler.deploy.DeploymentHook;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.agent.AgentClient;
 import dev.pacer.scheduler.agent.HttpAgentClient;
 import dev.pacer.scheduler.agent.AgentDirectory;
-import dev.pacer.scheduler.agent.AgentMonitor;
-import dev.pacer.scheduler.app.service.AppRepository;
-import dev.pacer.scheduler.app.service.AppSpecs;
+import dev.pacer.scheduler.task.status.AgentMonitor;
+import dev.pacer.scheduler.definition.store.AppRepository;
+import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.health.HealthKills;
 import dev.pacer.scheduler.placement.Placer;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
@@ -31,6 +32,9 @@ import dev.pacer.scheduler.task.status.TaskStatusEvents;
 import dev.pacer.scheduler.task.status.TaskTransitions;
 import dev.pacer.scheduler.task.store.RedisTaskStore;
 import dev.pacer.scheduler.task.store.TaskStore;
+import dev.pacer.scheduler.work.AppHints;
+import dev.pacer.scheduler.work.KeyedWorkQueue;
+import dev.pacer.scheduler.work.RedisAppHints;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,62 +51,9 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires tasks, agents and the reconcile loop; {@link SchedulerLoops} runs them. */
+/** Wires the reconcile loop: the pass of one app, its launcher and killer, the keyed work queue; {@link SchedulerLoops} runs them. */
 @Configuration(proxyBeanMethods = false)
 class ReconcileConfiguration {
-
-    @Bean
-    SchedulerMetrics schedulerMetrics(MeterRegistry registry) {
-        return new MicrometerSchedulerMetrics(registry);
-    }
-
-    @Bean
-    TaskStore taskStore(StringRedisTemplate redis, JsonMapper json) {
-        return new RedisTaskStore(redis, json, RedisScript.of(new ClassPathResource("scripts/compare-and-set.lua"), Long.class));
-    }
-
-    @Bean
-    BackoffStore backoffStore(StringRedisTemplate redis) {
-        return new RedisBackoffStore(redis);
-    }
-
-    @Bean
-    QueueStore queueStore(StringRedisTemplate redis, JsonMapper json) {
-        return new RedisQueueStore(redis, json);
-    }
-
-    @Bean
-    AppHints appHints(StringRedisTemplate redis) {
-        return new RedisAppHints(redis);
-    }
-
-    @Bean
-    AgentClient agentClient(JsonMapper json, ReconcileProperties properties, dev.pacer.boot.tls.PacerTls tls) {
-        return new HttpAgentClient(json, tls, Duration.ofSeconds(1), properties.agentCallTimeout());
-    }
-
-    @Bean
-    AgentDirectory agentDirectory(StringRedisTemplate redis, JsonMapper json) {
-        return new AgentDirectory(redis, json);
-    }
-
-    @Bean
-    LastTaskFailures lastTaskFailures(StringRedisTemplate redis, JsonMapper json, Clock clock) {
-        return new LastTaskFailures(redis, json, clock);
-    }
-
-    /** What follows a task's change of state: {@link TaskLifecycle}, the app's last failure is kept, the events written. */
-    @Bean
-    @org.springframework.context.annotation.Primary
-    TaskTransitions taskTransitions(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
-                                    AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
-                                    LastTaskFailures failures, EventLog events,
-                                    dev.pacer.scheduler.deploy.DeploymentService deployments) {
-        return TaskTransitions.both(TaskTransitions.both(
-                new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock,
-                        app -> !deployments.locksOf(java.util.List.of(app.toString())).isEmpty()), failures),
-                new TaskStatusEvents(events));
-    }
 
     @Bean
     TaskKiller taskKiller(TaskStore tasks, AgentDirectory directory, AgentClient agents, TaskTransitions transitions, Clock clock) {
@@ -144,7 +95,8 @@ class ReconcileConfiguration {
 
     @Bean
     ReadinessProbes readinessProbes(StringRedisTemplate redis, JsonMapper json, AppHints hints, Clock clock) {
-        return new ReadinessProbes(redis, json, hints, clock);    }
+        return new ReadinessProbes(redis, json, hints, clock);
+    }
 
     @Bean(destroyMethod = "close")
     KeyedWorkQueue<AppId> reconcileQueue(AppReconciler reconciler, ReconcileProperties properties, SchedulerMetrics metrics,
@@ -167,26 +119,9 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    TaskStatusApplier taskStatusApplier(TaskStore tasks, TaskTransitions transitions) {
-        return new TaskStatusApplier(tasks, transitions);
-    }
-
-    @Bean
-    AgentMonitor agentMonitor(StringRedisTemplate redis, TaskStore tasks, TaskTransitions transitions, ShardLeases leases,
-                              ReconcileProperties properties, Clock clock, MeterRegistry registry) {
-        AgentMonitor monitor = new AgentMonitor(redis, tasks, transitions, leases::owns, properties.agentLostAfter(), clock);
-        for (dev.pacer.contract.agent.AgentState state : dev.pacer.contract.agent.AgentState.values()) {
-            Gauge.builder("pacer.scheduler.agents", monitor, m -> m.agentsIn(state))
-                    .description("Agents watched by this instance, by state (sum over instances for the cluster)")
-                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
-        }
-        return monitor;
-    }
-
-    @Bean
     SchedulerLoops schedulerLoops(StringRedisTemplate redis, JsonMapper json, TaskStatusApplier applier,
                                   ClusterMembership membership, KeyedWorkQueue<AppId> queue, ShardLeases leases,
-                                  dev.pacer.scheduler.app.store.AppStore apps, AgentMonitor monitor,
+                                  dev.pacer.scheduler.definition.store.AppStore apps, AgentMonitor monitor,
                                   RedisMessageListenerContainer listeners, ReconcileProperties properties,
                                   dev.pacer.scheduler.deploy.DeploymentService deployments) {
         listeners.addMessageListener((message, pattern) -> {

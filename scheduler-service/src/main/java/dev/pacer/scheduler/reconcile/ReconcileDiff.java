@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.definition.spec.Desired;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,19 +105,7 @@ public final class ReconcileDiff {
     }
 
     private static boolean isCurrent(TaskRecord task, Desired desired) {
-        return isCurrent(task, desired.configVersion());
-    }
-
-    /**
-     * The task runs the app's current config: it was launched with the app's {@code lastConfigChangeAt}
-     * (so a rollback that restores an older config makes the tasks of that config current again).
-     */
-    public static boolean isCurrent(TaskRecord task, Instant configVersion) {
-        if (configVersion == null) {
-            return true;
-        }
-        return task.configVersion() != null ? task.configVersion().equals(configVersion)
-                : !Instant.parse(task.version()).isBefore(configVersion);
+        return task.runsConfig(desired.configVersion());
     }
 
     /** Not-yet-running tasks first, then by age in the app's kill order. */

@@ -15,8 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLaunchesPerPass launches of one app in one pass (the rest in the next pass)
  * @param maxKillsPerPass    kills of one app in one pass
  * @param declinedRetry      how soon an app whose launches could not be placed is tried again
- * @param agentLostAfter     an agent silent this long is lost; its tasks become unreachable
- * @param agentCallTimeout   timeout of a call to an agent's API
+ *                           (agent-lost-after and agent-call-timeout, under the same prefix: {@code AgentProperties})
  * @param launchTimeout      a task still staging this long is given up and replaced (Marathon's
  *                           {@code task_launch_timeout})
  * @param queueCapacity      most apps waiting in the reconcile queue; beyond it an app is dropped (and
@@ -29,8 +28,6 @@ public record ReconcileProperties(
         @DefaultValue("50") int maxLaunchesPerPass,
         @DefaultValue("50") int maxKillsPerPass,
         @DefaultValue("5s") Duration declinedRetry,
-        @DefaultValue("10s") Duration agentLostAfter,
-        @DefaultValue("5s") Duration agentCallTimeout,
         @DefaultValue("5m") Duration launchTimeout,
         @DefaultValue("100000") int queueCapacity) {
 

@@ -1,10 +1,11 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.scheduler.agent.AgentMonitor;
-import dev.pacer.scheduler.app.store.AppStore;
+import dev.pacer.scheduler.task.status.AgentMonitor;
+import dev.pacer.scheduler.definition.store.AppStore;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
+import dev.pacer.scheduler.work.KeyedWorkQueue;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

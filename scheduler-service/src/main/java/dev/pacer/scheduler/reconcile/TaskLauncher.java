@@ -8,6 +8,7 @@ import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.agent.AgentClient;
 import dev.pacer.scheduler.agent.AgentRefusedException;
 import dev.pacer.scheduler.agent.AgentUnreachableException;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.placement.AgentView;
 import dev.pacer.scheduler.placement.BatchPlacement;
 import dev.pacer.scheduler.placement.PlacementRequest;

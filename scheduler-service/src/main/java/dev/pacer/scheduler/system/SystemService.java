@@ -10,6 +10,7 @@ import dev.pacer.contract.marathon.InfoResponse;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.shard.ShardProperties;
 import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.agent.AgentProperties;
 import dev.pacer.scheduler.reconcile.ReconcileProperties;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
@@ -87,10 +89,15 @@ public class SystemService {
         return new MarathonInfo.Settings(host,
                 env.getProperty("pacer.scheduler.service-ports.min", Integer.class, 10000),
                 env.getProperty("pacer.scheduler.service-ports.max", Integer.class, 20000),
-                reconcile.resyncInterval(), reconcile.launchTimeout(), reconcile.agentLostAfter(), redis,
+                reconcile.resyncInterval(), reconcile.launchTimeout(), agents().agentLostAfter(), redis,
                 env.getProperty("pacer.scheduler.apps.max-versions", Integer.class, 50), AppValidator.MAX_APP_BYTES,
                 shards.leaseTtl(), env.getProperty("spring.data.redis.connect-timeout", Duration.class, Duration.ofSeconds(10)),
                 env.getProperty("spring.data.redis.timeout", Duration.class, Duration.ofSeconds(60)));
+    }
+
+    /** Bound from the environment (with its defaults) only when /v2/info asks: one dependency less to inject. */
+    private AgentProperties agents() {
+        return Binder.get(env).bindOrCreate(AgentProperties.PREFIX, AgentProperties.class);
     }
 
     public String leaderAddress() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AppId;
+import dev.pacer.scheduler.definition.spec.AppSpec;
+import dev.pacer.scheduler.definition.spec.Desired;
+import dev.pacer.scheduler.deploy.DeploymentHook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

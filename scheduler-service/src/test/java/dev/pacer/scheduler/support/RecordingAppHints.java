@@ -1,7 +1,7 @@
 package dev.pacer.scheduler.support;
 
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.scheduler.reconcile.AppHints;
+import dev.pacer.scheduler.work.AppHints;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -91,7 +91,7 @@ public class AppInfoWriter {
         }
         if (embedTasks) {
             ArrayNode array = info.putArray("tasks");
-            List<Integer> servicePorts = dev.pacer.scheduler.app.ports.ServicePorts.ports(app);
+            List<Integer> servicePorts = dev.pacer.scheduler.definition.ports.ServicePorts.ports(app);
             active.forEach(t -> array.add(json.valueToTree(task(t, servicePorts, results.get(t.taskId())))));
         }
         return info;

@@ -12,15 +12,14 @@ import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.agent.AgentUnreachableException;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.queue.BackoffStore;
-import dev.pacer.scheduler.reconcile.AppHints;
-import dev.pacer.scheduler.reconcile.AppSpec;
+import dev.pacer.scheduler.work.AppHints;
+import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +40,12 @@ public class TaskLifecycle implements TaskTransitions {
     private final AgentClient agents;
     private final SchedulerMetrics metrics;
     private final Clock clock;
-    private final Predicate<AppId> deploying;
+    private final DeployingApps deploying;
 
     /** @param deploying whether a deployment holds the app now (its tasks count towards launch latency) */
     public TaskLifecycle(AgentClaims claims, BackoffStore backoffs, Function<AppId, Optional<AppSpec>> specs,
                          AppHints hints, AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
-                         Predicate<AppId> deploying) {
+                         DeployingApps deploying) {
         this.deploying = deploying;
         this.claims = claims;
         this.backoffs = backoffs;
@@ -89,7 +88,7 @@ public class TaskLifecycle implements TaskTransitions {
         }
         try {
             Duration took = Duration.between(Timestamp.parse(task.version()).instant(), running);
-            if (!took.isNegative() && deploying.test(task.app())) {
+            if (!took.isNegative() && deploying.holds(task.app())) {
                 metrics.launchLatency(took);
             }
         } catch (RuntimeException e) {

@@ -52,6 +52,18 @@ public record TaskRecord(String taskId, String appId, String agentId, String hos
         return AppId.parse(appId);
     }
 
+    /**
+     * The task runs the app's config of {@code configVersion} (its {@code lastConfigChangeAt}; null: any): it was
+     * launched with it, so a rollback that restores an older config makes the tasks of that config current again.
+     */
+    public boolean runsConfig(Instant configVersion) {
+        if (configVersion == null) {
+            return true;
+        }
+        return this.configVersion != null ? this.configVersion.equals(configVersion)
+                : !Instant.parse(version).isBefore(configVersion);
+    }
+
     /** Counts towards the app's instances: not terminal. */
     public boolean isActive() {
         return !state.isTerminal();
