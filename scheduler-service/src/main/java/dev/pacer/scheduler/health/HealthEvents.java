@@ -45,9 +45,9 @@ public class HealthEvents implements HealthKills {
     }
 
     @Override
-    public Decision decide(AppSpec spec, List<TaskRecord> candidates, List<TaskRecord> observed,
-                           Map<String, List<HealthResult>> results) {
-        Decision decision = policy.decide(spec, candidates, observed, results);
+    public Decision admit(AppSpec spec, UnhealthyTasks verdict, List<TaskRecord> observed,
+                          Map<String, List<HealthResult>> results) {
+        Decision decision = policy.admit(spec, verdict, observed, results);
         for (TaskRecord task : decision.kills()) {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("appId", task.appId());

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deliberate health kills. A running task whose check failed {@code maxConsecutiveFailures} times in a
- * row is killed (and so replaced), unless:
+ * row (the planner's {@link UnhealthyTasks}) is killed (and so replaced), unless:
  * <ol>
  *   <li>the cluster is braked: more than {@code clusterMaxUnhealthyShare} of all checks reported by
  *       the live health-service instances are failing (a network blip, an overloaded checker);</li>
@@ -53,16 +53,10 @@ public class HealthKillPolicy implements HealthKills {
     }
 
     @Override
-    public Decision decide(AppSpec spec, List<TaskRecord> candidates, List<TaskRecord> observed,
-                           Map<String, List<HealthResult>> results) {
-        if (spec.healthChecks().isEmpty()) {
-            return Decision.NONE;
-        }
+    public Decision admit(AppSpec spec, UnhealthyTasks unhealthy, List<TaskRecord> observed,
+                          Map<String, List<HealthResult>> results) {
         Set<String> live = observed.stream().map(TaskRecord::taskId).collect(Collectors.toSet());
         store.retainOnly(spec.id(), live, results);
-        List<TaskRecord> running = candidates.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).toList();
-        UnhealthyTasks unhealthy = UnhealthyTasks.of(spec.healthChecks(), running, results,
-                properties.maxUnhealthyShare(), properties.minUnhealthyForBrake());
         String app = spec.id().toString();
         if (metrics.appBrake(app, unhealthy.braked())) {
             if (unhealthy.braked()) {

@@ -15,8 +15,10 @@ import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.task.status.AgentMonitor;
 import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.definition.spec.AppSpecs;
+import dev.pacer.scheduler.health.HealthKillProperties;
 import dev.pacer.scheduler.health.HealthKills;
 import dev.pacer.scheduler.placement.Placer;
+import dev.pacer.scheduler.secrets.GrantIssuer;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.queue.BackoffStore;
@@ -62,18 +64,22 @@ class ReconcileConfiguration {
 
     @Bean
     TaskLauncher taskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
-                              TaskTransitions transitions, SchedulerMetrics metrics, Clock clock,
-                              dev.pacer.scheduler.secrets.GrantIssuer grants) {
-        return new TaskLauncher(views, placer, claims, tasks, agents, transitions, metrics, clock, grants);
+                              TaskTransitions transitions, SchedulerMetrics metrics, Clock clock, GrantIssuer grants) {
+        return new TaskLauncher(new Placements(views, placer, claims), tasks, agents, transitions, metrics, clock, grants);
     }
 
     @Bean
-    AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, TaskLauncher launcher, TaskKiller killer,
-                                BackoffStore backoffs, QueueStore queue, AppRepository apps,
-                                ReconcileProperties properties, HealthyTasks health, DeploymentHook deployments, Clock clock,
-                                HealthKills healthKills, TaskStateCounts counts) {
-        return new AppReconciler(specs, tasks, launcher, killer, backoffs, queue, apps::forget, properties, health,
-                deployments, clock, healthKills, counts);
+    AppReconciler appReconciler(AppSpecs specs, TaskStore tasks, HealthyTasks health, DeploymentHook deployments,
+                                BackoffStore backoffs, Clock clock, ReconcileProperties properties,
+                                HealthKillProperties healthKills, PlanExecutor executor) {
+        return new AppReconciler(new AppObserver(specs, tasks, health, deployments, backoffs, clock),
+                new AppPlanner(properties, healthKills), executor);
+    }
+
+    @Bean
+    PlanExecutor planExecutor(TaskLauncher launcher, TaskKiller killer, QueueStore queue, AppRepository apps,
+                              HealthKills healthKills, DeploymentHook deployments, TaskStateCounts counts) {
+        return new PlanExecutor(launcher, killer, queue, apps::forget, healthKills, deployments, counts);
     }
 
     /** {@code pacer.scheduler.tasks{state}}: the task records of the apps this instance reconciles, as its passes saw them. */

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The pure heart of reconciliation: desired state + observed task records → the actions of one pass.
- * No I/O; only {@link AppReconciler} acts on the plan.
+ * No I/O; {@link AppPlanner} builds the pass's {@link Plan} around it.
  *
  * <ul>
  *   <li>Terminal records are expunged. An unreachable task counts until {@code inactiveAfter}, is
@@ -36,17 +36,17 @@ public final class ReconcileDiff {
     private ReconcileDiff() {
     }
 
-    /** A plan in which every running task counts as healthy (an app without health checks). */
-    public static Plan plan(Desired desired, List<TaskRecord> tasks, Instant now, int maxLaunches, int maxKills) {
+    /** A diff in which every running task counts as healthy (an app without health checks). */
+    public static Diff diff(Desired desired, List<TaskRecord> tasks, Instant now, int maxLaunches, int maxKills) {
         java.util.Set<String> running = new java.util.HashSet<>();
         tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).forEach(t -> running.add(t.taskId()));
-        return plan(desired, tasks, running, now, maxLaunches, maxKills);
+        return diff(desired, tasks, running, now, maxLaunches, maxKills);
     }
 
     /**
      * @param healthy ids of the tasks that are running and pass every health check of their app
      */
-    public static Plan plan(Desired desired, List<TaskRecord> tasks, java.util.Set<String> healthy, Instant now,
+    public static Diff diff(Desired desired, List<TaskRecord> tasks, java.util.Set<String> healthy, Instant now,
                             int maxLaunches, int maxKills) {
         List<TaskRecord> expunge = new ArrayList<>();
         List<TaskRecord> counted = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class ReconcileDiff {
         }
         if (desired.deleting()) {
             counted.addAll(stuck);
-            return new Plan(0, cap(counted, maxKills), expunge);
+            return new Diff(0, cap(counted, maxKills), expunge);
         }
         List<TaskRecord> current = new ArrayList<>();
         List<TaskRecord> outdated = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class ReconcileDiff {
         if (desired.canary() >= 0) {
             // held at a canary: every outdated task stays, at most `canary` current ones run beside them
             int launches = Math.max(0, Math.min(desired.canary(), desired.instances()) - current.size());
-            return new Plan(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
+            return new Diff(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
         }
         java.util.function.Predicate<TaskRecord> isHealthy = t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId());
         long healthyCurrent = current.stream().filter(isHealthy).count();
@@ -101,7 +101,7 @@ public final class ReconcileDiff {
             launches = 1;
         }
         kills.addAll(outdatedKills);
-        return new Plan(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
+        return new Diff(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
     }
 
     private static boolean isCurrent(TaskRecord task, Desired desired) {

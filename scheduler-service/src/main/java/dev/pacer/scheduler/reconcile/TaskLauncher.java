@@ -5,16 +5,11 @@ import dev.pacer.contract.ids.AgentId;
 import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.SchedulerMetrics;
 import dev.pacer.scheduler.agent.AgentClient;
 import dev.pacer.scheduler.agent.AgentRefusedException;
 import dev.pacer.scheduler.agent.AgentUnreachableException;
 import dev.pacer.scheduler.definition.spec.AppSpec;
-import dev.pacer.scheduler.placement.AgentView;
-import dev.pacer.scheduler.placement.BatchPlacement;
-import dev.pacer.scheduler.placement.PlacementRequest;
-import dev.pacer.scheduler.placement.Placer;
-import dev.pacer.scheduler.placement.claim.AgentClaims;
-import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.placement.claim.ClaimResult;
 import dev.pacer.scheduler.secrets.GrantIssuer;
 import dev.pacer.scheduler.task.status.TaskTransitions;
@@ -25,8 +20,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,57 +40,38 @@ public class TaskLauncher {
     public record Result(int launched, Map<String, Integer> declines) {
     }
 
-    private final AgentViews views;
-    private final Placer placer;
-    private final AgentClaims claims;
+    private final Placements placements;
     private final TaskStore tasks;
     private final AgentClient agents;
     private final TaskTransitions transitions;
-    private final dev.pacer.scheduler.SchedulerMetrics metrics;
+    private final SchedulerMetrics metrics;
     private final Clock clock;
     private final GrantIssuer grants;
 
-    public TaskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
-                        TaskTransitions transitions, dev.pacer.scheduler.SchedulerMetrics metrics, Clock clock) {
-        this(views, placer, claims, tasks, agents, transitions, metrics, clock, null);
-    }
-
     /** @param grants issues each task's secret grant (null: none, for tests of apps without secrets) */
-    public TaskLauncher(AgentViews views, Placer placer, AgentClaims claims, TaskStore tasks, AgentClient agents,
-                        TaskTransitions transitions, dev.pacer.scheduler.SchedulerMetrics metrics, Clock clock,
-                        GrantIssuer grants) {
-        this.grants = grants;
-        this.views = views;
-        this.placer = placer;
-        this.claims = claims;
+    public TaskLauncher(Placements placements, TaskStore tasks, AgentClient agents, TaskTransitions transitions,
+                        SchedulerMetrics metrics, Clock clock, GrantIssuer grants) {
+        this.placements = placements;
         this.tasks = tasks;
         this.agents = agents;
         this.transitions = transitions;
         this.metrics = metrics;
         this.clock = clock;
+        this.grants = grants;
     }
 
     public Result launch(AppSpec spec, int count, List<TaskRecord> active) {
-        List<AgentView> candidates = views.load();
-        Map<AgentId, AgentView> byId = candidates.stream().collect(Collectors.toMap(AgentView::id, Function.identity()));
-        PlacementRequest request = new PlacementRequest(spec.id(), spec.resources(), spec.portNames().size(),
-                spec.constraints(), active.stream().map(t -> AgentId.parse(t.agentId())).toList(), spec.instances(),
-                spec.requiredHostPorts(), spec.container() != null);
-        BatchPlacement batch = placer.placeAll(request, count, candidates);
-        Map<String, Integer> declines = new LinkedHashMap<>();
-        batch.declinedReason().ifPresent(d -> declines.putAll(d.reasonCounts()));
-        if (candidates.isEmpty() && count > 0) {
-            declines.put("no_agents", 0);
-        }
+        Placements.Placed placed = placements.place(spec, count, active);
+        Map<String, Integer> declines = new LinkedHashMap<>(placed.declines());
         int launched = 0;
-        for (AgentId agent : batch.placed()) {
+        for (AgentId agent : placed.chosen()) {
             TaskId id = TaskId.newTask(spec.id());
-            ClaimResult claim = claims.claim(agent, id, spec.resources(), spec.portNames().size(), spec.requiredHostPorts());
+            ClaimResult claim = placements.claim(agent, id, spec);
             if (!(claim instanceof ClaimResult.Granted granted)) {
                 declines.merge(((ClaimResult.Declined) claim).reason(), 1, Integer::sum);
                 break;
             }
-            AgentInfo info = byId.get(agent).info();
+            AgentInfo info = placed.agents().get(agent).info();
             Instant now = clock.instant();
             TaskRecord record = TaskRecord.staged(id, agent.value(), info.host(), info.zone(), info.region(),
                     spec.version(), granted.claim().ports(), now, spec.configVersion());
@@ -125,11 +101,11 @@ public class TaskLauncher {
     /** Forgets a task record for good and frees what it claimed on its agent. */
     public void expunge(TaskRecord task) {
         tasks.delete(task);
-        claims.release(AgentId.parse(task.agentId()), TaskId.parse(task.taskId()));
+        placements.release(task);
     }
 
     private LaunchRequest launchRequest(AppSpec spec, TaskId id, AgentId agent, List<Integer> ports) {
-        java.util.Set<String> paths = new java.util.TreeSet<>(spec.secretEnv().values());
+        Set<String> paths = new TreeSet<>(spec.secretEnv().values());
         paths.addAll(spec.secretFiles().values());
         String grant = grants == null ? null : grants.issue(id, spec.id(), agent, paths);
         return new LaunchRequest(id.toString(), spec.id().toString(), spec.version(), spec.cmd(), spec.args(),

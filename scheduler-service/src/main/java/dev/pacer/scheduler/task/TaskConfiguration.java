@@ -16,6 +16,7 @@ import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.status.TaskLifecycle;
 import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusEvents;
+import dev.pacer.scheduler.task.status.TaskTimings;
 import dev.pacer.scheduler.task.status.TaskTransitions;
 import dev.pacer.scheduler.task.store.RedisTaskStore;
 import dev.pacer.scheduler.task.store.TaskStore;
@@ -49,15 +50,15 @@ class TaskConfiguration {
         return new LastTaskFailures(redis, json, clock);
     }
 
-    /** What follows a task's change of state: {@link TaskLifecycle}, the app's last failure is kept, the events written. */
+    /** What follows a task's change of state: counted, {@link TaskLifecycle}, the app's last failure kept, the events written. */
     @Bean
     @Primary
     TaskTransitions taskTransitions(AgentClaims claims, BackoffStore backoffs, AppSpecs specs, AppHints hints,
                                     AgentDirectory directory, AgentClient agents, SchedulerMetrics metrics, Clock clock,
                                     LastTaskFailures failures, EventLog events, DeployingApps deploying) {
-        return TaskTransitions.both(TaskTransitions.both(
-                new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, metrics, clock, deploying), failures),
-                new TaskStatusEvents(events));
+        TaskTransitions lifecycle = TaskTransitions.both(new TaskTimings(metrics, clock, deploying),
+                new TaskLifecycle(claims, backoffs, specs, hints, directory, agents, clock));
+        return TaskTransitions.both(TaskTransitions.both(lifecycle, failures), new TaskStatusEvents(events));
     }
 
     @Bean

@@ -24,7 +24,7 @@ class ReconcileDiffTest {
 
     @Test
     void missingInstances_areLaunched() {
-        Plan plan = ReconcileDiff.plan(desired(3), List.of(running(V1, 1)), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired(3), List.of(running(V1, 1)), NOW, 100, 100);
         assertThat(plan.launches()).isEqualTo(2);
         assertThat(plan.kills()).isEmpty();
     }
@@ -36,8 +36,8 @@ class ReconcileDiffTest {
         TaskRecord young = running(V1, 3);
         List<TaskRecord> tasks = List.of(mid, young, old);
 
-        assertThat(ReconcileDiff.plan(desired(1), tasks, NOW, 100, 100).kills()).containsExactly(young, mid);
-        assertThat(ReconcileDiff.plan(desired(1, KillOrder.OLDEST_FIRST), tasks, NOW, 100, 100).kills())
+        assertThat(ReconcileDiff.diff(desired(1), tasks, NOW, 100, 100).kills()).containsExactly(young, mid);
+        assertThat(ReconcileDiff.diff(desired(1, KillOrder.OLDEST_FIRST), tasks, NOW, 100, 100).kills())
                 .containsExactly(old, mid);
     }
 
@@ -45,14 +45,14 @@ class ReconcileDiffTest {
     void scaleDown_killsTasksNotYetRunningFirst() {
         TaskRecord runningYoung = running(V1, 3);
         TaskRecord stagingOld = task(V1, 1, TaskState.TASK_STAGING);
-        assertThat(ReconcileDiff.plan(desired(1), List.of(runningYoung, stagingOld), NOW, 100, 100).kills())
+        assertThat(ReconcileDiff.diff(desired(1), List.of(runningYoung, stagingOld), NOW, 100, 100).kills())
                 .containsExactly(stagingOld);
     }
 
     @Test
     void terminalRecords_areExpunged_andReplaced() {
         TaskRecord failed = task(V1, 1, TaskState.TASK_FAILED);
-        Plan plan = ReconcileDiff.plan(desired(1), List.of(failed), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired(1), List.of(failed), NOW, 100, 100);
         assertThat(plan.expunge()).containsExactly(failed);
         assertThat(plan.launches()).isEqualTo(1);
     }
@@ -62,24 +62,24 @@ class ReconcileDiffTest {
         Desired desired = new Desired(1, V1, KillOrder.YOUNGEST_FIRST, Duration.ofMinutes(5), Duration.ofMinutes(10), false);
         TaskRecord lost = running(V1, 1).withState(TaskState.TASK_UNREACHABLE, NOW, "agent lost", null);
 
-        assertThat(ReconcileDiff.plan(desired, List.of(lost), NOW.plusSeconds(60), 100, 100).launches()).isZero();
-        Plan inactive = ReconcileDiff.plan(desired, List.of(lost), NOW.plusSeconds(301), 100, 100);
+        assertThat(ReconcileDiff.diff(desired, List.of(lost), NOW.plusSeconds(60), 100, 100).launches()).isZero();
+        Diff inactive = ReconcileDiff.diff(desired, List.of(lost), NOW.plusSeconds(301), 100, 100);
         assertThat(inactive.launches()).isEqualTo(1);
         assertThat(inactive.expunge()).isEmpty();
-        assertThat(ReconcileDiff.plan(desired, List.of(lost), NOW.plusSeconds(601), 100, 100).expunge()).containsExactly(lost);
+        assertThat(ReconcileDiff.diff(desired, List.of(lost), NOW.plusSeconds(601), 100, 100).expunge()).containsExactly(lost);
     }
 
     @Test
     void marathonsDefaultUnreachableStrategy_replacesAtOnce() {
         TaskRecord lost = running(V1, 1).withState(TaskState.TASK_UNREACHABLE, NOW, "agent lost", null);
-        Plan plan = ReconcileDiff.plan(desired(1), List.of(lost), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired(1), List.of(lost), NOW, 100, 100);
         assertThat(plan.launches()).isEqualTo(1);
         assertThat(plan.expunge()).containsExactly(lost);
     }
 
     @Test
     void aTaskBeingKilled_doesNotCount() {
-        Plan plan = ReconcileDiff.plan(desired(1), List.of(running(V1, 1).withKillRequested()), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired(1), List.of(running(V1, 1).withKillRequested()), NOW, 100, 100);
         assertThat(plan.launches()).isEqualTo(1);
         assertThat(plan.kills()).isEmpty();
     }
@@ -89,19 +89,19 @@ class ReconcileDiffTest {
         Desired v2 = new Desired(2, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
         List<TaskRecord> old = List.of(running(V1, 1), running(V1, 2));
 
-        Plan start = ReconcileDiff.plan(v2, old, NOW, 100, 100);
+        Diff start = ReconcileDiff.diff(v2, old, NOW, 100, 100);
         assertThat(start.launches()).isEqualTo(2);
         assertThat(start.kills()).isEmpty();
 
         List<TaskRecord> halfway = new ArrayList<>(old);
         halfway.add(running(V2, 3));
         halfway.add(TaskRecord.staged(TaskId.newTask(APP), "agent-b", "h", V2.toString(), List.of(), NOW.minusSeconds(5)));
-        assertThat(ReconcileDiff.plan(v2, halfway, NOW, 100, 100).kills()).hasSize(1);
+        assertThat(ReconcileDiff.diff(v2, halfway, NOW, 100, 100).kills()).hasSize(1);
 
         List<TaskRecord> done = new ArrayList<>(old);
         done.add(running(V2, 3));
         done.add(running(V2, 4));
-        assertThat(ReconcileDiff.plan(v2, done, NOW, 100, 100).kills()).containsExactlyInAnyOrderElementsOf(old);
+        assertThat(ReconcileDiff.diff(v2, done, NOW, 100, 100).kills()).containsExactlyInAnyOrderElementsOf(old);
     }
 
     @Test
@@ -109,7 +109,7 @@ class ReconcileDiffTest {
         TaskRecord lost = TaskRecord.staged(TaskId.newTask(APP), "agent-a", "h", V1.toString(), List.of(), NOW.minusSeconds(301));
         TaskRecord fresh = TaskRecord.staged(TaskId.newTask(APP), "agent-a", "h", V1.toString(), List.of(), NOW.minusSeconds(10));
 
-        Plan plan = ReconcileDiff.plan(desired(2), List.of(lost, fresh), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired(2), List.of(lost, fresh), NOW, 100, 100);
 
         assertThat(plan.kills()).containsExactly(lost);
         assertThat(plan.launches()).isEqualTo(1);
@@ -119,14 +119,14 @@ class ReconcileDiffTest {
     void deleting_killsEveryTask() {
         Desired deleting = new Desired(3, V1, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, true);
         List<TaskRecord> tasks = List.of(running(V1, 1), running(V1, 2));
-        Plan plan = ReconcileDiff.plan(deleting, tasks, NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(deleting, tasks, NOW, 100, 100);
         assertThat(plan.launches()).isZero();
         assertThat(plan.kills()).containsExactlyInAnyOrderElementsOf(tasks);
     }
 
     @Test
     void eachPass_isCapped() {
-        Plan plan = ReconcileDiff.plan(desired(500), List.of(), NOW, 50, 10);
+        Diff plan = ReconcileDiff.diff(desired(500), List.of(), NOW, 50, 10);
         assertThat(plan.launches()).isEqualTo(50);
     }
 
@@ -143,7 +143,7 @@ class ReconcileDiffTest {
                 tasks.add(task(V1, i, state));
             }
             Desired desired = desired(instances);
-            Plan plan = ReconcileDiff.plan(desired, tasks, NOW, 100, 100);
+            Diff plan = ReconcileDiff.diff(desired, tasks, NOW, 100, 100);
 
             List<TaskRecord> after = new ArrayList<>(tasks);
             after.removeAll(plan.expunge());
@@ -152,7 +152,7 @@ class ReconcileDiffTest {
                 after.add(running(V1, 100 + i));
             }
             assertThat(after).hasSize(instances);
-            assertThat(ReconcileDiff.plan(desired, after, NOW, 100, 100).isEmpty()).isTrue();
+            assertThat(ReconcileDiff.diff(desired, after, NOW, 100, 100).isEmpty()).isTrue();
         }
     }
 
@@ -176,7 +176,7 @@ class ReconcileDiffTest {
                         assertThat(++passes).as(strategy + ": finishes").isLessThan(50);
                         java.util.Set<String> healthy = new java.util.HashSet<>();
                         tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).forEach(t -> healthy.add(t.taskId()));
-                        Plan plan = ReconcileDiff.plan(desired, tasks, healthy, NOW, 100, 100);
+                        Diff plan = ReconcileDiff.diff(desired, tasks, healthy, NOW, 100, 100);
                         tasks.removeAll(plan.kills());
                         assertThat(tasks.stream().filter(t -> healthy.contains(t.taskId())).count())
                                 .as(strategy + ": healthy after the kills of pass " + passes).isGreaterThanOrEqualTo(floor);
@@ -198,7 +198,7 @@ class ReconcileDiffTest {
         List<TaskRecord> old = List.of(running(V1, 1), running(V1, 2), running(V1, 3), running(V1, 4));
         java.util.Set<String> healthy = new java.util.HashSet<>(old.stream().map(TaskRecord::taskId).toList());
 
-        Plan plan = ReconcileDiff.plan(desired, old, healthy, NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired, old, healthy, NOW, 100, 100);
 
         assertThat(plan.kills()).hasSize(2);
         assertThat(plan.launches()).isEqualTo(2);
@@ -212,7 +212,7 @@ class ReconcileDiffTest {
         TaskRecord new1 = running(V2, 3);
         TaskRecord new2 = running(V2, 4);
 
-        Plan plan = ReconcileDiff.plan(desired, List.of(old1, old2, new1, new2), java.util.Set.of(old1.taskId(), old2.taskId()), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired, List.of(old1, old2, new1, new2), java.util.Set.of(old1.taskId(), old2.taskId()), NOW, 100, 100);
 
         assertThat(plan.kills()).isEmpty();
         assertThat(plan.launches()).isZero();
@@ -229,9 +229,9 @@ class ReconcileDiffTest {
         java.util.Set<String> healthy = new java.util.HashSet<>(tasks.stream().map(TaskRecord::taskId).toList());
         Desired canaryConfig = new Desired(3, v3, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
 
-        assertThat(ReconcileDiff.plan(canaryConfig, tasks, healthy, NOW, 100, 100).kills())
+        assertThat(ReconcileDiff.diff(canaryConfig, tasks, healthy, NOW, 100, 100).kills())
                 .as("unbounded, the V3 config rolls out over the V2 tasks").hasSize(1).allMatch(v2Tasks::contains);
-        Plan held = ReconcileDiff.plan(canaryConfig.withCanary(0), tasks, healthy, NOW, 100, 100);
+        Diff held = ReconcileDiff.diff(canaryConfig.withCanary(0), tasks, healthy, NOW, 100, 100);
         assertThat(held.kills()).isEmpty();
         assertThat(held.launches()).isZero();
 
@@ -241,7 +241,7 @@ class ReconcileDiffTest {
         for (TaskRecord v3Task : List.of(canary, stagingCanary)) {
             List<TaskRecord> observed = new ArrayList<>(v2Tasks);
             observed.add(v3Task);
-            Plan rollback = ReconcileDiff.plan(restored, observed, healthy, NOW, 100, 100);
+            Diff rollback = ReconcileDiff.diff(restored, observed, healthy, NOW, 100, 100);
             assertThat(rollback.kills()).as("once stored, only the " + v3Task.state() + " canary goes").containsExactly(v3Task);
             assertThat(rollback.launches()).isZero();
         }

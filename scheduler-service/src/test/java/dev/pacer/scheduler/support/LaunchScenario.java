@@ -20,6 +20,7 @@ import dev.pacer.scheduler.placement.PlacementMetrics;
 import dev.pacer.scheduler.placement.Placer;
 import dev.pacer.scheduler.placement.claim.InMemoryAgents;
 import dev.pacer.scheduler.definition.spec.AppSpec;
+import dev.pacer.scheduler.reconcile.Placements;
 import dev.pacer.scheduler.reconcile.TaskLauncher;
 import dev.pacer.scheduler.task.status.TaskTransitions;
 import dev.pacer.scheduler.task.store.InMemoryTaskStore;
@@ -54,7 +55,7 @@ public final class LaunchScenario {
     public final FakeAgentClient agentApi = new FakeAgentClient();
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<TaskRecord> changed = new ArrayList<>();
-    private final TaskLauncher launcher = new TaskLauncher(agents, Placer.standard(PlacementMetrics.NONE), agents, tasks, agentApi,
+    private final TaskLauncher launcher = new TaskLauncher(new Placements(agents, Placer.standard(PlacementMetrics.NONE), agents), tasks, agentApi,
             new TaskTransitions() {
                 @Override
                 public void changed(TaskRecord before, TaskRecord after) {
@@ -64,7 +65,7 @@ public final class LaunchScenario {
                 @Override
                 public void unknownTask(AppId app, TaskStatus status) {
                 }
-            }, new MicrometerSchedulerMetrics(meters), clock);
+            }, new MicrometerSchedulerMetrics(meters), clock, null);
     private final Given given = new Given();
     private final When when = new When();
     private final Then then = new Then();

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The bound a pass puts on new tasks from the deployment holding its app, read at the pass's start. */
-class AppReconcilerCanaryBoundTest {
+class AppPlannerCanaryBoundTest {
 
     private static final AppId APP = AppId.parse("/bound/web");
     private static final Instant V1 = Instant.parse("2026-01-01T00:00:00Z");
@@ -23,18 +23,18 @@ class AppReconcilerCanaryBoundTest {
 
     @Test
     void aChangeStartedButNotStoredYet_holdsTheAppAtZero_whateverItsCanary() {
-        assertThat(AppReconciler.canaryBound(spec(V1), held(-1, V2))).isZero();
-        assertThat(AppReconciler.canaryBound(spec(V1), held(2, V2))).isZero();
+        assertThat(AppPlanner.canaryBound(spec(V1), held(-1, V2))).isZero();
+        assertThat(AppPlanner.canaryBound(spec(V1), held(2, V2))).isZero();
     }
 
     @Test
     void onceStored_theDeploymentsOwnCanaryCounts() {
-        assertThat(AppReconciler.canaryBound(spec(V2), held(-1, V2))).isEqualTo(-1);
-        assertThat(AppReconciler.canaryBound(spec(V2), held(1, V2))).isEqualTo(1);
-        assertThat(AppReconciler.canaryBound(spec(V2), held(-1, V1))).as("superseded").isEqualTo(-1);
-        assertThat(AppReconciler.canaryBound(spec(V1), held(-1, null))).as("a later step, a deletion").isEqualTo(-1);
-        assertThat(AppReconciler.canaryBound(spec(V1), DeploymentHook.Held.NONE)).isEqualTo(-1);
-        assertThat(AppReconciler.canaryBound(Optional.empty(), held(1, V2))).as("deleted").isEqualTo(-1);
+        assertThat(AppPlanner.canaryBound(spec(V2), held(-1, V2))).isEqualTo(-1);
+        assertThat(AppPlanner.canaryBound(spec(V2), held(1, V2))).isEqualTo(1);
+        assertThat(AppPlanner.canaryBound(spec(V2), held(-1, V1))).as("superseded").isEqualTo(-1);
+        assertThat(AppPlanner.canaryBound(spec(V1), held(-1, null))).as("a later step, a deletion").isEqualTo(-1);
+        assertThat(AppPlanner.canaryBound(spec(V1), DeploymentHook.Held.NONE)).isEqualTo(-1);
+        assertThat(AppPlanner.canaryBound(Optional.empty(), held(1, V2))).as("deleted").isEqualTo(-1);
     }
 
     private static DeploymentHook.Held held(int canary, Instant target) {
