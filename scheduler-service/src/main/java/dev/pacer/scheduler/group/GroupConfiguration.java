@@ -1,8 +1,9 @@
 package dev.pacer.scheduler.group;
 
 import dev.pacer.boot.limits.RequestLimitsProperties;
+import dev.pacer.scheduler.app.service.AppDeployments;
+import dev.pacer.scheduler.app.service.AppEdits;
 import dev.pacer.scheduler.app.service.AppRepository;
-import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.events.EventLog;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +22,8 @@ class GroupConfiguration {
     }
 
     @Bean
-    GroupService groupService(AppRepository apps, AppService appService, GroupStore store, Clock clock,
-                              RequestLimitsProperties limits, EventLog events) {
-        return new GroupService(apps, appService, store, clock, limits, events);
+    GroupService groupService(AppRepository apps, AppEdits appEdits, AppDeployments deployments, GroupStore store,
+                              Clock clock, RequestLimitsProperties limits, EventLog events) {
+        return new GroupService(apps, appEdits, deployments, store, clock, limits, events);
     }
 }

@@ -8,9 +8,10 @@ import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.definition.BodyRules;
+import dev.pacer.scheduler.app.service.AppDeployments;
+import dev.pacer.scheduler.app.service.AppEdit;
+import dev.pacer.scheduler.app.service.AppEdits;
 import dev.pacer.scheduler.app.service.AppRepository;
-import dev.pacer.scheduler.app.service.AppService.Edit;
-import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.events.EventLog;
 import java.time.Clock;
@@ -33,21 +34,23 @@ import tools.jackson.databind.node.ObjectNode;
 public class GroupService {
 
     /** What a group PUT or POST produces: the deployment, or with {@code dryRun} only its steps. */
-    public record Outcome(DeploymentResult result, List<List<Edit>> steps) {
+    public record Outcome(DeploymentResult result, List<List<AppEdit>> steps) {
     }
 
     private final AppRepository apps;
-    private final AppService appService;
+    private final AppEdits appEdits;
+    private final AppDeployments deployments;
     private final GroupStore groups;
     private final Clock clock;
     private final RequestLimitsProperties limits;
     private final EventLog events;
 
-    public GroupService(AppRepository apps, AppService appService, GroupStore groups, Clock clock,
+    public GroupService(AppRepository apps, AppEdits appEdits, AppDeployments deployments, GroupStore groups, Clock clock,
                         RequestLimitsProperties limits, EventLog events) {
         this.events = events;
         this.apps = apps;
-        this.appService = appService;
+        this.appEdits = appEdits;
+        this.deployments = deployments;
         this.groups = groups;
         this.clock = clock;
         this.limits = limits;
@@ -97,7 +100,7 @@ public class GroupService {
         BodyRules.checkGroup(body, limits);
         BodyRules.checkIdLength(group.toString(), "/id", limits);
         Timestamp now = Timestamp.now(clock);
-        Map<AppId, Edit> edits = new LinkedHashMap<>();
+        Map<AppId, AppEdit> edits = new LinkedHashMap<>();
         Map<AppId, List<String>> groupDependencies = new LinkedHashMap<>(groups.explicit(AppId.ROOT));
         Set<AppId> removedGroups = new HashSet<>();
         boolean contentGiven = body.has("apps") || body.has("groups");
@@ -110,7 +113,7 @@ public class GroupService {
             }
             requireExists(group);
             for (AppDefinition app : apps.list(group)) {
-                edits.put(app.appId(), appService.scaled(app, (int) Math.ceil(app.instances() * factor - 1e-9), now));
+                edits.put(app.appId(), appEdits.scaled(app, (int) Math.ceil(app.instances() * factor - 1e-9), now));
             }
         } else {
             List<ErrorDetail> errors = new ArrayList<>();
@@ -119,14 +122,14 @@ public class GroupService {
                 throw ApiException.invalid(errors);
             }
         }
-        List<Edit> changes = edits.values().stream().filter(e -> !e.isNoop()).toList();
-        List<List<Edit>> steps = DeploymentSteps.order(changes, groupDependencies);
+        List<AppEdit> changes = edits.values().stream().filter(e -> !e.isNoop()).toList();
+        List<List<AppEdit>> steps = DeploymentSteps.order(changes, groupDependencies);
         if (dryRun) {
             return new Outcome(null, steps);
         }
         DeploymentResult result;
         try {
-            result = appService.commitSteps(steps, now, force, null);
+            result = deployments.commitSteps(steps, now, force, null);
             removedGroups.forEach(groups::deleteUnder);
             groupDependencies.forEach((id, dependencies) -> {
                 if (id.isUnder(group) && !removedGroups.stream().anyMatch(id::isUnder)) {
@@ -146,10 +149,10 @@ public class GroupService {
     public DeploymentResult delete(AppId group, boolean force) {
         requireExists(group);
         Timestamp now = Timestamp.now(clock);
-        List<Edit> stops = apps.list(group).stream().map(app -> new Edit(app, null)).toList();
+        List<AppEdit> stops = apps.list(group).stream().map(app -> new AppEdit(app, null)).toList();
         DeploymentResult result;
         try {
-            result = appService.commitSteps(stops.isEmpty() ? List.of() : List.of(stops), now, force, null);
+            result = deployments.commitSteps(stops.isEmpty() ? List.of() : List.of(stops), now, force, null);
             groups.deleteUnder(group);
         } catch (RuntimeException e) {
             failed(group, now, e);
@@ -184,7 +187,7 @@ public class GroupService {
         return reason.length() > 1024 ? reason.substring(0, 1024) : reason;
     }
 
-    private void apply(AppId group, JsonNode node, String path, Timestamp now, Map<AppId, Edit> edits,
+    private void apply(AppId group, JsonNode node, String path, Timestamp now, Map<AppId, AppEdit> edits,
                        Map<AppId, List<String>> groupDependencies, Set<AppId> removedGroups, List<ErrorDetail> errors) {
         if (node.has("dependencies") || !groupDependencies.containsKey(group)) {
             List<String> dependencies = new ArrayList<>();
@@ -224,13 +227,13 @@ public class GroupService {
                 // an app read back from the API carries its version: an answer field here, never a rollback
                 ObjectNode definition = ((ObjectNode) item.deepCopy()).put("id", id.toString());
                 definition.remove(List.of("version", "versionInfo"));
-                Edit edit = appService.replacement(id, definition, now);
-                errors.addAll(appService.validate(edit, at));
+                AppEdit edit = appEdits.replacement(id, definition, now);
+                errors.addAll(appEdits.validate(edit, at));
                 edits.put(id, edit);
                 given.add(id);
             }
             stored.stream().filter(a -> a.appId().parent().equals(group) && !given.contains(a.appId()))
-                    .forEach(a -> edits.put(a.appId(), new Edit(a, null)));
+                    .forEach(a -> edits.put(a.appId(), new AppEdit(a, null)));
         }
         if (node.has("groups")) {
             Set<AppId> given = new HashSet<>();
@@ -264,13 +267,13 @@ public class GroupService {
             for (AppId gone : existing) {
                 if (!given.contains(gone)) {
                     removedGroups.add(gone);
-                    stored.stream().filter(a -> a.appId().isUnder(gone)).forEach(a -> edits.put(a.appId(), new Edit(a, null)));
+                    stored.stream().filter(a -> a.appId().isUnder(gone)).forEach(a -> edits.put(a.appId(), new AppEdit(a, null)));
                 }
             }
         }
     }
 
-    private void rollback(AppId group, String version, Timestamp now, Map<AppId, Edit> edits,
+    private void rollback(AppId group, String version, Timestamp now, Map<AppId, AppEdit> edits,
                           Map<AppId, List<String>> groupDependencies) {
         GroupSnapshot snapshot = groups.version(group, version).orElseThrow(() ->
                 ApiException.notFound("Group '%s' does not exist in version %s", group, version));
@@ -281,15 +284,15 @@ public class GroupService {
                 continue;
             }
             apps.version(id, Timestamp.parse(entry.getValue()))
-                    .ifPresent(old -> edits.put(id, appService.restored(current.orElse(null), old, now)));
+                    .ifPresent(old -> edits.put(id, appEdits.restored(current.orElse(null), old, now)));
         }
         apps.list(group).stream().filter(a -> !snapshot.apps().containsKey(a.id()))
-                .forEach(a -> edits.put(a.appId(), new Edit(a, null)));
+                .forEach(a -> edits.put(a.appId(), new AppEdit(a, null)));
         snapshot.dependencies().forEach((g, d) -> groupDependencies.put(AppId.parse(g), d));
     }
 
     /** What the group holds after the change: every app's version, by reference. */
-    private GroupSnapshot snapshot(AppId group, Timestamp now, Map<AppId, Edit> edits, Map<AppId, List<String>> groupDependencies) {
+    private GroupSnapshot snapshot(AppId group, Timestamp now, Map<AppId, AppEdit> edits, Map<AppId, List<String>> groupDependencies) {
         Map<String, String> versions = new LinkedHashMap<>();
         apps.list(group).forEach(a -> versions.put(a.id(), a.version().toString()));
         edits.values().forEach(e -> {

@@ -7,7 +7,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.GroupPath;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
-import dev.pacer.scheduler.app.service.AppService.Edit;
+import dev.pacer.scheduler.app.service.AppEdit;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.group.GroupService;
 import dev.pacer.scheduler.group.GroupTree;
@@ -153,11 +153,11 @@ class GroupsController {
         tree.groups().forEach(g -> collectApps(g, into, pacer));
     }
 
-    static List<Object> steps(List<List<Edit>> steps) {
+    static List<Object> steps(List<List<AppEdit>> steps) {
         List<Object> json = new ArrayList<>();
-        for (List<Edit> step : steps) {
+        for (List<AppEdit> step : steps) {
             List<Object> actions = step.stream().<Object>map(e -> {
-                String action = dev.pacer.scheduler.app.service.AppService.action(e).action().name();
+                String action = e.action().action().name();
                 return java.util.Map.of("action", action, "app", e.app().toString());
             }).toList();
             json.add(java.util.Map.of("actions", actions));
