@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Wires the group feature: its Redis store and {@link GroupService} (which builds its package-private helpers). */
 @Configuration(proxyBeanMethods = false)
 class GroupConfiguration {
 
