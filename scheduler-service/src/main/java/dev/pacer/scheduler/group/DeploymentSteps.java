@@ -1,9 +1,11 @@
 package dev.pacer.scheduler.group;
 
 import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.app.service.AppEdit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +41,7 @@ final class DeploymentSteps {
         TreeMap<Integer, List<AppEdit>> byLevel = new TreeMap<>();
         levels.forEach((app, level) -> byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(changed.get(app)));
         byLevel.values().forEach(step -> {
-            step.sort(java.util.Comparator.comparing(e -> e.app().toString()));
+            step.sort(Comparator.comparing(e -> e.app().toString()));
             steps.add(step);
         });
         return steps;
@@ -52,7 +54,7 @@ final class DeploymentSteps {
             return known;
         }
         if (!visiting.add(app)) {
-            throw ApiException.invalid(List.of(dev.pacer.contract.error.ErrorDetail.of("/",
+            throw ApiException.invalid(List.of(ErrorDetail.of("/",
                     "Dependency graph has cyclic dependencies.")));
         }
         int level = 0;
