@@ -1,25 +1,36 @@
 package dev.pacer.scheduler.app;
 
 import dev.pacer.boot.limits.RequestLimitsProperties;
+import dev.pacer.contract.RedisKeys;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
 import dev.pacer.scheduler.app.definition.AppJson;
 import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.definition.ports.RedisServicePortPool;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
+import dev.pacer.scheduler.app.service.AppDeployments;
+import dev.pacer.scheduler.app.service.AppEdits;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.app.service.AppTaskService;
+import dev.pacer.scheduler.app.service.AppWrites;
+import dev.pacer.scheduler.app.service.HealthCheckEvents;
 import dev.pacer.scheduler.definition.store.AppStore;
 import dev.pacer.scheduler.definition.store.RedisAppStore;
+import dev.pacer.scheduler.deploy.DeploymentService;
+import dev.pacer.scheduler.deploy.TrafficGate;
+import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.placement.constraint.ConstraintValidator;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.work.AppHints;
 import dev.pacer.scheduler.reconcile.TaskKiller;
+import dev.pacer.scheduler.secrets.SecretPolicyRules;
 import dev.pacer.scheduler.shard.ShardLeases;
+import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.store.TaskStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,16 +38,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import dev.pacer.scheduler.deploy.DeploymentService;
 import tools.jackson.databind.json.JsonMapper;
 
+/** Wires the app feature's plain-Java classes: definitions, validation, stores, and the app and task services. */
 @Configuration(proxyBeanMethods = false)
 class AppConfiguration {
 
     @Bean
-    AppGauges appGauges(io.micrometer.core.instrument.MeterRegistry registry, StringRedisTemplate redis) {
-        return new AppGauges(registry, () -> zcard(redis, dev.pacer.contract.RedisKeys.APPS),
-                () -> zcard(redis, dev.pacer.contract.RedisKeys.QUEUE));
+    AppGauges appGauges(MeterRegistry registry, StringRedisTemplate redis) {
+        return new AppGauges(registry, () -> zcard(redis, RedisKeys.APPS),
+                () -> zcard(redis, RedisKeys.QUEUE));
     }
 
     private static long zcard(StringRedisTemplate redis, String key) {
@@ -55,7 +66,7 @@ class AppConfiguration {
     }
 
     @Bean
-    AppValidator appValidator(AppJson json, dev.pacer.scheduler.secrets.SecretPolicyRules secretPolicy,
+    AppValidator appValidator(AppJson json, SecretPolicyRules secretPolicy,
                               RequestLimitsProperties limits) {
         return new AppValidator(json, ConstraintValidator::validate, secretPolicy, limits);
     }
@@ -79,7 +90,7 @@ class AppConfiguration {
     @Bean
     AppInfoWriter appInfoWriter(AppDefinitions definitions, JsonMapper json,
                                 TaskHealthStore health,
-                                dev.pacer.scheduler.task.status.LastTaskFailures failures) {
+                                LastTaskFailures failures) {
         return new AppInfoWriter(definitions, json, health, failures);
     }
 
@@ -96,12 +107,27 @@ class AppConfiguration {
     }
 
     @Bean
-    AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, BackoffStore backoffs,
-                          ServicePorts servicePorts, AppHints hints, DeploymentService deployments,
-                          dev.pacer.scheduler.deploy.TrafficGate traffic, Clock clock,
-                          dev.pacer.scheduler.events.EventLog events) {
-        return new AppService(apps, definitions, validator, backoffs, servicePorts, hints, deployments, traffic, clock,
-                new dev.pacer.scheduler.app.service.HealthCheckEvents(events));
+    AppEdits appEdits(AppRepository apps, AppDefinitions definitions, AppValidator validator, Clock clock) {
+        return new AppEdits(apps, definitions, validator, clock);
+    }
+
+    @Bean
+    AppWrites appWrites(AppRepository apps, ServicePorts servicePorts, BackoffStore backoffs, AppHints hints,
+                        EventLog events) {
+        return new AppWrites(apps, servicePorts, backoffs, hints, new HealthCheckEvents(events));
+    }
+
+    /** Also the deployments' {@code DeploymentActivator}: makes a later step's version current, reverts. */
+    @Bean
+    AppDeployments appDeployments(AppRepository apps, AppEdits edits, AppWrites writes, DeploymentService deployments,
+                                  TrafficGate traffic, Clock clock) {
+        return new AppDeployments(apps, edits, writes, deployments, traffic, clock);
+    }
+
+    @Bean
+    AppService appService(AppRepository apps, AppDefinitions definitions, AppValidator validator, AppEdits edits,
+                          AppDeployments deployments, Clock clock) {
+        return new AppService(apps, definitions, validator, edits, deployments, clock);
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package dev.pacer.scheduler.group;
 
 import dev.pacer.boot.error.ApiException;
+import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.scheduler.app.service.AppService.Edit;
+import dev.pacer.scheduler.app.service.AppEdit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,35 +26,35 @@ final class DeploymentSteps {
     /**
      * @param groupDependencies group id → the app or group ids it depends on (absolute)
      */
-    static List<List<Edit>> order(List<Edit> edits, Map<AppId, List<String>> groupDependencies) {
-        List<Edit> stops = edits.stream().filter(e -> e.after() == null).toList();
-        Map<AppId, Edit> changed = new HashMap<>();
+    static List<List<AppEdit>> order(List<AppEdit> edits, Map<AppId, List<String>> groupDependencies) {
+        List<AppEdit> stops = edits.stream().filter(e -> e.after() == null).toList();
+        Map<AppId, AppEdit> changed = new HashMap<>();
         edits.stream().filter(e -> e.after() != null).forEach(e -> changed.put(e.app(), e));
         Map<AppId, Integer> levels = new HashMap<>();
         for (AppId app : changed.keySet()) {
             level(app, changed, groupDependencies, levels, new HashSet<>());
         }
-        List<List<Edit>> steps = new ArrayList<>();
+        List<List<AppEdit>> steps = new ArrayList<>();
         if (!stops.isEmpty()) {
             steps.add(stops);
         }
-        TreeMap<Integer, List<Edit>> byLevel = new TreeMap<>();
+        TreeMap<Integer, List<AppEdit>> byLevel = new TreeMap<>();
         levels.forEach((app, level) -> byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(changed.get(app)));
         byLevel.values().forEach(step -> {
-            step.sort(java.util.Comparator.comparing(e -> e.app().toString()));
+            step.sort(Comparator.comparing(e -> e.app().toString()));
             steps.add(step);
         });
         return steps;
     }
 
-    private static int level(AppId app, Map<AppId, Edit> changed, Map<AppId, List<String>> groupDependencies,
+    private static int level(AppId app, Map<AppId, AppEdit> changed, Map<AppId, List<String>> groupDependencies,
                              Map<AppId, Integer> levels, Set<AppId> visiting) {
         Integer known = levels.get(app);
         if (known != null) {
             return known;
         }
         if (!visiting.add(app)) {
-            throw ApiException.invalid(List.of(dev.pacer.contract.error.ErrorDetail.of("/",
+            throw ApiException.invalid(List.of(ErrorDetail.of("/",
                     "Dependency graph has cyclic dependencies.")));
         }
         int level = 0;
@@ -68,7 +70,7 @@ final class DeploymentSteps {
         return level;
     }
 
-    private static List<AppId> dependenciesOf(AppId app, Edit edit, Map<AppId, List<String>> groupDependencies) {
+    private static List<AppId> dependenciesOf(AppId app, AppEdit edit, Map<AppId, List<String>> groupDependencies) {
         List<AppId> dependencies = new ArrayList<>();
         if (edit.after().dependencies() != null) {
             edit.after().dependencies().forEach(d -> dependencies.add(AppId.parse(d)));

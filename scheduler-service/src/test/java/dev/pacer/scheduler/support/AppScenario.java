@@ -80,7 +80,7 @@ public final class AppScenario {
     private void finish(String deploymentId) {
         scheduler.deployments.find(deploymentId).ifPresent(running -> {
             for (int step = 2; step <= running.plan().totalSteps(); step++) {
-                running.plan().step(step).forEach(scheduler.appService::activate);
+                running.plan().step(step).forEach(scheduler.appDeployments::activate);
             }
             scheduler.deployments.end(running.plan(), "finished: given");
         });

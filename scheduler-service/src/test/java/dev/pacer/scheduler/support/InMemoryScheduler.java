@@ -6,8 +6,11 @@ import dev.pacer.scheduler.app.definition.AppJson;
 import dev.pacer.scheduler.app.definition.AppValidator;
 import dev.pacer.scheduler.definition.ports.InMemoryServicePortPool;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
+import dev.pacer.scheduler.app.service.AppDeployments;
+import dev.pacer.scheduler.app.service.AppEdits;
 import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.AppWrites;
 import dev.pacer.scheduler.app.service.HealthCheckEvents;
 import dev.pacer.scheduler.definition.store.InMemoryAppStore;
 import dev.pacer.scheduler.deploy.DeploymentEvents;
@@ -49,6 +52,7 @@ public final class InMemoryScheduler {
     public final RecordingEventLog events = new RecordingEventLog(clock);
     public final AppRepository apps;
     public final DeploymentService deployments;
+    public final AppDeployments appDeployments;
     public final AppService appService;
     public final GroupService groups;
 
@@ -59,9 +63,13 @@ public final class InMemoryScheduler {
         deployments = new DeploymentService(deploymentStore,
                 new DeploymentMetrics(new SimpleMeterRegistry(), () -> deploymentStore.all().size()),
                 new DeploymentEvents(events), traffic, clock);
-        appService = new AppService(apps, new AppDefinitions(json),
-                new AppValidator(json, ConstraintValidator::validate, app -> List.of(), limits), backoffs,
-                new ServicePorts(servicePorts, SERVICE_PORT_MIN, SERVICE_PORT_MAX), hints, deployments, traffic, clock, new HealthCheckEvents(events));
-        groups = new GroupService(apps, appService, groupStore, clock, limits, events);
+        AppDefinitions definitions = new AppDefinitions(json);
+        AppValidator validator = new AppValidator(json, ConstraintValidator::validate, app -> List.of(), limits);
+        AppEdits edits = new AppEdits(apps, definitions, validator, clock);
+        AppWrites writes = new AppWrites(apps, new ServicePorts(servicePorts, SERVICE_PORT_MIN, SERVICE_PORT_MAX), backoffs,
+                hints, new HealthCheckEvents(events));
+        appDeployments = new AppDeployments(apps, edits, writes, deployments, traffic, clock);
+        appService = new AppService(apps, definitions, validator, edits, appDeployments, clock);
+        groups = new GroupService(apps, edits, appDeployments, groupStore, clock, limits, events);
     }
 }

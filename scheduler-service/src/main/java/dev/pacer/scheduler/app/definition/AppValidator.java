@@ -6,19 +6,10 @@ import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
-import dev.pacer.contract.marathon.app.Artifact;
-import dev.pacer.contract.marathon.app.Container;
-import dev.pacer.contract.marathon.app.EnvValue;
-import dev.pacer.contract.marathon.app.ExecutorResources;
-import dev.pacer.contract.marathon.app.ResourceLimits;
-import dev.pacer.contract.marathon.app.SecretDef;
-import dev.pacer.contract.marathon.app.UnreachableStrategy;
-import dev.pacer.contract.marathon.app.UpgradeStrategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,24 +20,19 @@ import tools.jackson.databind.node.ObjectNode;
  * rules about the app as a whole are reported on {@code /}, as Marathon does). Marathon's messages are
  * used verbatim where clients may match on them.
  *
- * <p>Constraint syntax is not checked here: pass the placement package's parser as
+ * <p>The rules come in groups ({@link CommandRules}, {@link ResourceRules}, {@link SchedulingRules},
+ * {@link PortRules}, {@link CheckRules}); this class runs them, in a fixed order (the order of the
+ * details), and checks the id, the dependencies and the size itself. Constraint syntax is not checked here: pass the placement package's parser as
  * {@code constraintValidator} (it receives {@code constraints} and returns details with paths like
  * {@code /constraints(0)}).
  */
 public final class AppValidator {
 
-    public static final String NEEDS_CMD_ARGS_OR_CONTAINER =
-            "AppDefinition must either contain one of 'cmd' or 'args', and/or a 'container'.";
     public static final String MUST_NOT_BE_ROOT = "must not be root";
-    public static final String UNDEFINED_SECRET = "references an undefined secret";
-    public static final String SINGLE_INSTANCE = "Single instance app may only have one instance";
     public static final int MAX_APP_BYTES = 64 * 1024;
     public static final String TOO_LARGE = "exceeds the 64 KiB limit of an app record";
     /** The default constraint check: none (the placement package provides the real one). */
     public static final Function<List<List<String>>, List<ErrorDetail>> NO_CONSTRAINT_CHECK = constraints -> List.of();
-
-    private static final String EXECUTOR_REGEX = "^(//cmd)|(/?[^/]+(/[^/]+)*)|$";
-    private static final Pattern EXECUTOR = Pattern.compile(EXECUTOR_REGEX);
 
     private final AppJson json;
     private final Function<List<List<String>>, List<ErrorDetail>> constraintValidator;
@@ -90,11 +76,11 @@ public final class AppValidator {
         id(app, v);
         v.check(app.id() == null || app.id().length() <= limits.maxIdLength(), "/id",
                 BodyRules.ID_TOO_LONG.formatted(limits.maxIdLength()));
-        command(app, v);
-        resources(app, v);
-        scheduling(app, v);
-        environment(app, v);
-        artifacts(app, v);
+        CommandRules.command(app, v);
+        ResourceRules.validate(app, v);
+        SchedulingRules.validate(app, v);
+        CommandRules.environment(app, v);
+        dependencies(app, v);
         PortRules.validate(app, v);
         CheckRules.validate(app, v);
         if (app.constraints() != null && !app.constraints().isEmpty()) {
@@ -132,123 +118,8 @@ public final class AppValidator {
         }
     }
 
-    private static void command(AppDefinition app, Violations v) {
-        v.check(app.cmd() == null || !app.cmd().isEmpty(), "/cmd", "must not be an empty string");
-        boolean cmd = app.cmd() != null;
-        boolean args = app.args() != null && !app.args().isEmpty();
-        Container c = app.container();
-        boolean container = c != null && c.docker() != null
-                && (Container.DOCKER.equals(c.type()) || Container.MESOS.equals(c.type()));
-        v.check((cmd ^ args) || (!(cmd && args) && container), "/", NEEDS_CMD_ARGS_OR_CONTAINER);
-        v.check(app.executor() == null || EXECUTOR.matcher(app.executor()).matches(), "/executor",
-                "must fully match regular expression '" + EXECUTOR_REGEX + "'");
-    }
-
-    private static void resources(AppDefinition app, Violations v) {
-        v.atLeast("/instances", app.instances(), 0);
-        v.atLeast("/cpus", app.cpus(), 0.001);
-        v.atLeast("/mem", app.mem(), 0);
-        v.atLeast("/disk", app.disk(), 0);
-        v.atLeast("/gpus", app.gpus(), 0);
-        v.check(app.gpus() == null || app.gpus() == 0 || app.container() == null || !app.container().isDockerEngine(),
-                "/", "GPU resources only work with the Mesos containerizer");
-        ExecutorResources executor = app.executorResources();
-        if (executor != null) {
-            v.atLeast("/executorResources/cpus", executor.cpus(), 0.1);
-            v.atLeast("/executorResources/mem", executor.mem(), 32);
-            v.atLeast("/executorResources/disk", executor.disk(), 10);
-        }
-        ResourceLimits limits = app.resourceLimits();
-        if (limits != null) {
-            limitAtLeast(v, "/resourceLimits/cpus", limits.cpus(), app.cpus(), "cpus");
-            limitAtLeast(v, "/resourceLimits/mem", limits.mem(), app.mem(), "mem");
-        }
-        v.check(app.role() == null || !app.role().isEmpty(), "/role", "must not be empty");
-        v.check(app.acceptedResourceRoles() == null || !app.acceptedResourceRoles().isEmpty(),
-                "/acceptedResourceRoles", "must not be empty");
-    }
-
-    private static void limitAtLeast(Violations v, String path, ResourceLimits.Limit limit, Double requested, String name) {
-        if (limit != null && !limit.isUnlimited()) {
-            v.finite(path, limit.value());
-        }
-        if (limit != null && !limit.isUnlimited() && requested != null) {
-            v.check(limit.value() >= requested, path,
-                    "must be greater than or equal to the requested " + name + " (" + Violations.number(requested) + ")");
-        }
-    }
-
-    private static void scheduling(AppDefinition app, Violations v) {
-        v.atLeast("/backoffSeconds", app.backoffSeconds(), 0);
-        v.atLeast("/backoffFactor", app.backoffFactor(), 1);
-        v.atLeast("/maxLaunchDelaySeconds", app.maxLaunchDelaySeconds(), 0);
-        v.atLeast("/taskKillGracePeriodSeconds", app.taskKillGracePeriodSeconds(), 0);
-        v.oneOf("/killSelection", app.killSelection(), AppDefinition.KILL_SELECTIONS);
-        UpgradeStrategy upgrade = app.upgradeStrategy();
-        if (upgrade != null) {
-            v.between("/upgradeStrategy/minimumHealthCapacity", upgrade.minimumHealthCapacity(), 0, 1);
-            v.between("/upgradeStrategy/maximumOverCapacity", upgrade.maximumOverCapacity(), 0, 1);
-        }
-        if (app.pacer() != null) {
-            if (app.pacer().canary() != null) {
-                v.check(app.pacer().canary().instances() != null, "/pacer/canary/instances", "must be given");
-                v.atLeast("/pacer/canary/instances", app.pacer().canary().instances(), 1);
-            }
-            if (app.pacer().blueGreen() != null) {
-                v.atLeast("/pacer/blueGreen/keepOldSeconds", app.pacer().blueGreen().keepOldSeconds(), 0);
-                v.check(app.pacer().canary() == null, "/pacer", "canary and blueGreen cannot be combined");
-            }
-            if (app.pacer().autoRevert() != null) {
-                v.check(app.pacer().autoRevert().deadlineSeconds() != null, "/pacer/autoRevert/deadlineSeconds", "must be given");
-                v.atLeast("/pacer/autoRevert/deadlineSeconds", app.pacer().autoRevert().deadlineSeconds(), 1);
-            }
-        }
-        PacerLabels.validate(app, v);
-        UnreachableStrategy unreachable = app.unreachableStrategy();
-        if (unreachable != null && !unreachable.disabled()) {
-            Long inactive = unreachable.inactiveAfterSeconds();
-            Long expunge = unreachable.expungeAfterSeconds();
-            v.atLeast("/unreachableStrategy/inactiveAfterSeconds", inactive, 0);
-            v.atLeast("/unreachableStrategy/expungeAfterSeconds", expunge, 0);
-            v.check(inactive == null || expunge == null || inactive <= expunge,
-                    "/unreachableStrategy/inactiveAfterSeconds", "must be less than or equal to expungeAfterSeconds");
-        }
-        v.check(app.residency() == null || unreachable == null || unreachable.disabled(),
-                "/unreachableStrategy", "unreachableStrategy must be disabled for resident tasks");
-        if (app.isSingleInstance()) {
-            v.check(app.instances() == null || app.instances() <= 1, "/instances", SINGLE_INSTANCE);
-            if (upgrade != null) {
-                String message = "must be 0 for a single-instance app (" + AppDefinition.SINGLE_INSTANCE_LABEL + ")";
-                v.check(zeroOrAbsent(upgrade.minimumHealthCapacity()), "/upgradeStrategy/minimumHealthCapacity", message);
-                v.check(zeroOrAbsent(upgrade.maximumOverCapacity()), "/upgradeStrategy/maximumOverCapacity", message);
-            }
-        }
-    }
-
-    private static boolean zeroOrAbsent(Double value) {
-        return value == null || value == 0.0;
-    }
-
-    private static void environment(AppDefinition app, Violations v) {
-        Map<String, SecretDef> secrets = app.secrets() == null ? Map.of() : app.secrets();
-        if (app.env() != null) {
-            for (Map.Entry<String, EnvValue> entry : app.env().entrySet()) {
-                EnvValue value = entry.getValue();
-                v.check(value == null || !value.isSecret() || secrets.containsKey(value.secret()),
-                        "/env/" + entry.getKey(), UNDEFINED_SECRET);
-            }
-        }
-        secrets.forEach((name, secret) ->
-                v.notEmpty("/secrets/" + name + "/source", secret == null ? null : secret.source()));
-    }
-
-    private void artifacts(AppDefinition app, Violations v) {
-        List<Artifact> fetch = app.fetch() == null ? List.of() : app.fetch();
-        for (int i = 0; i < fetch.size(); i++) {
-            v.notEmpty("/fetch(" + i + ")/uri", fetch.get(i) == null ? null : fetch.get(i).uri());
-        }
-        v.check(app.uris() == null || app.uris().isEmpty() || fetch.isEmpty(), "/uris",
-                "may not be set in conjunction with fetch");
+    /** Dependencies are app or group ids, no longer than ids may be. */
+    private void dependencies(AppDefinition app, Violations v) {
         List<String> dependencies = app.dependencies() == null ? List.of() : app.dependencies();
         for (int i = 0; i < dependencies.size(); i++) {
             try {

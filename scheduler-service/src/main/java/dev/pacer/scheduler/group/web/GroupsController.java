@@ -6,8 +6,10 @@ import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.GroupPath;
 import dev.pacer.contract.ids.InvalidIdException;
+import dev.pacer.contract.marathon.app.AppDefinition;
+import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.definition.AppDefinitions;
-import dev.pacer.scheduler.app.service.AppService.Edit;
+import dev.pacer.scheduler.app.service.AppEdit;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.group.GroupService;
 import dev.pacer.scheduler.group.GroupTree;
@@ -15,8 +17,12 @@ import dev.pacer.scheduler.web.Embed;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -81,7 +87,7 @@ class GroupsController {
             case "PUT" -> {
                 GroupService.Outcome outcome = groups.update(id, body, force, dryRun);
                 if (dryRun) {
-                    return ResponseEntity.ok(java.util.Map.of("steps", steps(outcome.steps())));
+                    return ResponseEntity.ok(Map.of("steps", steps(outcome.steps())));
                 }
                 return deployed(outcome.result());
             }
@@ -107,13 +113,13 @@ class GroupsController {
         boolean withApps = all || marathon.stream().anyMatch(e -> e.startsWith("group.apps"));
         boolean withGroups = all || marathon.stream().anyMatch(e -> e.startsWith("group.groups"));
         List<String> appEmbeds = marathon.stream().filter(e -> e.startsWith("group.apps.")).map(e -> e.substring(11)).toList();
-        java.util.Map<String, ObjectNode> appInfos = appEmbeds.isEmpty() ? java.util.Map.of()
+        Map<String, ObjectNode> appInfos = appEmbeds.isEmpty() ? Map.of()
                 : infos.of(tree, appEmbeds.contains("tasks") || appEmbeds.contains("failures"));
         return write(tree, withApps, withGroups, Embed.pacer(embed), appInfos);
     }
 
     private ObjectNode write(GroupTree tree, boolean withApps, boolean withGroups, boolean pacer,
-                             java.util.Map<String, ObjectNode> appInfos) {
+                             Map<String, ObjectNode> appInfos) {
         ObjectNode node = json.createObjectNode();
         node.put("id", tree.id().toString());
         ArrayNode apps = node.putArray("apps");
@@ -135,16 +141,16 @@ class GroupsController {
         return node;
     }
 
-    private static java.util.Optional<String> newestAppVersion(GroupTree tree) {
-        java.util.Optional<dev.pacer.contract.marathon.app.Timestamp> own = tree.apps().stream()
-                .map(dev.pacer.contract.marathon.app.AppDefinition::version).filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.naturalOrder());
-        java.util.Optional<String> below = tree.groups().stream().map(GroupsController::newestAppVersion).flatMap(java.util.Optional::stream)
-                .max(java.util.Comparator.comparing(dev.pacer.contract.marathon.app.Timestamp::parse));
+    private static Optional<String> newestAppVersion(GroupTree tree) {
+        Optional<Timestamp> own = tree.apps().stream()
+                .map(AppDefinition::version).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder());
+        Optional<String> below = tree.groups().stream().map(GroupsController::newestAppVersion).flatMap(Optional::stream)
+                .max(Comparator.comparing(Timestamp::parse));
         if (own.isEmpty()) {
             return below;
         }
-        return below.isPresent() && dev.pacer.contract.marathon.app.Timestamp.parse(below.get()).compareTo(own.get()) > 0
+        return below.isPresent() && Timestamp.parse(below.get()).compareTo(own.get()) > 0
                 ? below : own.map(Object::toString);
     }
 
@@ -153,14 +159,14 @@ class GroupsController {
         tree.groups().forEach(g -> collectApps(g, into, pacer));
     }
 
-    static List<Object> steps(List<List<Edit>> steps) {
+    static List<Object> steps(List<List<AppEdit>> steps) {
         List<Object> json = new ArrayList<>();
-        for (List<Edit> step : steps) {
+        for (List<AppEdit> step : steps) {
             List<Object> actions = step.stream().<Object>map(e -> {
-                String action = dev.pacer.scheduler.app.service.AppService.action(e).action().name();
-                return java.util.Map.of("action", action, "app", e.app().toString());
+                String action = e.action().action().name();
+                return Map.of("action", action, "app", e.app().toString());
             }).toList();
-            json.add(java.util.Map.of("actions", actions));
+            json.add(Map.of("actions", actions));
         }
         return json;
     }
