@@ -1,9 +1,10 @@
 package dev.pacer.health;
 
 import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.boot.health.HealthCheckEngine;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import dev.pacer.boot.work.WorkQueues;
 import dev.pacer.contract.RedisKeys;
-import dev.pacer.boot.health.HealthCheckEngine;
 import dev.pacer.health.check.NettyProber;
 import dev.pacer.health.check.ProbeEngines;
 import dev.pacer.health.check.ResultSink;
@@ -86,7 +87,7 @@ class HealthConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 128;
+                return LifecyclePhases.SHARDED_WORK;
             }
         };
     }

@@ -4,6 +4,7 @@ import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.RedisStatusOutbox;
 import dev.pacer.agent.status.StatusReporter;
 import dev.pacer.agent.task.TaskRuntime;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.discovery.AppDiscovery;
 import dev.pacer.contract.health.HealthKeys;
@@ -128,10 +129,10 @@ class DiscoveryConfiguration {
                 return ticks != null;
             }
 
-            /** Before task recovery (DEFAULT_PHASE - 4096), so that re-attached tasks are registered again. */
+            /** Before task recovery, so that re-attached tasks are registered again. */
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 8192;
+                return LifecyclePhases.TASK_REGISTRAR;
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.pacer.boot.cluster;
 
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ServiceName;
 import io.micrometer.core.instrument.Gauge;
@@ -90,7 +91,7 @@ public class ClusterMembershipAutoConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 512;
+                return LifecyclePhases.MEMBERSHIP;
             }
         };
     }
