@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 class LifecyclePhasesTest {
+
+    /** Where Spring Boot starts the web server (its start-stop lifecycle, below the graceful shutdown's phase). */
+    private static final int WEB_SERVER = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1024;
 
     @Test
     void phases_startInTheDocumentedOrder() {
@@ -16,9 +20,9 @@ class LifecyclePhasesTest {
     }
 
     @Test
-    void theWebServer_startsAfterTaskRecovery_andBeforeMembership() {
-        int webServer = SmartLifecycle.DEFAULT_PHASE - 2048;
-        assertThat(LifecyclePhases.TASK_RECOVERY).isLessThan(webServer);
-        assertThat(LifecyclePhases.MEMBERSHIP).isGreaterThan(webServer);
+    void taskRecovery_isBeforeTheWebServer_andMembershipLeavesBeforeTheGracefulShutdown() {
+        assertThat(WEB_SERVER).isEqualTo(SmartLifecycle.DEFAULT_PHASE - 2048);
+        assertThat(LifecyclePhases.TASK_RECOVERY).isLessThan(WEB_SERVER);
+        assertThat(LifecyclePhases.MEMBERSHIP).isGreaterThan(WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
     }
 }
