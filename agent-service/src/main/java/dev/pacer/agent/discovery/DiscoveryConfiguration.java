@@ -97,7 +97,8 @@ class DiscoveryConfiguration {
             @Override
             public synchronized void start() {
                 wakeUps = List.of(
-                        pubSub.subscribe(Channels.HEALTH_TRANSITIONS, transition -> registrar.healthChanged(transition.taskId())),
+                        pubSub.subscribe(Channels.HEALTH_TRANSITIONS,
+                                transition -> registrar.healthChanged(transition.taskId())),
                         pubSub.subscribe(Channels.TRAFFIC, app -> registrar.trafficChanged(app.toString())));
                 long every = properties.renewInterval().toMillis();
                 ticks = discoveryWorker.scheduleWithFixedDelay(registrar::tick, every, every, TimeUnit.MILLISECONDS);

@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where the agent's counted results go: at once into the app's health hash (the same field health-service
  * writes, {@link HealthKeys#taskHealth}), transitions on the same channel ({@link Channels#HEALTH_TRANSITIONS});
- * a Redis outage is logged once and the next probe writes again. Also the agent's probe counter {@code pacer.agent.health.checks{protocol,
- * result}} (healthy, unhealthy; skipped: the check's previous probe still ran or the pool's queue was full;
- * error: the probe threw).
+ * a Redis outage is logged once and the next probe writes again. Also the agent's probe counter
+ * {@code pacer.agent.health.checks{protocol, result}} (healthy, unhealthy; skipped: the check's previous probe
+ * still ran or the pool's queue was full; error: the probe threw).
  */
 final class AgentHealthWriter implements HealthResultSink, CheckEvents {
 

@@ -48,7 +48,8 @@ public final class ClusterMembership {
     private volatile boolean redisFailing;
 
     /** Hears peers once {@link #announced} is subscribed to {@link Channels#MEMBERSHIP} (the auto-configuration does). */
-    public ClusterMembership(StringRedisTemplate redis, PubSub pubSub, Clock clock, ServiceName self, Duration leaseTtl) {
+    public ClusterMembership(StringRedisTemplate redis, PubSub pubSub, Clock clock, ServiceName self,
+                             Duration leaseTtl) {
         this.redis = redis;
         this.pubSub = pubSub;
         this.clock = clock;
