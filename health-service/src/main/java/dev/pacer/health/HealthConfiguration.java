@@ -1,9 +1,11 @@
 package dev.pacer.health;
 
 import dev.pacer.boot.cluster.ClusterMembership;
-import dev.pacer.boot.work.WorkQueues;
-import dev.pacer.contract.RedisKeys;
 import dev.pacer.boot.health.HealthCheckEngine;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
+import dev.pacer.boot.work.WorkQueues;
 import dev.pacer.health.check.NettyProber;
 import dev.pacer.health.check.ProbeEngines;
 import dev.pacer.health.check.ResultSink;
@@ -12,15 +14,12 @@ import dev.pacer.health.target.CheckTarget;
 import dev.pacer.health.target.TaskDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the checker: directory, prober, engine, sink, shard; starts it after the instance joined the cluster. */
@@ -53,11 +52,10 @@ class HealthConfiguration {
     @Bean(destroyMethod = "close")
     ShardedChecker shardedChecker(ClusterMembership membership, StringRedisTemplate redis, JsonMapper json,
                                   HealthCheckEngine<CheckTarget> engine, HealthProperties properties, Clock clock,
-                                  RedisMessageListenerContainer listeners) {
+                                  PubSub pubSub) {
         ShardedChecker checker = new ShardedChecker(membership, new TaskDirectory(redis, json), engine, redis, json,
                 properties, clock);
-        listeners.addMessageListener((message, pattern) -> checker.hint(new String(message.getBody(), StandardCharsets.UTF_8)),
-                new ChannelTopic(RedisKeys.APP_HINTS));
+        pubSub.subscribe(Channels.APP_HINTS, app -> checker.hint(app.toString()));
         return checker;
     }
 
@@ -86,7 +84,7 @@ class HealthConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 128;
+                return LifecyclePhases.SHARDED_WORK;
             }
         };
     }

@@ -4,14 +4,14 @@ import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.RedisStatusOutbox;
 import dev.pacer.agent.status.StatusReporter;
 import dev.pacer.agent.task.TaskRuntime;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
+import dev.pacer.boot.pubsub.Subscription;
 import dev.pacer.boot.tls.PacerTls;
-import dev.pacer.contract.discovery.AppDiscovery;
-import dev.pacer.contract.health.HealthKeys;
-import dev.pacer.contract.health.HealthTransition;
 import dev.pacer.contract.task.TaskState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +28,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +53,7 @@ class DiscoveryConfiguration {
     TaskRegistrar taskRegistrar(DiscoveryProperties properties, Environment env, JsonMapper json, StringRedisTemplate redis,
                                 ObjectProvider<TaskRuntime> runtime, AgentNode node, Clock clock,
                                 ScheduledExecutorService discoveryWorker, ObjectProvider<MeterRegistry> meters,
-                                PacerTls tls) {
+                                PacerTls tls, PubSub pubSub) {
         List<String> urls = properties.eurekaUrls().isEmpty()
                 ? Arrays.stream(env.getProperty("eureka.client.service-url.defaultZone", "http://localhost:8761/eureka/")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
@@ -64,7 +61,7 @@ class DiscoveryConfiguration {
         EurekaRestClient eureka = new EurekaRestClient(urls, properties.requestTimeout(), tls);
         TaskRegistrar registrar = new TaskRegistrar(eureka, new TaskHealthReader(redis, json),
                 taskId -> runtime.getObject().launchRequest(taskId),
-                change -> redis.convertAndSend(AppDiscovery.INSTANCE_CHANGES, json.writeValueAsString(change)),
+                change -> pubSub.publish(Channels.INSTANCE_CHANGES, change),
                 node, properties, discoveryWorker, clock);
         meters.ifAvailable(registry -> Gauge.builder("pacer.agent.discovery.instances", registrar, TaskRegistrar::registered)
                 .description("task instances this agent has registered in Eureka").register(registry));
@@ -92,31 +89,25 @@ class DiscoveryConfiguration {
     /** Health transitions wake the registrar up for that task; the periodic tick is the safety net. */
     @Bean
     SmartLifecycle taskRegistrarLifecycle(TaskRegistrar registrar, DiscoveryProperties properties,
-                                          ScheduledExecutorService discoveryWorker, RedisMessageListenerContainer listeners,
-                                          JsonMapper json) {
+                                          ScheduledExecutorService discoveryWorker, PubSub pubSub) {
         return new SmartLifecycle() {
             private ScheduledFuture<?> ticks;
+            private List<Subscription> wakeUps = List.of();
 
             @Override
             public synchronized void start() {
-                listeners.addMessageListener((message, pattern) -> {
-                    try {
-                        HealthTransition transition = json.readValue(
-                                new String(message.getBody(), StandardCharsets.UTF_8), HealthTransition.class);
-                        registrar.healthChanged(transition.taskId());
-                    } catch (RuntimeException e) {
-                        LoggerFactory.getLogger(TaskRegistrar.class).debug("Unreadable health transition: {}", e.toString());
-                    }
-                }, new ChannelTopic(HealthKeys.TRANSITIONS));
-                listeners.addMessageListener((message, pattern) ->
-                        registrar.trafficChanged(new String(message.getBody(), StandardCharsets.UTF_8)),
-                        new ChannelTopic(dev.pacer.contract.RedisKeys.TRAFFIC));
+                wakeUps = List.of(
+                        pubSub.subscribe(Channels.HEALTH_TRANSITIONS,
+                                transition -> registrar.healthChanged(transition.taskId())),
+                        pubSub.subscribe(Channels.TRAFFIC, app -> registrar.trafficChanged(app.toString())));
                 long every = properties.renewInterval().toMillis();
                 ticks = discoveryWorker.scheduleWithFixedDelay(registrar::tick, every, every, TimeUnit.MILLISECONDS);
             }
 
             @Override
             public synchronized void stop() {
+                wakeUps.forEach(Subscription::cancel);
+                wakeUps = List.of();
                 if (ticks != null) {
                     ticks.cancel(false);
                     ticks = null;
@@ -128,10 +119,10 @@ class DiscoveryConfiguration {
                 return ticks != null;
             }
 
-            /** Before task recovery (DEFAULT_PHASE - 4096), so that re-attached tasks are registered again. */
+            /** Before task recovery, so that re-attached tasks are registered again. */
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 8192;
+                return LifecyclePhases.TASK_REGISTRAR;
             }
         };
     }

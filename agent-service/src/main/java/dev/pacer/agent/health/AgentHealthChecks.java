@@ -11,7 +11,6 @@ import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.TaskState;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the agent-side checks ({@code COMMAND}, {@code MESOS_HTTP}, {@code MESOS_HTTPS},
@@ -48,12 +45,10 @@ public final class AgentHealthChecks implements TaskListener, AutoCloseable {
     private final HealthCheckEngine<AgentCheck> engine;
     private volatile Function<String, List<String>> besideTask = taskId -> List.of();
 
-    public AgentHealthChecks(StringRedisTemplate redis, JsonMapper json, Clock clock, String host, MeterRegistry registry,
-                             int workers, int capacity) {
+    AgentHealthChecks(AgentHealthWriter writer, Clock clock, String host, int workers, int capacity) {
         this.clock = clock;
         this.host = host;
         this.prober = new AgentProber(workers);
-        AgentHealthWriter writer = new AgentHealthWriter(redis, json, registry);
         this.engine = new HealthCheckEngine<>(prober, writer, writer, clock, CheckTimer.onThread("pacer-agent-health-timer"),
                 new HealthCheckEngine.Settings("agent-health-checks", Duration.ofSeconds(1), workers, capacity, false));
     }

@@ -3,11 +3,12 @@ package dev.pacer.agent.health;
 import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.task.TaskRuntime;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.boot.work.WorkQueues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,10 +19,11 @@ class AgentHealthConfiguration {
 
     /** Four probe threads, 1000 probes queued at most. */
     @Bean(destroyMethod = "close")
-    AgentHealthChecks agentHealthChecks(StringRedisTemplate redis, JsonMapper json, Clock clock, AgentNode node,
-                                        MeterRegistry registry, WorkQueues workQueues,
+    AgentHealthChecks agentHealthChecks(StringRedisTemplate redis, JsonMapper json, PubSub pubSub, Clock clock,
+                                        AgentNode node, MeterRegistry registry, WorkQueues workQueues,
                                         ObjectProvider<TaskRuntime> runtime, TaskIsolator isolator) {
-        AgentHealthChecks checks = new AgentHealthChecks(redis, json, clock, node.host(), registry, 4, 1000);
+        AgentHealthChecks checks = new AgentHealthChecks(new AgentHealthWriter(redis, json, pubSub, registry), clock,
+                node.host(), 4, 1000);
         // COMMAND checks run as their task runs: in its cgroups, as its user; a Docker task's inside its container
         // (docker exec: the container's files, user and environment, as Mesos ran them). The runtime is looked up
         // late: it reports to these checks.

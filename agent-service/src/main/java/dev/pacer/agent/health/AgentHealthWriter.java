@@ -3,6 +3,8 @@ package dev.pacer.agent.health;
 import dev.pacer.boot.health.CheckEvents;
 import dev.pacer.boot.health.HealthResultSink;
 import dev.pacer.boot.health.ProbeOutcome;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.health.HealthTransition;
@@ -18,10 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where the agent's counted results go: at once into the app's health hash (the same field health-service
- * writes, {@link HealthKeys#taskHealth}), transitions on the same channel; a Redis outage is logged once
- * and the next probe writes again. Also the agent's probe counter {@code pacer.agent.health.checks{protocol,
- * result}} (healthy, unhealthy; skipped: the check's previous probe still ran or the pool's queue was full;
- * error: the probe threw).
+ * writes, {@link HealthKeys#taskHealth}), transitions on the same channel ({@link Channels#HEALTH_TRANSITIONS});
+ * a Redis outage is logged once and the next probe writes again. Also the agent's probe counter
+ * {@code pacer.agent.health.checks{protocol, result}} (healthy, unhealthy; skipped: the check's previous probe
+ * still ran or the pool's queue was full; error: the probe threw).
  */
 final class AgentHealthWriter implements HealthResultSink, CheckEvents {
 
@@ -29,12 +31,14 @@ final class AgentHealthWriter implements HealthResultSink, CheckEvents {
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
+    private final PubSub pubSub;
     private final MeterRegistry registry;
     private volatile boolean redisFailing;
 
-    AgentHealthWriter(StringRedisTemplate redis, JsonMapper json, MeterRegistry registry) {
+    AgentHealthWriter(StringRedisTemplate redis, JsonMapper json, PubSub pubSub, MeterRegistry registry) {
         this.redis = redis;
         this.json = json;
+        this.pubSub = pubSub;
         this.registry = registry;
     }
 
@@ -46,7 +50,7 @@ final class AgentHealthWriter implements HealthResultSink, CheckEvents {
 
     @Override
     public void transition(HealthTransition transition) {
-        write(() -> redis.convertAndSend(HealthKeys.TRANSITIONS, json.writeValueAsString(transition)));
+        write(() -> pubSub.publish(Channels.HEALTH_TRANSITIONS, transition));
     }
 
     private void write(Runnable command) {

@@ -4,6 +4,7 @@ import dev.pacer.agent.AgentProperties;
 import dev.pacer.agent.TaskRuntimeProperties;
 import dev.pacer.agent.isolation.IsolationLevel;
 import dev.pacer.agent.isolation.IsolationSupport;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.SmartLifecycle;
@@ -68,7 +69,7 @@ class NodeConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 512;
+                return LifecyclePhases.MEMBERSHIP;
             }
         };
     }

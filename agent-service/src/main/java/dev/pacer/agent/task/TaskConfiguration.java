@@ -8,6 +8,7 @@ import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.agent.metrics.AgentMetrics;
 import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.StatusReporter;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -117,7 +118,7 @@ class TaskConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 4096;
+                return LifecyclePhases.TASK_RECOVERY;
             }
         };
     }

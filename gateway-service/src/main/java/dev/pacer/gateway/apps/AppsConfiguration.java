@@ -1,5 +1,6 @@
 package dev.pacer.gateway.apps;
 
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.gateway.metrics.GatewayMetrics;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,14 +22,13 @@ public class AppsConfiguration {
 
     @Bean
     AppInstanceRefresher appInstanceRefresher(AppInstanceView view, AppsProperties properties, Environment env,
-                                              ReactiveRedisConnectionFactory redis, JsonMapper json,
-                                              PacerTls tls) {
+                                              PubSub pubSub, JsonMapper json, PacerTls tls) {
         List<String> urls = properties.eurekaUrls().isEmpty()
                 ? Arrays.stream(env.getProperty("eureka.client.service-url.defaultZone", "http://localhost:8761/eureka/")
                         .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
                 : properties.eurekaUrls();
         return new AppInstanceRefresher(view, new EurekaAppReader(urls, properties.requestTimeout(), json, tls),
-                redis, json, properties.resyncInterval());
+                pubSub, properties.resyncInterval());
     }
 
     /** Which hosts are app traffic: one instance, read by the route predicate, its filter and security. */

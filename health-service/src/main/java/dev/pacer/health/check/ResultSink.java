@@ -1,6 +1,7 @@
 package dev.pacer.health.check;
 
 import dev.pacer.boot.health.HealthResultSink;
+import dev.pacer.boot.pubsub.Channels;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.health.HealthTransition;
@@ -23,7 +24,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes results and publishes transitions in one Redis pipeline every {@code writeInterval}: results
+ * Writes results and publishes transitions ({@link Channels#HEALTH_TRANSITIONS}: pipelined, so not through
+ * {@code PubSub}) in one Redis pipeline every {@code writeInterval}: results
  * are coalesced per check (only the latest of an interval is written), transitions go out in order
  * after the results they describe. While Redis is unreachable the latest results wait (one per check:
  * bounded by the checks owned) and transitions are kept up to a bound, the oldest dropped beyond it (a
@@ -60,7 +62,7 @@ public final class ResultSink implements HealthResultSink, AutoCloseable {
 
     @Override
     public void transition(HealthTransition transition) {
-        transitions.add(json.writeValueAsString(transition));
+        transitions.add(Channels.HEALTH_TRANSITIONS.encode(transition, json));
         if (transitions.size() > MAX_TRANSITIONS) {
             transitions.poll();
         }
@@ -88,7 +90,7 @@ public final class ResultSink implements HealthResultSink, AutoCloseable {
                     fields.forEach((f, v) -> raw.put(bytes(f), bytes(v)));
                     connection.hashCommands().hMSet(bytes(HealthKeys.taskHealth(AppId.parse(app))), raw);
                 });
-                byte[] channel = bytes(HealthKeys.TRANSITIONS);
+                byte[] channel = bytes(Channels.HEALTH_TRANSITIONS.name());
                 published.forEach(t -> connection.publish(channel, bytes(t)));
                 return null;
             });

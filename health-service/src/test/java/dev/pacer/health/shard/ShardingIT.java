@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pacer.boot.cluster.ClusterMembership;
 import dev.pacer.boot.health.HealthCheckEngine;
-import dev.pacer.contract.RedisKeys;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.contract.ServiceName;
 import dev.pacer.health.HealthProperties;
 import dev.pacer.health.check.NettyProber;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,11 +74,12 @@ class ShardingIT {
     private Node node(String name, Duration heartbeat) {
         RedisConnectionFactory factory = redis.factory();
         StringRedisTemplate template = new StringRedisTemplate(factory);
-        ClusterMembership membership = new ClusterMembership(template, JSON, Clock.systemUTC(), ServiceName.HEALTH,
-                Duration.ofSeconds(6));
         RedisMessageListenerContainer listeners = new RedisMessageListenerContainer();
         listeners.setConnectionFactory(factory);
-        listeners.addMessageListener(membership, new ChannelTopic(RedisKeys.MEMBERSHIP_CHANNEL));
+        PubSub pubSub = new PubSub(template, listeners, JSON);
+        ClusterMembership membership = new ClusterMembership(template, pubSub, Clock.systemUTC(), ServiceName.HEALTH,
+                Duration.ofSeconds(6));
+        pubSub.subscribe(Channels.MEMBERSHIP, membership::announced);
         listeners.afterPropertiesSet();
         listeners.start();
         HealthProperties properties = HealthProperties.defaults().withResyncInterval(Duration.ofSeconds(5));

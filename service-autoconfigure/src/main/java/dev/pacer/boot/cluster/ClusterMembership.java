@@ -1,5 +1,7 @@
 package dev.pacer.boot.cluster;
 
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ServiceName;
 import dev.pacer.contract.cluster.MemberAnnouncement;
@@ -18,27 +20,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which instances of each Pacer service are alive, learned over Redis.
  *
  * <p>Each instance keeps a lease in a sorted set per service ({@link RedisKeys#members}: member =
- * instance id, score = expiry) and announces itself on {@link RedisKeys#MEMBERSHIP_CHANNEL} at every
+ * instance id, score = expiry) and announces itself on {@link Channels#MEMBERSHIP} at every
  * renewal. Announcements make a join or a graceful leave visible everywhere within milliseconds; the
  * periodic resync from the sorted sets makes a lost message harmless and lets a silent death expire.
  * health-service shards its checks over this view; scheduler-service sizes its shard leases with it.
  */
-public final class ClusterMembership implements MessageListener {
+public final class ClusterMembership {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterMembership.class);
 
     private final StringRedisTemplate redis;
-    private final JsonMapper json;
+    private final PubSub pubSub;
     private final Clock clock;
     private final ServiceName self;
     private final Duration leaseTtl;
@@ -48,10 +47,11 @@ public final class ClusterMembership implements MessageListener {
     private volatile ScheduledExecutorService timer;
     private volatile boolean redisFailing;
 
-    public ClusterMembership(StringRedisTemplate redis, JsonMapper json, Clock clock,
-                             ServiceName self, Duration leaseTtl) {
+    /** Hears peers once {@link #announced} is subscribed to {@link Channels#MEMBERSHIP} (the auto-configuration does). */
+    public ClusterMembership(StringRedisTemplate redis, PubSub pubSub, Clock clock, ServiceName self,
+                             Duration leaseTtl) {
         this.redis = redis;
-        this.json = json;
+        this.pubSub = pubSub;
         this.clock = clock;
         this.self = self;
         this.leaseTtl = leaseTtl;
@@ -154,18 +154,16 @@ public final class ClusterMembership implements MessageListener {
     private void publish(State state, Instant leaseExpiresAt) {
         String address = Member.addressOf(selfId);
         MemberAnnouncement announcement = new MemberAnnouncement(self.id(), selfId, address, state, leaseExpiresAt.toEpochMilli());
-        redis.convertAndSend(RedisKeys.MEMBERSHIP_CHANNEL, json.writeValueAsString(announcement));
+        pubSub.publish(Channels.MEMBERSHIP, announcement);
     }
 
-    @Override
-    public void onMessage(Message message, byte[] pattern) {
-        MemberAnnouncement a;
+    /** An announcement heard on {@link Channels#MEMBERSHIP} (this instance's own included). */
+    public void announced(MemberAnnouncement a) {
         ServiceName service;
         try {
-            a = json.readValue(message.getBody(), MemberAnnouncement.class);
             service = ServiceName.parse(a.service());
         } catch (RuntimeException e) {
-            log.debug("Ignoring a malformed membership announcement: {}", e.toString());
+            log.debug("Ignoring a membership announcement of an unknown service: {}", e.toString());
             return;
         }
         Map<String, Member> members = view.computeIfAbsent(service, s -> new ConcurrentHashMap<>());

@@ -1,12 +1,16 @@
 package dev.pacer.boot.cluster;
 
-import dev.pacer.contract.RedisKeys;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
+import dev.pacer.boot.pubsub.PubSubAutoConfiguration;
 import dev.pacer.contract.ServiceName;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,12 +24,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Cluster membership for every Pacer service that talks to Redis. */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(after = PubSubAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -38,20 +40,11 @@ public class ClusterMembershipAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connectionFactory) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connectionFactory);
-        return container;
-    }
-
-    @Bean
-    ClusterMembership clusterMembership(StringRedisTemplate redis, JsonMapper json, Clock clock, Environment env,
-                                        ClusterProperties properties, RedisMessageListenerContainer listeners,
-                                        ObjectProvider<MeterRegistry> meters) {
+    ClusterMembership clusterMembership(StringRedisTemplate redis, PubSub pubSub, Clock clock, Environment env,
+                                        ClusterProperties properties, ObjectProvider<MeterRegistry> meters) {
         ServiceName self = ServiceName.parse(env.getRequiredProperty("spring.application.name"));
-        ClusterMembership membership = new ClusterMembership(redis, json, clock, self, properties.leaseTtl());
-        listeners.addMessageListener(membership, new ChannelTopic(RedisKeys.MEMBERSHIP_CHANNEL));
+        ClusterMembership membership = new ClusterMembership(redis, pubSub, clock, self, properties.leaseTtl());
+        pubSub.subscribe(Channels.MEMBERSHIP, membership::announced);
         meters.ifAvailable(registry -> {
             for (ServiceName service : ServiceName.values()) {
                 Gauge.builder("pacer.cluster.members", membership, m -> m.members(service).size())
@@ -72,7 +65,7 @@ public class ClusterMembershipAutoConfiguration {
             @Override
             public void start() {
                 String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-                membership.start(Member.instanceId(hostname(properties, env) + ":" + port, java.util.UUID.randomUUID().toString().substring(0, 8)),
+                membership.start(Member.instanceId(hostname(properties, env) + ":" + port, UUID.randomUUID().toString().substring(0, 8)),
                         properties.heartbeatInterval());
                 running = true;
             }
@@ -90,7 +83,7 @@ public class ClusterMembershipAutoConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 512;
+                return LifecyclePhases.MEMBERSHIP;
             }
         };
     }

@@ -9,13 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
@@ -41,6 +35,9 @@ import java.util.function.BiFunction;
  *       {@link HealthResultSink}.</li>
  *   <li><b>Removal.</b> A check no longer wanted stops firing; an answer that arrives after is dropped.</li>
  * </ol>
+ *
+ * <p>This class keeps which checks run, by group; {@link CheckLoop} is one check's turns and count, and
+ * {@link ProbeSlots} the bounded way from a turn to a probe.
  */
 public final class HealthCheckEngine<T extends ScheduledCheck> implements BoundedWork, AutoCloseable {
 
@@ -56,28 +53,22 @@ public final class HealthCheckEngine<T extends ScheduledCheck> implements Bounde
                            boolean spreadFirstProbe) {
     }
 
-    private final Prober<T> prober;
-    private final Executor dispatch;
     private final HealthResultSink sink;
     private final CheckEvents events;
     private final Clock clock;
     private final CheckTimer timer;
     private final Settings settings;
-    private final Semaphore slots;
-    private final ArrayBlockingQueue<Attempt> pending;
-    private final Map<String, Map<String, Loop>> byGroup = new ConcurrentHashMap<>();
+    private final ProbeSlots<T> slots;
+    private final Map<String, Map<String, CheckLoop<T>>> byGroup = new ConcurrentHashMap<>();
 
     public HealthCheckEngine(Prober<T> prober, HealthResultSink sink, CheckEvents events, Clock clock, CheckTimer timer,
                              Settings settings) {
-        this.prober = prober;
-        this.dispatch = prober.dispatcher();
         this.sink = sink;
         this.events = events;
         this.clock = clock;
         this.timer = timer;
         this.settings = settings;
-        this.slots = new Semaphore(settings.maxInFlight());
-        this.pending = new ArrayBlockingQueue<>(settings.pendingCapacity());
+        this.slots = new ProbeSlots<>(prober, events, clock, settings.maxInFlight(), settings.pendingCapacity());
     }
 
     /** Makes {@code wanted} the checks of {@code group}, without results known from elsewhere. */
@@ -92,11 +83,11 @@ public final class HealthCheckEngine<T extends ScheduledCheck> implements Bounde
      */
     public synchronized void sync(String group, Collection<? extends T> wanted,
                                   BiFunction<String, List<String>, Map<String, HealthResult>> known) {
-        Map<String, Loop> running = byGroup.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
+        Map<String, CheckLoop<T>> running = byGroup.computeIfAbsent(group, g -> new ConcurrentHashMap<>());
         Map<String, T> byField = new HashMap<>();
         wanted.forEach(c -> byField.put(c.field(), c));
         running.values().removeIf(loop -> {
-            boolean keep = loop.check.equals(byField.get(loop.check.field()));
+            boolean keep = loop.check().equals(byField.get(loop.check().field()));
             if (!keep) {
                 loop.cancel();
             }
@@ -110,9 +101,9 @@ public final class HealthCheckEngine<T extends ScheduledCheck> implements Bounde
                 HealthResult previous = results.get(field);
                 boolean sameVersion = previous == null || check.version() == null
                         || check.version().equals(previous.version());
-                Loop loop = new Loop(check, sameVersion ? previous : null);
+                CheckLoop<T> loop = new CheckLoop<>(check, sameVersion ? previous : null, sink, events, clock);
                 running.put(field, loop);
-                loop.start();
+                loop.start(timer, settings.minInterval(), settings.spreadFirstProbe(), () -> slots.fire(loop));
             }
         }
         if (running.isEmpty()) {
@@ -141,18 +132,18 @@ public final class HealthCheckEngine<T extends ScheduledCheck> implements Bounde
 
     /** Distinct tasks checked here. */
     public int tasks() {
-        return (int) byGroup.values().stream().flatMap(m -> m.values().stream()).map(l -> l.check.taskId()).distinct()
+        return (int) byGroup.values().stream().flatMap(m -> m.values().stream()).map(l -> l.check().taskId()).distinct()
                 .count();
     }
 
     /** Checks whose current result is not alive. */
     public int unhealthy() {
         return (int) byGroup.values().stream().flatMap(m -> m.values().stream())
-                .filter(l -> l.current != null && !l.current.alive()).count();
+                .filter(l -> l.current() != null && !l.current().alive()).count();
     }
 
     public synchronized void stopAll() {
-        byGroup.values().forEach(m -> m.values().forEach(Loop::cancel));
+        byGroup.values().forEach(m -> m.values().forEach(CheckLoop::cancel));
         byGroup.clear();
     }
 
@@ -163,7 +154,7 @@ public final class HealthCheckEngine<T extends ScheduledCheck> implements Bounde
 
     @Override
     public int queued() {
-        return pending.size();
+        return slots.queued();
     }
 
     @Override
@@ -178,169 +169,12 @@ public final class HealthCheckEngine<T extends ScheduledCheck> implements Bounde
 
     @Override
     public int busy() {
-        return settings.maxInFlight() - slots.availablePermits();
+        return settings.maxInFlight() - slots.free();
     }
 
     @Override
     public void close() {
         stopAll();
         timer.close();
-    }
-
-    private void fire(Loop loop) {
-        if (loop.cancelled) {
-            return;
-        }
-        Attempt previous = loop.attempt.get();
-        if (previous != null) {
-            if (!previous.overdue()) {
-                events.notRun(loop.check.protocol(), CheckEvents.NotRun.OVERRUN);
-                return;
-            }
-            finish(previous, ProbeOutcome.timedOut(loop.check.timeout()),
-                    Duration.ofMillis(clock.millis() - previous.startedMillis));
-        }
-        Attempt next = new Attempt(loop);
-        if (!loop.attempt.compareAndSet(null, next)) {
-            events.notRun(loop.check.protocol(), CheckEvents.NotRun.OVERRUN);
-        } else if (slots.tryAcquire()) {
-            start(next);
-        } else if (pending.offer(next)) {
-            drain(); // a slot may have come free since tryAcquire
-        } else {
-            loop.attempt.compareAndSet(next, null);
-            events.notRun(loop.check.protocol(), CheckEvents.NotRun.QUEUE_FULL);
-        }
-    }
-
-    /** Holds a slot: hands the probe to the dispatcher. */
-    private void start(Attempt attempt) {
-        try {
-            dispatch.execute(() -> run(attempt));
-        } catch (RejectedExecutionException e) {
-            end(attempt);
-            events.notRun(attempt.loop.check.protocol(), CheckEvents.NotRun.QUEUE_FULL);
-        }
-    }
-
-    private void run(Attempt attempt) {
-        attempt.startedNanos = System.nanoTime();
-        attempt.startedMillis = clock.millis();
-        try {
-            prober.probe(attempt.loop.check, outcome ->
-                    finish(attempt, outcome, Duration.ofNanos(System.nanoTime() - attempt.startedNanos)));
-        } catch (RuntimeException e) {
-            if (attempt.over.compareAndSet(false, true)) {
-                end(attempt);
-                events.notRun(attempt.loop.check.protocol(), CheckEvents.NotRun.ERROR);
-            }
-        }
-    }
-
-    /** Counts the first answer of an attempt (a late one, after its timeout was counted, is dropped). */
-    private void finish(Attempt attempt, ProbeOutcome outcome, Duration took) {
-        if (!attempt.over.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            attempt.loop.record(outcome, took);
-        } finally {
-            end(attempt);
-        }
-    }
-
-    private void end(Attempt attempt) {
-        attempt.over.set(true);
-        attempt.loop.attempt.compareAndSet(attempt, null);
-        slots.release();
-        drain();
-    }
-
-    private void drain() {
-        while (!pending.isEmpty() && slots.tryAcquire()) {
-            Attempt next = pending.poll();
-            if (next == null) {
-                slots.release();
-                return;
-            }
-            if (next.loop.cancelled) {
-                next.over.set(true);
-                next.loop.attempt.compareAndSet(next, null);
-                slots.release();
-                continue;
-            }
-            start(next);
-        }
-    }
-
-    /** One probe of one check, from its turn until its answer (or its timeout) is counted. */
-    private final class Attempt {
-        final Loop loop;
-        final AtomicBoolean over = new AtomicBoolean();
-        volatile long startedMillis = -1; // -1: waiting for a slot or a dispatcher thread
-        volatile long startedNanos;
-
-        Attempt(Loop loop) {
-            this.loop = loop;
-        }
-
-        boolean overdue() {
-            long started = startedMillis;
-            return started >= 0 && clock.millis() - started >= loop.check.timeout().toMillis();
-        }
-    }
-
-    private final class Loop {
-        final T check;
-        final AtomicReference<Attempt> attempt = new AtomicReference<>();
-        volatile HealthResult current;
-        volatile boolean cancelled;
-        volatile Runnable stop;
-
-        Loop(T check, HealthResult current) {
-            this.check = check;
-            this.current = current;
-        }
-
-        void start() {
-            long interval = Math.max(settings.minInterval().toMillis(), check.interval().toMillis());
-            long untilDelay = check.startedAt() == null ? 0
-                    : Math.max(0, check.startedAt().plus(check.delay()).toEpochMilli() - clock.millis());
-            long first = untilDelay > 0 || !settings.spreadFirstProbe() ? untilDelay
-                    : Math.floorMod(check.key().hashCode(), interval);
-            stop = timer.every(first, interval, () -> fire(this));
-        }
-
-        void cancel() {
-            cancelled = true;
-            Runnable s = stop;
-            if (s != null) {
-                s.run();
-            }
-        }
-
-        void record(ProbeOutcome outcome, Duration took) {
-            events.probed(check.protocol(), outcome.result(), took);
-            if (cancelled || outcome.result() == ProbeOutcome.Result.IGNORED) {
-                return;
-            }
-            HealthCounting.Step step;
-            synchronized (this) {
-                step = HealthCounting.probe(current, check.appId(), check.taskId(), check.instanceId(),
-                        check.checkIndex(), check.version(), outcome.result() == ProbeOutcome.Result.HEALTHY,
-                        outcome.cause(), clock.instant(), check.startedAt(), check.gracePeriodSeconds(),
-                        check.maxConsecutiveFailures());
-                if (step.result() != null) {
-                    current = step.result();
-                }
-            }
-            if (step.result() != null) {
-                sink.result(check.appId(), step.result());
-            }
-            if (step.transition() != null) {
-                sink.transition(step.transition());
-                events.transitioned(step.transition());
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.pacer.boot.probes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -101,6 +102,6 @@ final class ProbeServer implements SmartLifecycle {
     /** Up early (before the web server), down late: probes answer for the whole life of the process. */
     @Override
     public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
+        return LifecyclePhases.PROBES;
     }
 }

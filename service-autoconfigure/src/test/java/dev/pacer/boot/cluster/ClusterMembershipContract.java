@@ -3,6 +3,8 @@ package dev.pacer.boot.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ServiceName;
 import io.lettuce.core.RedisURI;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -140,9 +141,10 @@ abstract class ClusterMembershipContract {
         listeners.setConnectionFactory(connections);
         listeners.afterPropertiesSet();
         listeners.start();
-        ClusterMembership membership = new ClusterMembership(new StringRedisTemplate(connections),
-                JsonMapper.builder().build(), Clock.systemUTC(), service, leaseTtl);
-        listeners.addMessageListener(membership, new ChannelTopic(RedisKeys.MEMBERSHIP_CHANNEL));
+        StringRedisTemplate redis = new StringRedisTemplate(connections);
+        PubSub pubSub = new PubSub(redis, listeners, JsonMapper.builder().build());
+        ClusterMembership membership = new ClusterMembership(redis, pubSub, Clock.systemUTC(), service, leaseTtl);
+        pubSub.subscribe(Channels.MEMBERSHIP, membership::announced);
         Instance instance = new Instance(membership, connections, listeners);
         instances.add(instance);
         return instance;
