@@ -2,9 +2,9 @@ package dev.pacer.scheduler.app;
 
 import dev.pacer.boot.limits.RequestLimitsProperties;
 import dev.pacer.contract.RedisKeys;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
-import dev.pacer.scheduler.app.definition.AppJson;
-import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppJson;
+import dev.pacer.scheduler.definition.AppValidator;
 import dev.pacer.scheduler.definition.ports.RedisServicePortPool;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppDeployments;

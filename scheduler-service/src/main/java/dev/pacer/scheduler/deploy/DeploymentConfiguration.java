@@ -1,5 +1,6 @@
 package dev.pacer.scheduler.deploy;
 
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.task.status.DeployingApps;
@@ -34,14 +35,14 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, StringRedisTemplate redis,
+    DeploymentService deploymentService(DeploymentStore store, DeploymentMetrics metrics, TrafficGate traffic,
                                         EventLog events, Clock clock) {
-        return new DeploymentService(store, metrics, new DeploymentEvents(events), new RedisTrafficGate(redis), clock);
+        return new DeploymentService(store, metrics, new DeploymentEvents(events), traffic, clock);
     }
 
     @Bean
-    TrafficGate trafficGate(StringRedisTemplate redis) {
-        return new RedisTrafficGate(redis);
+    TrafficGate trafficGate(StringRedisTemplate redis, PubSub pubSub) {
+        return new RedisTrafficGate(redis, pubSub);
     }
 
     @Bean

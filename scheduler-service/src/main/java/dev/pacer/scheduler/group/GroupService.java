@@ -7,7 +7,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
-import dev.pacer.scheduler.app.definition.BodyRules;
+import dev.pacer.scheduler.definition.BodyRules;
 import dev.pacer.scheduler.app.service.AppDeployments;
 import dev.pacer.scheduler.app.service.AppEdit;
 import dev.pacer.scheduler.app.service.AppEdits;

@@ -1,7 +1,8 @@
 package dev.pacer.scheduler.health;
 
-import dev.pacer.contract.health.HealthKeys;
-import dev.pacer.contract.health.HealthTransition;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
+import dev.pacer.boot.pubsub.Subscription;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.HealthCheck;
@@ -16,8 +17,6 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Health reads and the kill policy; a health transition wakes the app's reconciler on the instance holding its shard. */
@@ -49,22 +48,18 @@ class HealthConfiguration {
         }
     }
 
-    @Bean
-    Object healthTransitionListener(RedisMessageListenerContainer listeners, KeyedWorkQueue<AppId> queue,
-                                    ShardLeases leases, JsonMapper json, HealthEvents events) {
-        listeners.addMessageListener((message, pattern) -> {
-            try {
-                HealthTransition t = json.readValue(message.getBody(), HealthTransition.class);
-                if (leases.owns(t.appId())) {
-                    events.transition(t);
-                }
-                if (!t.alive() && leases.owns(t.appId())) {
-                    queue.enqueue(AppId.parse(t.appId()));
-                }
-            } catch (RuntimeException ignored) {
-                // not a transition; the resync covers whatever it was
+    /** A check that flipped: the shard holder writes its events, and a failing one wakes the app (a replacement). */
+    @Bean(destroyMethod = "cancel")
+    Subscription healthTransitionListener(PubSub pubSub, KeyedWorkQueue<AppId> queue, ShardLeases leases,
+                                                 HealthEvents events) {
+        return pubSub.subscribe(Channels.HEALTH_TRANSITIONS, t -> {
+            if (!leases.owns(t.appId())) {
+                return;
             }
-        }, new ChannelTopic(HealthKeys.TRANSITIONS));
-        return "healthTransitionListener";
+            events.transition(t);
+            if (!t.alive()) {
+                queue.enqueue(AppId.parse(t.appId()));
+            }
+        });
     }
 }

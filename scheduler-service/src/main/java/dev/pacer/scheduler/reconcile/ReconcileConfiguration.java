@@ -1,19 +1,22 @@
 package dev.pacer.scheduler.reconcile;
 
 import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
+import dev.pacer.boot.pubsub.Subscription;
 import dev.pacer.boot.work.WorkQueues;
-import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.scheduler.MicrometerSchedulerMetrics;
 import dev.pacer.scheduler.SchedulerMetrics;
 import dev.pacer.scheduler.deploy.DeploymentHook;
+import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.agent.AgentClient;
 import dev.pacer.scheduler.agent.HttpAgentClient;
 import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.task.status.AgentMonitor;
 import dev.pacer.scheduler.definition.store.AppRepository;
+import dev.pacer.scheduler.definition.store.AppStore;
 import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.health.HealthKillProperties;
 import dev.pacer.scheduler.health.HealthKills;
@@ -40,7 +43,6 @@ import dev.pacer.scheduler.work.RedisAppHints;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,8 +51,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the reconcile loop: the pass of one app, its launcher and killer, the keyed work queue; {@link SchedulerLoops} runs them. */
@@ -124,22 +124,21 @@ class ReconcileConfiguration {
         return workQueues.register(queue);
     }
 
+    /** Hints for apps of the shards this instance holds go into the reconcile queue (others are some other's). */
+    @Bean(destroyMethod = "cancel")
+    Subscription appHintListener(PubSub pubSub, KeyedWorkQueue<AppId> queue, ShardLeases leases) {
+        return pubSub.subscribe(Channels.APP_HINTS, app -> {
+            if (leases.owns(app.toString())) {
+                queue.enqueue(app);
+            }
+        });
+    }
+
     @Bean
     SchedulerLoops schedulerLoops(StringRedisTemplate redis, JsonMapper json, TaskStatusApplier applier,
                                   ClusterMembership membership, KeyedWorkQueue<AppId> queue, ShardLeases leases,
-                                  dev.pacer.scheduler.definition.store.AppStore apps, AgentMonitor monitor,
-                                  RedisMessageListenerContainer listeners, ReconcileProperties properties,
-                                  dev.pacer.scheduler.deploy.DeploymentService deployments) {
-        listeners.addMessageListener((message, pattern) -> {
-            try {
-                AppId app = AppId.parse(new String(message.getBody(), StandardCharsets.UTF_8));
-                if (leases.owns(app.toString())) {
-                    queue.enqueue(app);
-                }
-            } catch (InvalidIdException ignored) {
-                // not an app id
-            }
-        }, new ChannelTopic(RedisKeys.APP_HINTS));
+                                  AppStore apps, AgentMonitor monitor, ReconcileProperties properties,
+                                  DeploymentService deployments) {
         return new SchedulerLoops(() -> new TaskStatusConsumer(redis, json, applier,
                 Optional.ofNullable(membership.selfId()).orElse("scheduler"), Duration.ofSeconds(30)),
                 queue, leases, apps, monitor, properties, deployments::currentStepApps);

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 
 /**
  * The scheduler's background work, started once the instance has joined the cluster and taken its
@@ -142,6 +143,6 @@ public class SchedulerLoops implements SmartLifecycle {
     /** After the shard leases (their phase is lower), before them on stop. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 128;
+        return LifecyclePhases.SHARDED_WORK;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -96,7 +97,7 @@ class ShardConfiguration {
 
             @Override
             public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 256;
+                return LifecyclePhases.SHARD_LEASES;
             }
         };
     }

@@ -9,7 +9,7 @@ import dev.pacer.contract.error.ErrorMessages;
 import dev.pacer.contract.marathon.InfoResponse;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.shard.ShardProperties;
-import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.definition.AppValidator;
 import dev.pacer.scheduler.agent.AgentProperties;
 import dev.pacer.scheduler.reconcile.ReconcileProperties;
 import java.time.Duration;

@@ -1,20 +1,20 @@
 package dev.pacer.scheduler.work;
 
-import dev.pacer.contract.RedisKeys;
+import dev.pacer.boot.pubsub.Channels;
+import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.contract.ids.AppId;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** {@link AppHints} over Redis pub/sub: published on {@link RedisKeys#APP_HINTS}, heard by every scheduler instance. */
+/** {@link AppHints} over Redis pub/sub: published on {@link Channels#APP_HINTS}, heard by every scheduler instance. */
 public class RedisAppHints implements AppHints {
 
-    private final StringRedisTemplate redis;
+    private final PubSub pubSub;
 
-    public RedisAppHints(StringRedisTemplate redis) {
-        this.redis = redis;
+    public RedisAppHints(PubSub pubSub) {
+        this.pubSub = pubSub;
     }
 
     @Override
     public void publish(AppId app) {
-        redis.convertAndSend(RedisKeys.APP_HINTS, app.toString());
+        pubSub.publish(Channels.APP_HINTS, app);
     }
 }

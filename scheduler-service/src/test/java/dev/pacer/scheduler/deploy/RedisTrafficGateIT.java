@@ -2,6 +2,7 @@ package dev.pacer.scheduler.deploy;
 
 import dev.pacer.scheduler.support.RedisTestTemplates;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The {@link TrafficGateContract} on a real Redis. */
 class RedisTrafficGateIT extends TrafficGateContract {
@@ -11,7 +12,8 @@ class RedisTrafficGateIT extends TrafficGateContract {
     @Override
     TrafficGate newGate() {
         templates.flushPacerKeys();
-        return new RedisTrafficGate(templates.template());
+        StringRedisTemplate redis = templates.template();
+        return new RedisTrafficGate(redis, RedisTestTemplates.publisher(redis));
     }
 
     @AfterEach

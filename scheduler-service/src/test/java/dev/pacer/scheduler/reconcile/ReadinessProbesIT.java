@@ -9,7 +9,7 @@ import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.contract.task.TaskState;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.support.RedisTestTemplates;
@@ -50,7 +50,7 @@ class ReadinessProbesIT {
     void start() throws IOException {
         redis.flushPacerKeys();
         StringRedisTemplate template = redis.template();
-        probes = new ReadinessProbes(template, JSON, new RedisAppHints(template), Clock.systemUTC());
+        probes = new ReadinessProbes(template, JSON, new RedisAppHints(RedisTestTemplates.publisher(template)), Clock.systemUTC());
         task = server(taskPaths, 503, "warming up");
         other = server(otherPaths, 200, "SECRET-METADATA");
     }

@@ -6,7 +6,7 @@ import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
-import dev.pacer.scheduler.app.definition.UpdateMode;
+import dev.pacer.scheduler.definition.UpdateMode;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.deploy.DeploymentAction;

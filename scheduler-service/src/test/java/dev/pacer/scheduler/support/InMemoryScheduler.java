@@ -1,9 +1,9 @@
 package dev.pacer.scheduler.support;
 
 import dev.pacer.boot.limits.RequestLimitsProperties;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
-import dev.pacer.scheduler.app.definition.AppJson;
-import dev.pacer.scheduler.app.definition.AppValidator;
+import dev.pacer.scheduler.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppJson;
+import dev.pacer.scheduler.definition.AppValidator;
 import dev.pacer.scheduler.definition.ports.InMemoryServicePortPool;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppDeployments;

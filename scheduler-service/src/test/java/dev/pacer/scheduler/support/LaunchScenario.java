@@ -13,7 +13,7 @@ import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.contract.task.TaskStatus;
 import dev.pacer.scheduler.MicrometerSchedulerMetrics;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.health.InMemoryTaskHealthStore;
 import dev.pacer.scheduler.placement.PlacementMetrics;

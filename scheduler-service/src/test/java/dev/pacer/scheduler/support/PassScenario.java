@@ -6,7 +6,7 @@ import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.contract.task.TaskState;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.deploy.DeploymentHook;

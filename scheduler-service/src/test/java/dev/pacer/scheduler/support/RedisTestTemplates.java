@@ -7,6 +7,9 @@ import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import tools.jackson.databind.json.JsonMapper;
+import dev.pacer.boot.pubsub.PubSub;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -23,6 +26,11 @@ public final class RedisTestTemplates implements AutoCloseable {
         factory.start();
         factories.add(factory);
         return new StringRedisTemplate(factory);
+    }
+
+    /** Publishing over {@code redis} (nothing here subscribes: the listener container is never started). */
+    public static PubSub publisher(StringRedisTemplate redis) {
+        return new PubSub(redis, new RedisMessageListenerContainer(), JsonMapper.builder().build());
     }
 
     public static RedisScript<Long> script(String name) {

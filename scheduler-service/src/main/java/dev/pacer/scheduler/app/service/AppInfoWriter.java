@@ -7,7 +7,7 @@ import dev.pacer.contract.marathon.MarathonTask;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.task.TaskState;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.health.TaskHealth;
 import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.task.status.LastTaskFailures;

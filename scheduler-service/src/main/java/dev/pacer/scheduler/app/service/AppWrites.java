@@ -2,7 +2,7 @@ package dev.pacer.scheduler.app.service;
 
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.deploy.DeploymentAction;
 import dev.pacer.scheduler.queue.BackoffStore;

@@ -6,7 +6,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.MarathonTask;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
 import dev.pacer.scheduler.definition.store.AppRepository;

@@ -4,7 +4,7 @@ import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
-import dev.pacer.scheduler.app.definition.AppJson;
+import dev.pacer.scheduler.definition.AppJson;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;

@@ -8,7 +8,7 @@ import dev.pacer.contract.ids.GroupPath;
 import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.app.service.AppEdit;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.group.GroupService;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.task.ContainerSpec;
-import dev.pacer.scheduler.app.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.AppDefinitions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@
  * Marathon's app definition as plain records ({@code POST/PUT/PATCH /v2/apps}, reference §4).
  *
  * <p>Every component is nullable and null means "absent": the records hold a request exactly as sent,
- * and the scheduler's normaliser ({@code dev.pacer.scheduler.app.definition}) turns them into the
+ * and the scheduler's normaliser ({@code dev.pacer.scheduler.definition}) turns them into the
  * canonical form with Marathon's defaults. Fields whose JSON has two shapes use a small record with a
  * delegating creator and a {@code @JsonValue} ({@link dev.pacer.contract.marathon.app.EnvValue},
  * {@link dev.pacer.contract.marathon.app.UnreachableStrategy},

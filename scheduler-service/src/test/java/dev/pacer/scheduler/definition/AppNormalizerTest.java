@@ -1,8 +1,8 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
-import static dev.pacer.scheduler.app.definition.AppFixtures.json;
-import static dev.pacer.scheduler.app.definition.AppFixtures.readNew;
-import static dev.pacer.scheduler.app.definition.AppFixtures.written;
+import static dev.pacer.scheduler.definition.AppFixtures.json;
+import static dev.pacer.scheduler.definition.AppFixtures.readNew;
+import static dev.pacer.scheduler.definition.AppFixtures.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pacer.contract.ids.AppId;

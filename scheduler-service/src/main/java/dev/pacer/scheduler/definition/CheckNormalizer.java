@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.contract.marathon.app.ReadinessCheck;

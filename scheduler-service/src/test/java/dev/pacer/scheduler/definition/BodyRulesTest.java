@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,6 +1,6 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
-import static dev.pacer.scheduler.app.definition.AppNormalizer.orEmpty;
+import static dev.pacer.scheduler.definition.AppNormalizer.orEmpty;
 
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Container;

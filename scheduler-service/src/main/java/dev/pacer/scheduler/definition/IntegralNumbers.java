@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
 import java.math.BigDecimal;
 import java.util.Map;

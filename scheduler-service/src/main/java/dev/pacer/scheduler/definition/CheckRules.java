@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.HealthCheck;

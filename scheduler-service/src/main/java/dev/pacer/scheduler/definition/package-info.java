@@ -1,8 +1,8 @@
 /**
  * Marathon app definitions in the scheduler: reading request bodies, normalising them, merging updates,
  * validating, and writing the app JSON. Plain Java, no Spring; the API layer calls
- * {@link dev.pacer.scheduler.app.definition.AppDefinitions} and
- * {@link dev.pacer.scheduler.app.definition.AppValidator}.
+ * {@link dev.pacer.scheduler.definition.AppDefinitions} and
+ * {@link dev.pacer.scheduler.definition.AppValidator}.
  *
  * <h2>Flow of a request body</h2>
  * <ol>
@@ -19,8 +19,8 @@
  *       deployments.</li>
  * </ol>
  *
- * <h2>Normalisation ({@link dev.pacer.scheduler.app.definition.AppNormalizer})</h2>
- * Marathon 1.11's defaults ({@link dev.pacer.scheduler.app.definition.AppDefaults}): instances 1, cpus 1,
+ * <h2>Normalisation ({@link dev.pacer.scheduler.definition.AppNormalizer})</h2>
+ * Marathon 1.11's defaults ({@link dev.pacer.scheduler.definition.AppDefaults}): instances 1, cpus 1,
  * mem 128, disk 0, gpus 0, executor "", role "*", backoff 1 s × 1.15 up to 300 s, requirePorts false,
  * networks {@code [{"mode":"host"}]}, port definitions {@code [{"port":0,"name":"default","protocol":"tcp"}]}
  * when neither {@code ports} nor {@code portDefinitions} is given, upgrade strategy {1, 1} ({0, 0} for
@@ -49,4 +49,4 @@
  * are always written; {@code ports}, {@code uris}, {@code ipAddress} never. Timestamps are
  * {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} ({@code dev.pacer.contract.marathon.app.Timestamp}).
  */
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;

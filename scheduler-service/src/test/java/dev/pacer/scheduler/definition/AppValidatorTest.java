@@ -1,6 +1,6 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
-import static dev.pacer.scheduler.app.definition.AppFixtures.readNew;
+import static dev.pacer.scheduler.definition.AppFixtures.readNew;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

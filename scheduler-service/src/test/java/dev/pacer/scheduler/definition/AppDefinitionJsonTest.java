@@ -1,10 +1,10 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
-import static dev.pacer.scheduler.app.definition.AppFixtures.CLIENT_APP;
-import static dev.pacer.scheduler.app.definition.AppFixtures.DEFS;
-import static dev.pacer.scheduler.app.definition.AppFixtures.json;
-import static dev.pacer.scheduler.app.definition.AppFixtures.readNew;
-import static dev.pacer.scheduler.app.definition.AppFixtures.written;
+import static dev.pacer.scheduler.definition.AppFixtures.CLIENT_APP;
+import static dev.pacer.scheduler.definition.AppFixtures.DEFS;
+import static dev.pacer.scheduler.definition.AppFixtures.json;
+import static dev.pacer.scheduler.definition.AppFixtures.readNew;
+import static dev.pacer.scheduler.definition.AppFixtures.written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
 /** How an update body applies to the stored app. */
 public enum UpdateMode {

@@ -1,4 +1,4 @@
-package dev.pacer.scheduler.app.definition;
+package dev.pacer.scheduler.definition;
 
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.boot.limits.RequestLimitsProperties;
