@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * tasks waiting for a launch, each read from its index's cardinality when scraped (one O(1) call, no scan).
  * Every scheduler instance reports the same cluster-wide values: aggregate with {@code max}, not {@code sum}.
  */
-public final class AppGauges {
+final class AppGauges {
 
     public AppGauges(MeterRegistry registry, Supplier<Number> apps, Supplier<Number> queued) {
         Gauge.builder("pacer.scheduler.apps", apps).description("Apps defined in the cluster (the same on every instance)")

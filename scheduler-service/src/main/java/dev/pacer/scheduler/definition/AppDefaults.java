@@ -4,7 +4,7 @@ import dev.pacer.contract.marathon.app.PortDefinition;
 import java.util.List;
 
 /** Marathon 1.11's defaults for an app definition (reference §4, §4.2, §4.3), in one place. */
-public final class AppDefaults {
+final class AppDefaults {
 
     public static final int INSTANCES = 1;
     public static final double CPUS = 1.0;

@@ -21,7 +21,7 @@ import java.util.Objects;
  * (an invalid id, {@code ports} together with different {@code portDefinitions}, {@code uris}
  * together with {@code fetch}, ...) is left as sent for {@link AppValidator} to report. Idempotent.
  */
-public final class AppNormalizer {
+final class AppNormalizer {
 
     private static final List<String> EXTRACTABLE =
             List.of(".tgz", ".tar.gz", ".tbz2", ".tar.bz2", ".txz", ".tar.xz", ".zip");

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  resumes from an older id gets {@code event_stream_reset}
  */
 @ConfigurationProperties(EventsProperties.PREFIX)
-public record EventsProperties(
+record EventsProperties(
         @DefaultValue("100000") long maxLength,
         @DefaultValue("24h") Duration maxAge) {
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param groups        ids of the explicit groups in it (itself included)
  * @param dependencies  group id → the ids it depends on
  */
-public record GroupSnapshot(String id, String version, Map<String, String> apps, List<String> groups,
+record GroupSnapshot(String id, String version, Map<String, String> apps, List<String> groups,
                             Map<String, List<String>> dependencies) {
 
     public GroupSnapshot {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * a bounded number per group (oldest dropped first). {@link RedisGroupStore} is the production adapter;
  * {@code GroupStoreContract} states the behaviour.
  */
-public interface GroupStore {
+interface GroupStore {
 
     /** Explicit groups at or below {@code group} (the root excluded), in id order, with their dependencies. */
     Map<AppId, List<String>> explicit(AppId group);

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * dependencies) per explicit group, and per group a version index and one key per snapshot, at most
  * {@code maxVersions}.
  */
-public class RedisGroupStore implements GroupStore {
+class RedisGroupStore implements GroupStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 

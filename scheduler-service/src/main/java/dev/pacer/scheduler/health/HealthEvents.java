@@ -24,7 +24,7 @@ import java.util.Optional;
  * and {@code unhealthy_instance_kill_event} for each kill the wrapped policy decides (Marathon 1.11's
  * name; {@code unhealthy_task_kill_event} was its pre-1.5 name).
  */
-public class HealthEvents implements HealthKills {
+class HealthEvents implements HealthKills {
 
     /** The health check of an app at a version, by index (empty when the version or the check is gone). */
     @FunctionalInterface

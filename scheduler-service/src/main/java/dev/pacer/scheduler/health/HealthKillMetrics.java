@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code pacer.scheduler.health.brake{scope=app}} (apps of this instance whose kills are paused) and
  * {@code {scope=cluster}} (1 while the cluster-wide share holds every kill).
  */
-public class HealthKillMetrics {
+class HealthKillMetrics {
 
     private static final java.util.List<String> RESULTS =
             java.util.List.of("killed", "held_app_rate", "held_cluster_rate", "held_app_share", "held_cluster_share");

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Held kills are counted, logged once when a brake engages and once when it releases, and retried
  * after {@code retryAfter}: the kills resume by themselves once the share drops.
  */
-public class HealthKillPolicy implements HealthKills {
+class HealthKillPolicy implements HealthKills {
 
     private static final Logger log = LoggerFactory.getLogger(HealthKillPolicy.class);
     private static final Duration CLUSTER_CACHE = Duration.ofSeconds(1);

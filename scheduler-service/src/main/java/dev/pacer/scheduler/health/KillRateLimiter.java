@@ -13,7 +13,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * instance shares the limits. A kill takes a slot of the app's counter, then one of the cluster's
  * (each one key, so it works on a Redis Cluster too); when the cluster is full the app's slot is given back.
  */
-public class KillRateLimiter {
+class KillRateLimiter {
 
     /** KEYS: counter; ARGV: limit, ttl ms. 1 = taken, 0 = full. */
     private static final RedisScript<Long> TAKE = RedisScript.of("""

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code pacer.scheduler.placement.declines{reason}} counts, per reason, the declined placements in
  * which that reason ruled out at least one agent ({@code no_agents} when there was none).
  */
-public final class MicrometerPlacementMetrics implements PlacementMetrics {
+final class MicrometerPlacementMetrics implements PlacementMetrics {
 
     private final MeterRegistry registry;
     private final Counter placed;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         than this takes no new tasks
  */
 @ConfigurationProperties(PlacementProperties.PREFIX)
-public record PlacementProperties(@DefaultValue("15s") Duration heartbeatTimeout) {
+record PlacementProperties(@DefaultValue("15s") Duration heartbeatTimeout) {
 
     public static final String PREFIX = "pacer.scheduler.placement";
 

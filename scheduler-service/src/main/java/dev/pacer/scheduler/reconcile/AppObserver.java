@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * Reads what a pass needs, once, at its start: the stored definition, the task records, their health results
  * (one read when the app has checks), the deployment holding the app; the launch backoff only if asked for.
  */
-public class AppObserver {
+class AppObserver {
 
     private final Function<AppId, Optional<AppSpec>> specs;
     private final TaskStore tasks;

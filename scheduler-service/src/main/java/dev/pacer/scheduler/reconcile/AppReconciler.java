@@ -10,7 +10,7 @@ import java.util.Optional;
  * ({@link PlanExecutor}), with the id of the deployment holding the app in the logs' MDC. Answers when to look at
  * the app again (empty: only the resync and hints bring it back).
  */
-public class AppReconciler {
+class AppReconciler {
 
     private final AppObserver observer;
     private final AppPlanner planner;

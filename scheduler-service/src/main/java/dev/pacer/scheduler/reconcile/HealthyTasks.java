@@ -15,7 +15,7 @@ import java.util.Set;
  * has health checks, alive in every one of them (each check index has an alive result; one read per
  * app); and when it has readiness checks, a task of the current config only once it is ready.
  */
-public class HealthyTasks {
+class HealthyTasks {
 
     private final TaskHealthStore store;
     private final ReadinessProbes readiness;

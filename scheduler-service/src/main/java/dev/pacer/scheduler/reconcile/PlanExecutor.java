@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * look at the app again: soon while work is in flight (tasks staging or being killed, launches declined or delayed),
  * else never — the periodic resync and status hints bring it back.
  */
-public class PlanExecutor {
+class PlanExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(PlanExecutor.class);
     static final Duration SOON = Duration.ofSeconds(2);

@@ -31,7 +31,7 @@ import java.util.List;
  *   <li>Each pass launches and kills at most the given caps; the rest waits for the next pass.</li>
  * </ul>
  */
-public final class ReconcileDiff {
+final class ReconcileDiff {
 
     private ReconcileDiff() {
     }

@@ -21,7 +21,7 @@ import dev.pacer.boot.lifecycle.LifecyclePhases;
  * shard leases: the status stream consumer, the periodic resync of every app in the held shards,
  * and the agent monitor. Each loop survives Redis outages (it logs and tries again).
  */
-public class SchedulerLoops implements SmartLifecycle {
+class SchedulerLoops implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerLoops.class);
 

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * the sum over every scheduler instance is the cluster's figure. Between two passes of an app the figure
  * can lag by up to the resync interval.
  */
-public class TaskStateCounts {
+class TaskStateCounts {
 
     private static final TaskState[] STATES = TaskState.values();
 

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policy   which app-id prefixes may use which secret-path prefixes; empty = same top-level group
  */
 @ConfigurationProperties(SchedulerSecretsProperties.PREFIX)
-public record SchedulerSecretsProperties(String grantKey, @DefaultValue("5m") Duration grantTtl, List<PolicyRule> policy) {
+record SchedulerSecretsProperties(String grantKey, @DefaultValue("5m") Duration grantTtl, List<PolicyRule> policy) {
 
     public static final String PREFIX = "pacer.secrets";
 

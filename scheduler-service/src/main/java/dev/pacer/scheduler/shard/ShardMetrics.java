@@ -1,7 +1,7 @@
 package dev.pacer.scheduler.shard;
 
 /** What operators alert on about shard leases: changes of hands, and losses in particular. */
-public interface ShardMetrics {
+interface ShardMetrics {
 
     void leaseAcquired();
 

@@ -11,7 +11,7 @@ import java.util.List;
  * Pacer has an equivalent of carries Pacer's value; a Mesos-only option carries Marathon's default, or
  * {@code null} where Marathon writes null for an unset option (scheduler README, "/v2/info").
  */
-public final class MarathonInfo {
+final class MarathonInfo {
 
     /** Marathon's default for options whose Mesos concept Pacer does not have. */
     private static final long DECLINE_OFFER_DURATION = 120_000;

@@ -6,7 +6,7 @@ package dev.pacer.scheduler.definition.ports;
  * back those no app uses any more. Two schedulers never get the same port. {@link RedisServicePortPool} is
  * the production adapter; {@code ServicePortPoolContract} states the behaviour.
  */
-public interface ServicePortPool {
+interface ServicePortPool {
 
     /**
      * Marks one free port of {@code [min, max]} used and returns it, searching upwards from

@@ -1,7 +1,7 @@
 package dev.pacer.scheduler.placement.constraint;
 
 /** Marathon's constraint validation messages, verbatim (reference §2, {@code SchedulingValidation.scala}). */
-public final class ConstraintMessages {
+final class ConstraintMessages {
 
     public static final String FIELD_COUNT = "Each constraint must have either 2 or 3 fields";
     public static final String ILLEGAL_SPECIFICATION = "illegal constraint specification";

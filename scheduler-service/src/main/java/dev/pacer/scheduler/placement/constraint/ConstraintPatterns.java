@@ -17,7 +17,7 @@ import java.util.Optional;
  * a million steps: a pattern longer than {@link #MAX_LENGTH} or whose repetitions expand to more than
  * {@link #MAX_EXPANSION} steps is refused too.
  */
-public final class ConstraintPatterns {
+final class ConstraintPatterns {
 
     public static final int MAX_LENGTH = 1000;
     public static final int MAX_EXPANSION = 10_000;
