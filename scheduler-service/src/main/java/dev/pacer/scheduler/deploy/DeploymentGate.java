@@ -37,7 +37,8 @@ public final class DeploymentGate {
             return new StepDecision.Idle();
         }
         DeploymentAction action = plan.actionOf(appId).orElseThrow();
-        StepDecision gate = DeploymentStrategy.of(plan, appId).gate(new PassObservation(deployment, action, spec, tasks, healthy, now));
+        PassObservation pass = new PassObservation(deployment, action, spec, tasks, healthy, now);
+        StepDecision gate = DeploymentStrategy.of(plan, appId).gate(pass);
         return needsActivation(action, spec) ? new StepDecision.Activate(action, gate) : gate;
     }
 
