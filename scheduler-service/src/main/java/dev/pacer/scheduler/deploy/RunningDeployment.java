@@ -1,7 +1,11 @@
 package dev.pacer.scheduler.deploy;
 
 /**
- * A stored deployment, the step it is at (1-based) and whether its canaries were promoted.
+ * A stored deployment, the step it is at (1-based) and whether its canaries were promoted. What that means
+ * for each app (held at a canary, blue-green old set kept) is its {@link DeploymentStrategy}'s to say.
+ *
+ * @param switchedAt epoch ms of the blue-green traffic switch, null before
+ * @param openedAt   epoch ms when the blue-green new set was let into traffic, null before
  */
 public record RunningDeployment(DeploymentPlan plan, int currentStep, boolean promoted, Long switchedAt, Long openedAt) {
 
@@ -12,20 +16,5 @@ public record RunningDeployment(DeploymentPlan plan, int currentStep, boolean pr
     /** Held at its canaries until promoted. */
     public boolean paused() {
         return plan.hasCanary() && !promoted;
-    }
-
-    /** The canary size of the app while the deployment is paused, else -1. */
-    public int canaryOf(String app) {
-        Integer size = plan.canaries().get(app);
-        return paused() && size != null ? size : -1;
-    }
-
-    /**
-     * A blue-green app keeps its old set until {@code keepOldSeconds} after the traffic switch (and,
-     * before the switch, starts its complete new set beside it).
-     */
-    public boolean holdsOldSet(String app, long nowMillis) {
-        Integer keep = plan.blueGreen().get(app);
-        return keep != null && (switchedAt == null || nowMillis < switchedAt + keep * 1000L);
     }
 }

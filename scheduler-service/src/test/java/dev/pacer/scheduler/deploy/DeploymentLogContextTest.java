@@ -31,7 +31,7 @@ class DeploymentLogContextTest {
     private static final AppId APP = AppId.parse("/logs/web");
     private static final Instant V1 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant V2 = Instant.parse("2026-01-02T00:00:00Z");
-    private static final Instant NOW = V2.plus(DeploymentProgress.UNSTORED_GRACE).plusSeconds(60);
+    private static final Instant NOW = V2.plus(DeploymentGate.UNSTORED_GRACE).plusSeconds(60);
     private static final DeploymentPlan PLAN = new DeploymentPlan("d-42", V2.toString(), V2.toEpochMilli(),
             List.of(List.of(new DeploymentAction(DeploymentAction.Type.RestartApplication, APP.toString(), V2.toString(), V1.toString()))),
             null, Map.of(), 0, Map.of());
