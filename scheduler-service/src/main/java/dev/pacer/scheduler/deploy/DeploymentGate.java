@@ -20,7 +20,7 @@ import java.util.Set;
  * scheduler died in between) is given up after {@link #UNSTORED_GRACE}; a change superseded by a newer
  * version counts as done — a deployment is never left holding its locks.
  */
-public final class DeploymentGate {
+final class DeploymentGate {
 
     static final Duration UNSTORED_GRACE = Duration.ofSeconds(60);
     /** The reason of an auto-revert (its prefix names the outcome: {@code DeploymentService#end}). */

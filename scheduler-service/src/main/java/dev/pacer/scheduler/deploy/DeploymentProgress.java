@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * too. Whichever scheduler holds the app's shard does this, so a deployment survives any scheduler
  * restart and resumes where it was.
  */
-public class DeploymentProgress implements DeploymentHook {
+class DeploymentProgress implements DeploymentHook {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentProgress.class);
 

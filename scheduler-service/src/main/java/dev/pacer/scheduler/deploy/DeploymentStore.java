@@ -11,7 +11,7 @@ import java.util.Optional;
  * never leaves a lock behind. {@link RedisDeploymentStore} is the production adapter;
  * {@code DeploymentStoreContract} states the behaviour.
  */
-public interface DeploymentStore {
+interface DeploymentStore {
 
     /**
      * Stores the deployment at step 1 and locks its apps; returns the ids of the other deployments holding

@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * what the deployment does after a pass ({@link #gate}) — so none of them is spread over the classes that
  * store or drive deployments. Pure: no store, no clock, no traffic gate.
  */
-public sealed interface DeploymentStrategy {
+sealed interface DeploymentStrategy {
 
     /**
      * The strategy of the app's change in {@code plan}. An app has at most one of canary and blue-green (the

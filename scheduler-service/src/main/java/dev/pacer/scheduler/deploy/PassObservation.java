@@ -17,7 +17,7 @@ import java.util.Set;
  * @param spec    the app as stored (empty once deleted)
  * @param healthy ids of its running tasks that pass every health check
  */
-public record PassObservation(RunningDeployment deployment, DeploymentAction action, Optional<AppSpec> spec,
+record PassObservation(RunningDeployment deployment, DeploymentAction action, Optional<AppSpec> spec,
                               List<TaskRecord> tasks, Set<String> healthy, Instant now) {
 
     public PassObservation {

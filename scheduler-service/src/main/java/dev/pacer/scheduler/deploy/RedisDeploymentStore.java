@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one lock hash (app id → deployment id). Every change that touches locks is one script, so two
  * deployments can never both hold an app and a finished deployment never leaves a lock behind.
  */
-public class RedisDeploymentStore implements DeploymentStore {
+class RedisDeploymentStore implements DeploymentStore {
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;

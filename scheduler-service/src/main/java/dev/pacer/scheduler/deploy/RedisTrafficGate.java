@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@link TrafficGate} in Redis: the set {@link RedisKeys#appTrafficDenied} in the app's slot; every change is
  * announced on {@link Channels#TRAFFIC}, where the agents hear it.
  */
-public class RedisTrafficGate implements TrafficGate {
+class RedisTrafficGate implements TrafficGate {
 
     private final StringRedisTemplate redis;
     private final PubSub pubSub;

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * Keeping the decision a value lets every rule of every {@link DeploymentStrategy} be tested without a store,
  * a clock or a traffic gate.
  */
-public sealed interface StepDecision {
+sealed interface StepDecision {
 
     /** Not the app's turn: its action is in a later step (or an earlier one, already done). Nothing waits. */
     record Idle() implements StepDecision {
