@@ -1,6 +1,7 @@
 package dev.pacer.bench;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +40,14 @@ final class BenchArgs {
 
     /** The options of a bench that starts {@link BenchStack}: its own ({@code own}) and the stack's. */
     static BenchArgs parseWithStack(String[] args, String... own) {
-        Set<String> known = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
+        Set<String> known = new HashSet<>(BenchOptions.STACK_KEYS);
         known.addAll(List.of(own));
         return parse(args, known);
     }
 
     /** The stack's options among those given ({@code alsoStack}: more of them that go to {@link BenchOptions}). */
     BenchOptions stackOptions(String... alsoStack) {
-        Set<String> keys = new java.util.HashSet<>(BenchOptions.STACK_KEYS);
+        Set<String> keys = new HashSet<>(BenchOptions.STACK_KEYS);
         keys.addAll(List.of(alsoStack));
         return BenchOptions.parse(only(keys));
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How to run {@link ApiLatencyBench}; every option has a default that gives the README's run.
@@ -57,7 +58,7 @@ public record BenchOptions(Path home, Path logDir, Path outDir, List<Op> ops, Li
             """.formatted(String.join(" ", LEAN_JVM));
 
     /** The options of the stack that group-deploy and launch-latency start, as {@link #parse} reads them. */
-    static final java.util.Set<String> STACK_KEYS = java.util.Set.of("home", "log-dir", "ready-timeout", "jvm-opts", "scheduler-arg");
+    static final Set<String> STACK_KEYS = Set.of("home", "log-dir", "ready-timeout", "jvm-opts", "scheduler-arg");
 
     static final String STACK_USAGE = """
             and of the stack it starts (redis-server, one scheduler):

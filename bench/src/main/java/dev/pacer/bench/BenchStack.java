@@ -1,13 +1,8 @@
 package dev.pacer.bench;
 
-import dev.pacer.runtime.ManagedProcess;
-
 import dev.pacer.contract.ApiPaths;
-import dev.pacer.testsupport.EmbeddedRedis;
+import dev.pacer.runtime.ManagedProcess;
 import dev.pacer.testsupport.FreePorts;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

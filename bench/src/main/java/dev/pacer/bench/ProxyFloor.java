@@ -1,5 +1,6 @@
 package dev.pacer.bench;
 
+import java.util.Set;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
@@ -31,7 +32,7 @@ public final class ProxyFloor {
     }
 
     static BenchCommand.Run parse(String[] args) {
-        BenchArgs given = BenchArgs.parse(args, java.util.Set.of("port", "upstream"));
+        BenchArgs given = BenchArgs.parse(args, Set.of("port", "upstream"));
         int port = given.integer("port", -1, 1);
         String upstream = given.text("upstream", null);
         if (port < 0 || upstream == null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -22,9 +23,9 @@ class MarkdownReportTest {
 
         assertThat(ratios).hasSize(2);
         assertThat(ratios.get(0).threads()).isEqualTo(1);
-        assertThat(ratios.get(0).p50()).isCloseTo(1.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ratios.get(0).p50()).isCloseTo(1.1, Assertions.within(1e-9));
         assertThat(ratios.get(0).flat()).isTrue();
-        assertThat(ratios.get(1).p50()).isCloseTo(2.5, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ratios.get(1).p50()).isCloseTo(2.5, Assertions.within(1e-9));
         assertThat(ratios.get(1).flat()).isFalse();
     }
 

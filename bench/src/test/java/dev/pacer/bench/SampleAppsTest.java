@@ -2,6 +2,7 @@ package dev.pacer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.contract.ids.AppId;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ class SampleAppsTest {
     @Test
     void ids_areDistinct_andValidMarathonPaths() {
         assertThat(SampleApps.id(42)).isEqualTo("/bench/team-02/app-00042");
-        assertThat(dev.pacer.contract.ids.AppId.parse(SampleApps.id(12_345)).toString()).isEqualTo(SampleApps.id(12_345));
+        assertThat(AppId.parse(SampleApps.id(12_345)).toString()).isEqualTo(SampleApps.id(12_345));
     }
 
     @Test

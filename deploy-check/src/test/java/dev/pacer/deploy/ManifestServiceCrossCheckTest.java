@@ -2,6 +2,7 @@ package dev.pacer.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The manifests against the services themselves: every Pacer container (image {@code pacer/<service>:<version>})
@@ -214,9 +216,9 @@ class ManifestServiceCrossCheckTest {
     @SuppressWarnings("unchecked")
     void prometheusJobs_keepEachServicesPods_andCheckTheNameItsCertificateCarries(String overlay) {
         Rendered r = Rendered.overlay(overlay);
-        String scrape = r.find(io.fabric8.kubernetes.api.model.ConfigMap.class, "pacer-prometheus-scrape").orElseThrow()
+        String scrape = r.find(ConfigMap.class, "pacer-prometheus-scrape").orElseThrow()
                 .getData().get("pacer-scrape.yml");
-        List<Map<String, Object>> jobs = (List<Map<String, Object>>) new org.yaml.snakeyaml.Yaml().load(scrape);
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) new Yaml().load(scrape);
         for (PacerContainer p : pacerContainers(r)) {
             String name = p.pod().getMetadata().getLabels().get("app.kubernetes.io/name");
             Map<String, Object> job = jobs.stream().filter(j -> ((List<Map<String, Object>>) j.get("relabel_configs")).stream()

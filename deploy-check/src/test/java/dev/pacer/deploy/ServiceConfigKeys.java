@@ -74,7 +74,7 @@ public final class ServiceConfigKeys {
 
     /** Whether {@code service} names a service module of this checkout ({@code scheduler}, {@code agent-service}). */
     public boolean isService(String service) {
-        return java.nio.file.Files.isDirectory(root.resolve(module(service)).resolve("src/main"));
+        return Files.isDirectory(root.resolve(module(service)).resolve("src/main"));
     }
 
     /** {@code scheduler} or {@code scheduler-service}: the module's name. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,7 +60,7 @@ final class Leftovers {
         System.out.println("Stopping " + listed.size() + " process(es) left behind by an earlier run: "
                 + listed.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(" ")));
         listed.forEach(ProcessHandle::destroy);
-        listed.forEach(p -> p.onExit().completeOnTimeout(p, 15, java.util.concurrent.TimeUnit.SECONDS).join());
+        listed.forEach(p -> p.onExit().completeOnTimeout(p, 15, TimeUnit.SECONDS).join());
         listed.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -223,7 +224,7 @@ public final class LocalStack implements AutoCloseable {
     private static void stopTasks(List<ProcessHandle> tasks) {
         tasks.forEach(ProcessHandle::destroy);
         for (ProcessHandle task : tasks) {
-            task.onExit().completeOnTimeout(task, 5, java.util.concurrent.TimeUnit.SECONDS).join();
+            task.onExit().completeOnTimeout(task, 5, TimeUnit.SECONDS).join();
         }
         tasks.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }

@@ -1,8 +1,13 @@
 package dev.pacer.stack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * How to bring the stack up. Defaults are the well-known ports of the README; {@code --port-base=N}
@@ -25,19 +30,19 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
     static final String USAGE = usage();
 
     private static String usage() {
-        try (java.io.InputStream in = StackOptions.class.getResourceAsStream("usage.txt")) {
+        try (InputStream in = StackOptions.class.getResourceAsStream("usage.txt")) {
             if (in == null) {
                 throw new IllegalStateException("usage.txt is missing from the launcher");
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read usage.txt", e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read usage.txt", e);
         }
     }
 
     /** True when the arguments ask for the usage ({@code -h} or {@code --help} anywhere). */
     static boolean helpRequested(String[] args) {
-        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+        return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
     /**

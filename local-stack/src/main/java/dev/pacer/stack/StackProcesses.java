@@ -1,8 +1,10 @@
 package dev.pacer.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class StackProcesses {
         try {
             OwnerOnly.write(file, "# written by the local stack on every run; never commit\n" + String.join("\n", lines) + "\n");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
     }
@@ -126,7 +128,7 @@ final class StackProcesses {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
 }

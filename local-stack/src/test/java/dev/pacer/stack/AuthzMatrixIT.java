@@ -11,13 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -270,7 +274,7 @@ class AuthzMatrixIT {
         s.put("team-a/../" + group + tail, false);                              // ..
         s.put("team-a/%2e%2e/" + group + tail, false);                          // an encoded ..
         s.put("team-a/%2E%2E/" + group + tail, false);
-        s.put(group.toUpperCase(java.util.Locale.ROOT) + tail, false);         // mixed case: another id, which cannot exist
+        s.put(group.toUpperCase(Locale.ROOT) + tail, false);         // mixed case: another id, which cannot exist
         s.put("%54" + group.substring(1) + tail, false);                        // an encoded capital
         return s;
     }
@@ -304,7 +308,7 @@ class AuthzMatrixIT {
 
     /** Every team-b id in a 422's message is one the request itself sent. */
     private static boolean quotesOnlyTheRequest(String answer, String request) {
-        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("[^'\"\\s]*team-b[^'\"\\s]*").matcher(answer);
+        Matcher ids = Pattern.compile("[^'\"\\s]*team-b[^'\"\\s]*").matcher(answer);
         while (ids.find()) {
             if (!request.contains(ids.group())) {
                 return false;
@@ -377,7 +381,7 @@ class AuthzMatrixIT {
     }
 
     private static void expect(Response response, int... statuses) {
-        assertThat(response.status()).as(response.body()).isIn(java.util.Arrays.stream(statuses).boxed().toList());
+        assertThat(response.status()).as(response.body()).isIn(Arrays.stream(statuses).boxed().toList());
     }
 
     private static String app(String id, int instances, double cpus, String secret) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pacer.runtime.ClusterPki;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -115,7 +119,7 @@ class ComposeFileTest {
         assertThat(properties(dir.resolve("scheduler-1/pacer.properties")).get("pacer.secrets.grant-key"))
                 .isEqualTo(secrets.get("pacer.secrets.grant-key"));
         assertThat(properties(dir.resolve("agent-a/pacer.properties"))).containsOnlyKeys("spring.data.redis.url");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("agent-a/key.pem")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("agent-a/key.pem")))).isEqualTo("rw-------");
 
         Map<Path, String> first = snapshot(dir, "ca.pem", "ca.key", "admin-credential", "redis/password", "vault/token",
                 "keys/secrets-kek", "scheduler-1/cert.pem");
@@ -135,11 +139,11 @@ class ComposeFileTest {
                 .replace("health", "health-service").replace("agent", "agent-service");
         try {
             String yml = Files.readString(HOME.resolve(module).resolve("src/main/resources/application.yml"));
-            java.util.regex.Matcher port = java.util.regex.Pattern.compile("port: \\$\\{PORT:(\\d+)}").matcher(yml);
+            Matcher port = Pattern.compile("port: \\$\\{PORT:(\\d+)}").matcher(yml);
             assertThat(port.find()).as("PORT default of " + module).isTrue();
             return Integer.parseInt(port.group(1));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

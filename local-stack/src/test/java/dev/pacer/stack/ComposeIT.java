@@ -9,6 +9,7 @@ import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.RequiresDocker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,7 +224,7 @@ class ComposeIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         // until scheduler-1's Eureka lease expires, a call routed to it waits for the connect timeout, then is retried
         await("a task of an app created after the kill").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
                 .until(() -> JSON.readTree(api.get(gateway("/v2/apps/compose/after-kill")).body()).path("app").path("tasksRunning").asInt() == 1);
     }
 
@@ -341,7 +342,7 @@ class ComposeIT {
         try {
             return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,7 +3,9 @@ package dev.pacer.stack;
 import dev.pacer.stack.ShapeProbe.Answer;
 import dev.pacer.testsupport.shape.ShapeChecker;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -74,8 +76,8 @@ final class EventStreamShape {
                 }
             }
             return new String[] {event, "{}"};
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,7 +97,7 @@ class HostileInputIT {
      */
     private static Map<String, String> quietDump() throws InterruptedException {
         Map<String, String> previous = dump();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             Thread.sleep(3000);
             Map<String, String> current = dump();
@@ -335,7 +337,7 @@ class HostileInputIT {
     }
 
     /** The gateway's public port is plain HTTP; every internal port needs the operator's certificate. */
-    private static javax.net.ssl.SSLContext tls(Target target) {
+    private static SSLContext tls(Target target) {
         return target == Target.GATEWAY ? null : stack.operatorTls();
     }
 

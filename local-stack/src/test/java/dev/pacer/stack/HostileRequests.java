@@ -2,6 +2,7 @@ package dev.pacer.stack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -302,7 +303,7 @@ final class HostileRequests {
     static List<Hostile> internal() {
         List<Hostile> out = new ArrayList<>();
         byte[] big = new byte[5 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) ' ');
+        Arrays.fill(big, (byte) ' ');
         byte[] deepBody = utf8("[".repeat(10_000) + "]".repeat(10_000));
         for (Target target : List.of(Target.SCHEDULER, Target.SECRETS, Target.AGENT, Target.HEALTH, Target.DISCOVERY)) {
             String path = switch (target) {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.testsupport.Http;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -80,11 +84,11 @@ final class InternalPortsOnTheStack {
              "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}""";
 
     /** The TLS handshake fails (or, plain HTTP to a TLS port, the server answers 400 and does nothing). */
-    private static void assertRefused(java.util.function.Supplier<Http.Response> call, String what) {
+    private static void assertRefused(Supplier<Http.Response> call, String what) {
         try {
             Http.Response response = call.get();
             assertThat(response.status()).as("%s answered %s", what, response.body()).isEqualTo(400);
-        } catch (java.io.UncheckedIOException expected) {
+        } catch (UncheckedIOException expected) {
             // the handshake was refused
         }
     }
@@ -104,7 +108,7 @@ final class InternalPortsOnTheStack {
         assertThat(admin[1]).hasSizeGreaterThanOrEqualTo(20);
         String printed = Files.readString(output);
         assertThat(printed).contains("curl -u admin:" + admin[1] + " localhost:" + ports.gateway() + "/v2/info");
-        assertThat(printed.split(java.util.regex.Pattern.quote(admin[1]), -1)).as("printed twice in one summary").hasSize(3);
+        assertThat(printed.split(Pattern.quote(admin[1]), -1)).as("printed twice in one summary").hasSize(3);
         assertThat(api.get(gateway(ApiPaths.V2_INFO)).status()).isEqualTo(200);
 
         List<Path> ownerOnly = new ArrayList<>(List.of(files.dir().resolve("admin-credential"), files.dir().resolve("redis/password"),
@@ -117,7 +121,7 @@ final class InternalPortsOnTheStack {
         }
         assertThat(ownerOnly).hasSizeGreaterThan(15);
         for (Path file : ownerOnly) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .as("mode of %s", file).isEqualTo("rw-------");
         }
         assertThat(Files.readString(files.dir().resolve("config/gateway-service.properties")))

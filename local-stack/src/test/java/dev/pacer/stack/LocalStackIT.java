@@ -7,8 +7,34 @@ import static org.awaitility.Awaitility.await;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.ServiceName;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.testsupport.Http;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import mesosphere.marathon.client.Marathon;
 import mesosphere.marathon.client.MarathonClient;
 import mesosphere.marathon.client.MarathonException;
@@ -16,22 +42,6 @@ import mesosphere.marathon.client.model.v2.App;
 import mesosphere.marathon.client.model.v2.Result;
 import mesosphere.marathon.client.model.v2.Task;
 import mesosphere.marathon.client.model.v2.VersionedApp;
-import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -318,7 +328,7 @@ class LocalStackIT {
         });
         RedisClient client = RedisClient.create(FILES.redisUrl(ports.redis()));
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            assertThat(redis.sync().hget(RedisKeys.appBackoff(dev.pacer.contract.ids.AppId.parse(DEMO)), "failures")).isEqualTo("1");
+            assertThat(redis.sync().hget(RedisKeys.appBackoff(AppId.parse(DEMO)), "failures")).isEqualTo("1");
         } finally {
             client.shutdown();
         }
@@ -373,18 +383,18 @@ class LocalStackIT {
         assertThat(api.send("PUT", gateway(ApiPaths.V2_APPS + TRAFFIC), "{\"instances\":3}").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> running(TRAFFIC).size() == 3);
         JsonNode newest = running(TRAFFIC).stream()
-                .max(java.util.Comparator.comparing(t -> t.path("startedAt").asString())).orElseThrow();
+                .max(Comparator.comparing(t -> t.path("startedAt").asString())).orElseThrow();
         String newId = newest.path("id").asString();
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> servedIds(3).contains(newId));
-        long routedMillis = System.currentTimeMillis() - java.time.Instant.parse(newest.path("startedAt").asString()).toEpochMilli();
+        long routedMillis = System.currentTimeMillis() - Instant.parse(newest.path("startedAt").asString()).toEpochMilli();
 
         awaitNoDeployment(TRAFFIC);
         // traffic runs from before the kill is asked for until 4 s after it
         String victim = newId;
         long killAt = System.nanoTime() + Duration.ofMillis(300).toNanos();
-        java.util.concurrent.atomic.AtomicLong lastSeen = new java.util.concurrent.atomic.AtomicLong(killAt);
-        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Map<String, Integer> errorKinds = new java.util.concurrent.ConcurrentSkipListMap<>();
+        AtomicLong lastSeen = new AtomicLong(killAt);
+        AtomicInteger requests = new AtomicInteger();
+        Map<String, Integer> errorKinds = new ConcurrentSkipListMap<>();
         Thread traffic = new Thread(() -> {
             while (System.nanoTime() - killAt < Duration.ofSeconds(4).toNanos()) {
                 Http.Response r = api.get(gateway("/apps/traffic/web/id.txt"));
@@ -397,7 +407,7 @@ class LocalStackIT {
             }
         });
         traffic.start();
-        java.util.concurrent.locks.LockSupport.parkNanos(killAt - System.nanoTime());
+        LockSupport.parkNanos(killAt - System.nanoTime());
         assertThat(api.send("DELETE", gateway(ApiPaths.V2_APPS + TRAFFIC + "/tasks/" + victim + "?scale=true"), null).status())
                 .isEqualTo(200);
         long answeredMillis = (System.nanoTime() - killAt) / 1_000_000;
@@ -418,8 +428,8 @@ class LocalStackIT {
     }
 
     /** The task ids answering {@code id.txt} through the gateway in {@code requests} requests. */
-    private static java.util.Set<String> servedIds(int requests) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    private static Set<String> servedIds(int requests) {
+        Set<String> ids = new TreeSet<>();
         for (int i = 0; i < requests; i++) {
             Http.Response r = api.get(gateway("/apps/traffic/web/id.txt"));
             if (r.status() == 200) {
@@ -504,12 +514,12 @@ class LocalStackIT {
     @Order(40)
     void anAppWithASecret_seesItsValue_andARotationReachesItsRestartedTask() {
         secrets = new SecretsOnTheStack(ports, STACK_DIR, OUTPUT, api, internal, FILES.redisUrl(ports.redis()));
-        secrets.store("first-" + java.util.UUID.randomUUID());
+        secrets.store("first-" + UUID.randomUUID());
         secrets.expectPolicyRefusal();
         secrets.deploy();
         String first = secrets.expectTaskSees(secrets.values.get(0), null);
 
-        secrets.store("second-" + java.util.UUID.randomUUID());
+        secrets.store("second-" + UUID.randomUUID());
         secrets.restart();
 
         secrets.expectTaskSees(secrets.values.get(1), first);
@@ -680,7 +690,7 @@ class LocalStackIT {
     static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }

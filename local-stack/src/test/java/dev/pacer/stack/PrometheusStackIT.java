@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class PrometheusStackIT {
     static void stopPrometheus() {
         if (prometheus != null) {
             prometheus.destroy();
-            prometheus.onExit().completeOnTimeout(prometheus, 20, java.util.concurrent.TimeUnit.SECONDS).join();
+            prometheus.onExit().completeOnTimeout(prometheus, 20, TimeUnit.SECONDS).join();
             prometheus.destroyForcibly();
         }
     }
@@ -121,7 +123,7 @@ class PrometheusStackIT {
                         problems.set(problems(panels, alerts));
                         return problems.get().isEmpty();
                     });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             // reported below with every problem
         } finally {
             System.out.printf("[prometheus] %d panel queries, %d alert expressions evaluated; problems: %s%n",

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.testsupport.Http;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -187,7 +189,7 @@ final class SecretsOnTheStack {
                         case "set" -> all.addAll(redis.smembers(key));
                         case "zset" -> all.addAll(redis.zrange(key, 0, -1));
                         case "list" -> all.addAll(redis.lrange(key, 0, -1));
-                        case "stream" -> redis.xrange(key, io.lettuce.core.Range.create("-", "+"))
+                        case "stream" -> redis.xrange(key, Range.create("-", "+"))
                                 .forEach(m -> all.add(m.getBody().toString()));
                         default -> { }
                     }
@@ -219,7 +221,7 @@ final class SecretsOnTheStack {
     static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,11 +9,13 @@ import dev.pacer.testsupport.shape.RamlTypes;
 import dev.pacer.testsupport.shape.ShapeChecker;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.awaitility.core.ConditionTimeoutException;
@@ -272,7 +274,7 @@ class ShapeIT {
     }
 
     /** Waits up to 2 minutes; on a timeout, fails with the apps, deployments and queue as they are. */
-    private static void awaitOrExplain(String what, java.util.concurrent.Callable<Boolean> condition) {
+    private static void awaitOrExplain(String what, Callable<Boolean> condition) {
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(condition);
         } catch (ConditionTimeoutException e) {
@@ -289,7 +291,7 @@ class ShapeIT {
             try (InputStream own = ShapeIT.class.getResourceAsStream("/marathon-shapes.raml")) {
                 return new MarathonShapes(RamlTypes.marathon().withLibrary("shapes", new String(own.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 

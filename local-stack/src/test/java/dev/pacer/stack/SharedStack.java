@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -133,7 +135,7 @@ final class SharedStack {
             Files.createDirectories(STACK_DIR);
             Files.writeString(STACK_DIR.resolve(StackCredentials.ADMIN_FILE), "admin:admin-pw\n");
             Files.setPosixFilePermissions(STACK_DIR.resolve(StackCredentials.ADMIN_FILE),
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    PosixFilePermissions.fromString("rw-------"));
             ProcessBuilder builder = new ProcessBuilder(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", HOME.resolve("local-stack/target/local-stack.jar").toString(),
@@ -172,7 +174,7 @@ final class SharedStack {
     private void stop() {
         List<ProcessHandle> children = launcher.descendants().toList();
         launcher.destroy();
-        launcher.onExit().completeOnTimeout(launcher, 60, java.util.concurrent.TimeUnit.SECONDS).join();
+        launcher.onExit().completeOnTimeout(launcher, 60, TimeUnit.SECONDS).join();
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         launcher.destroyForcibly();
     }

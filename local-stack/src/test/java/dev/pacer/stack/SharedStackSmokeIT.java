@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.pacer.contract.ApiPaths;
+import dev.pacer.testsupport.Http;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
@@ -31,7 +32,7 @@ class SharedStackSmokeIT {
     void theSharedStack_exposesItsInternalPorts_probes_andRedis_toTests() {
         SharedStack stack = SharedStack.get();
         assertThat(stack.internalClient().get(stack.internal(stack.ports().scheduler(), ApiPaths.V2_INFO)).status()).isEqualTo(200);
-        assertThat(dev.pacer.testsupport.Http.get(stack.probe(stack.ports().scheduler(), "/readyz")).status()).isEqualTo(200);
+        assertThat(Http.get(stack.probe(stack.ports().scheduler(), "/readyz")).status()).isEqualTo(200);
 
         RedisClient withPassword = RedisClient.create(stack.redisUrl());
         try (StatefulRedisConnection<String, String> redis = withPassword.connect()) {

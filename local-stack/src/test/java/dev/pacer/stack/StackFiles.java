@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -34,10 +36,10 @@ record StackFiles(Path dir) {
 
     /** Presents a certificate naming {@code identity} issued by another CA (and trusts the stack's CA). */
     SSLContext foreignTls(String identity) {
-        return ClusterPki.create("another CA").issue(identity, java.time.Duration.ofDays(1)).sslContextTrusting(ca());
+        return ClusterPki.create("another CA").issue(identity, Duration.ofDays(1)).sslContextTrusting(ca());
     }
 
-    java.security.cert.X509Certificate ca() {
+    X509Certificate ca() {
         return ClusterPki.readCertificate(dir.resolve("tls").resolve(ClusterPki.CA_CERT));
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,13 +116,13 @@ class StackOptionsTest {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", RUN_LOCAL.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", RUN_LOCAL.toString()));
         command.addAll(List.of(args));
         return exec(command);
     }
 
     private static Result launcher(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dpacer.home=" + HOME, LocalStack.class.getName()));
         command.addAll(List.of(args));
         return exec(command);

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -25,6 +26,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -216,13 +220,13 @@ public final class ClusterPki {
     /** The common name of a certificate's subject (the identity it names); null when it has none. */
     public static String commonName(X509Certificate certificate) {
         try {
-            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
                 if (rdn.getType().equalsIgnoreCase("CN")) {
                     return rdn.getValue().toString();
                 }
             }
             return null;
-        } catch (javax.naming.InvalidNameException e) {
+        } catch (InvalidNameException e) {
             return null;
         }
     }
@@ -328,9 +332,9 @@ public final class ClusterPki {
 
     /** Creates {@code file} with mode 0600 (or sets that mode) before anything secret is written to it. */
     static void createOwnerOnly(Path file) throws IOException {
-        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        var ownerOnly = PosixFilePermissions.fromString("rw-------");
         if (Files.notExists(file)) {
-            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
         }
         Files.setPosixFilePermissions(file, ownerOnly);
     }

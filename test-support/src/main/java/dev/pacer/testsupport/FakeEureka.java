@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -51,7 +53,7 @@ public final class FakeEureka implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             FakeEureka eureka = new FakeEureka(server, leaseExpiry);
             server.createContext("/eureka/apps", eureka::handle);
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.setExecutor(Executors.newFixedThreadPool(4));
             server.start();
             return eureka;
         } catch (IOException e) {
@@ -111,7 +113,7 @@ public final class FakeEureka implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private void put(String app, String id, ObjectNode instance) {

@@ -7,10 +7,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * HTTP/1.1 on a plain socket, for what well-behaved clients never send: a {@code Content-Length} the
@@ -127,7 +128,7 @@ public final class RawHttp {
     public static Body chunked(long total, int chunkSize, byte fill) {
         return (out, answered) -> {
             byte[] chunk = new byte[chunkSize];
-            java.util.Arrays.fill(chunk, fill);
+            Arrays.fill(chunk, fill);
             long sent = 0;
             while (sent < total && !answered.isDone()) {
                 int n = (int) Math.min(chunkSize, total - sent);

@@ -12,6 +12,7 @@ import com.netflix.discovery.shared.transport.EurekaHttpResponse;
 import dev.pacer.boot.tls.PacerTls;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -103,7 +104,7 @@ final class EurekaRestClient {
                 .setDataCenterInfo(new MyDataCenterInfo(DataCenterInfo.Name.MyOwn))
                 .setLeaseInfo(LeaseInfo.Builder.newBuilder().setRenewalIntervalInSecs(instance.renewSeconds())
                         .setDurationInSecs(instance.leaseSeconds()).build())
-                .setMetadata(new java.util.HashMap<>(instance.metadata()))
+                .setMetadata(new HashMap<>(instance.metadata()))
                 .setLastDirtyTimestamp(instance.dirtyTimestamp);
         if (instance.statusPageUrl() != null) {
             builder.setStatusPageUrl(null, instance.statusPageUrl());

@@ -1,10 +1,12 @@
 package dev.pacer.agent.discovery;
 
+import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +29,9 @@ class TaskHealthReader {
      * The app versions whose tasks must get no traffic ({@link dev.pacer.contract.RedisKeys#appTrafficDenied}:
      * a blue-green deployment's set before or after its switch).
      */
-    java.util.Set<String> deniedVersions(String appId) {
-        java.util.Set<String> denied = redis.opsForSet().members(dev.pacer.contract.RedisKeys.appTrafficDenied(AppId.parse(appId)));
-        return denied == null ? java.util.Set.of() : denied;
+    Set<String> deniedVersions(String appId) {
+        Set<String> denied = redis.opsForSet().members(RedisKeys.appTrafficDenied(AppId.parse(appId)));
+        return denied == null ? Set.of() : denied;
     }
 
     boolean healthy(String appId, String taskId, int checks) {

@@ -5,9 +5,11 @@ import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.task.TaskRuntime;
 import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.boot.work.WorkQueues;
+import dev.pacer.contract.task.LaunchRequest;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +30,9 @@ class AgentHealthConfiguration {
         // (docker exec: the container's files, user and environment, as Mesos ran them). The runtime is looked up
         // late: it reports to these checks.
         checks.besideTask(taskId -> runtime.getObject().launchRequest(taskId)
-                .filter(dev.pacer.contract.task.LaunchRequest::runsContainer)
-                .map(container -> java.util.List.of("docker", "exec", taskId)) // the container's name is its task id
-                .orElseGet(() -> runtime.getObject().isolation(taskId).map(isolator::besideTask).orElse(java.util.List.of())));
+                .filter(LaunchRequest::runsContainer)
+                .map(container -> List.of("docker", "exec", taskId)) // the container's name is its task id
+                .orElseGet(() -> runtime.getObject().isolation(taskId).map(isolator::besideTask).orElse(List.of())));
         Gauge.builder("pacer.agent.health.tasks", checks, AgentHealthChecks::tasksChecked)
                 .description("Tasks whose agent-side checks run now").register(registry);
         workQueues.register(checks.engine());

@@ -3,17 +3,22 @@ package dev.pacer.agent.health;
 import dev.pacer.boot.health.ProbeOutcome;
 import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.marathon.app.HealthCheck;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,12 +66,12 @@ final class AgentProbe {
         if (value == null || value.isEmpty()) {
             return "no command";
         }
-        List<String> command = new java.util.ArrayList<>(beside);
+        List<String> command = new ArrayList<>(beside);
         command.addAll(List.of("/bin/sh", "-c", value));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         if (sandbox != null && sandbox.toFile().isDirectory()) {
             builder.directory(sandbox.toFile());
         }
@@ -108,7 +113,7 @@ final class AgentProbe {
                     HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 400 ? null : "HTTP " + status;
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return ProbeOutcome.timedOut(timeout).cause();
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -125,7 +130,7 @@ final class AgentProbe {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(LOOPBACK, port), (int) timeout.toMillis());
             return null;
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return ProbeOutcome.timedOut(timeout).cause();
         } catch (IOException e) {
             return "connection refused";
@@ -148,7 +153,7 @@ final class AgentProbe {
             }}, new SecureRandom());
             return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(20))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

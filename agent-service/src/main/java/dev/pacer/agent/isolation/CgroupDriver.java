@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -120,7 +121,7 @@ abstract class CgroupDriver {
     }
 
     /** Waits (briefly, polling) until {@code reached} is true. */
-    static boolean await(java.util.function.BooleanSupplier reached) {
+    static boolean await(BooleanSupplier reached) {
         for (int i = 0; i < 200; i++) {
             if (reached.getAsBoolean()) {
                 return true;

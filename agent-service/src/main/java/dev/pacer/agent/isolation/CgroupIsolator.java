@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -94,8 +96,8 @@ public final class CgroupIsolator implements TaskIsolator {
     private static void openForTraversal(Path sandboxes) throws IOException {
         Files.setPosixFilePermissions(sandboxes, PosixFilePermissions.fromString("rwx--x--x"));
         Path workDir = sandboxes.getParent();
-        var perms = new java.util.HashSet<>(Files.getPosixFilePermissions(workDir));
-        if (perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+        var perms = new HashSet<>(Files.getPosixFilePermissions(workDir));
+        if (perms.add(PosixFilePermission.OTHERS_EXECUTE)) {
             Files.setPosixFilePermissions(workDir, perms);
         }
     }

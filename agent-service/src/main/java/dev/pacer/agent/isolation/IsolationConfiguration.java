@@ -2,7 +2,9 @@ package dev.pacer.agent.isolation;
 
 import dev.pacer.agent.node.AgentNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +50,8 @@ class IsolationConfiguration {
     private static void warnIfUnreachable(Path workDir) {
         for (Path dir = workDir.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
             try {
-                if (java.nio.file.Files.isDirectory(dir) && !java.nio.file.Files.getPosixFilePermissions(dir)
-                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                if (Files.isDirectory(dir) && !Files.getPosixFilePermissions(dir)
+                        .contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     log.warn("isolation: {} is not searchable by others: tasks reach their sandbox as their working "
                             + "directory only, not by its path ($HOME, $MESOS_SANDBOX); choose a work dir under a "
                             + "searchable directory", dir);

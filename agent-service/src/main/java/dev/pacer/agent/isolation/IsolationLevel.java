@@ -1,5 +1,7 @@
 package dev.pacer.agent.isolation;
 
+import java.util.Locale;
+
 /**
  * What an agent isolates, advertised as its attribute {@value #ATTRIBUTE} so that placement constraints can
  * require it ({@code ["isolation", "LIKE", "cgroups"]}).
@@ -18,6 +20,6 @@ public enum IsolationLevel {
     public static final String ATTRIBUTE = "isolation";
 
     public String attributeValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

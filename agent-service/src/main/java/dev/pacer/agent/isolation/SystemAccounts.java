@@ -1,5 +1,6 @@
 package dev.pacer.agent.isolation;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ final class SystemAccounts implements TaskUsers.Accounts {
     public Optional<TaskUsers.TaskUser> byName(String name) {
         try {
             Process getent = new ProcessBuilder(List.of("getent", "passwd", name))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(getent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!getent.waitFor(5, TimeUnit.SECONDS) || getent.exitValue() != 0) {

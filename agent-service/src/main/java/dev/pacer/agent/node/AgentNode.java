@@ -5,6 +5,7 @@ import dev.pacer.contract.agent.PortRange;
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AgentId;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public record AgentNode(AgentId id, String host, String zone, String region, Map
 
     /** This node with one more attribute (replacing one of the same name). */
     public AgentNode withAttribute(String name, String value) {
-        Map<String, String> more = new java.util.HashMap<>(attributes);
+        Map<String, String> more = new HashMap<>(attributes);
         more.put(name, value);
         return new AgentNode(id, host, zone, region, more, capacity, ports, workDir);
     }

@@ -4,7 +4,9 @@ import dev.pacer.agent.AgentProperties;
 import dev.pacer.agent.TaskRuntimeProperties;
 import dev.pacer.agent.isolation.IsolationLevel;
 import dev.pacer.agent.isolation.IsolationSupport;
+import dev.pacer.agent.task.DockerRuntime;
 import dev.pacer.boot.lifecycle.LifecyclePhases;
+import dev.pacer.contract.agent.Capabilities;
 import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.SmartLifecycle;
@@ -30,7 +32,7 @@ class NodeConfiguration {
      */
     @Bean
     AgentNode agentNode(AgentProperties properties, TaskRuntimeProperties runtime, IsolationSupport isolation,
-                        Environment env, dev.pacer.agent.task.DockerRuntime docker) {
+                        Environment env, DockerRuntime docker) {
         AgentNode node = NodeResolver.resolve(properties, HostFacts.of(env));
         if (runtime.isSimulated()) {
             return node.withAttribute(TaskRuntimeProperties.ATTRIBUTE, "simulated")
@@ -38,7 +40,7 @@ class NodeConfiguration {
         }
         node = node.withAttribute(IsolationLevel.ATTRIBUTE, isolation.level().attributeValue());
         return docker.availability().available()
-                ? node.withAttribute(dev.pacer.contract.agent.Capabilities.DOCKER, docker.availability().version()) : node;
+                ? node.withAttribute(Capabilities.DOCKER, docker.availability().version()) : node;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.pacer.agent.task;
 
+import dev.pacer.contract.task.TaskState;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ final class ContainerAwareLauncher implements TaskLauncher {
     @Override
     public void start(ManagedTask task) {
         if (task.request().runsContainer() && containers == null) {
-            if (task.finish(dev.pacer.contract.task.TaskState.TASK_FAILED, null,
+            if (task.finish(TaskState.TASK_FAILED, null,
                     DockerTaskLauncher.NOT_RUNNING + noDocker, book.now())) {
                 book.publishFinished(task);
             }
@@ -50,7 +51,7 @@ final class ContainerAwareLauncher implements TaskLauncher {
     @Override
     public boolean recover(ManagedTask task) {
         if (task.request().runsContainer() && containers == null) {
-            Ending ending = Ending.of(task.state() == dev.pacer.contract.task.TaskState.TASK_KILLING, null, true);
+            Ending ending = Ending.of(task.state() == TaskState.TASK_KILLING, null, true);
             if (task.finish(ending.state(), null, ending.message() + " (" + noDocker + ")", book.now())) {
                 book.publishFinished(task);
             }

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,7 +70,7 @@ public final class DockerRuntime implements AutoCloseable {
         endings.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + count.incrementAndGet());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +27,7 @@ public final class LogTail {
      */
     public static String lastLines(Path file, int lines) {
         int wanted = Math.min(Math.max(lines, 0), MAX_LINES);
-        if (wanted == 0 || !java.nio.file.Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (wanted == 0 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return ""; // a task may replace its log by a link: the agent never follows it
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {

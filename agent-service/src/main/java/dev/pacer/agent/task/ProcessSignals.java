@@ -1,5 +1,6 @@
 package dev.pacer.agent.task;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ public final class ProcessSignals {
     private static void signalGroup(long pgid, String signal) {
         try {
             Process kill = new ProcessBuilder(List.of("/bin/sh", "-c", KILL_GROUP, "pacer-kill", signal, Long.toString(pgid)))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -3,6 +3,7 @@ package dev.pacer.agent.task;
 import dev.pacer.agent.metrics.AgentMetrics;
 import dev.pacer.agent.node.AgentNode;
 import dev.pacer.agent.status.StatusReporter;
+import dev.pacer.contract.task.AgentTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ final class TaskBook {
     private final StatusReporter status;
     private final AgentMetrics metrics;
     private final Clock clock;
-    private final List<TaskListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
 
     TaskBook(AgentNode node, CheckpointStore checkpoints, StatusReporter status, AgentMetrics metrics, Clock clock) {
         this.node = node;
@@ -80,7 +82,7 @@ final class TaskBook {
             status.report(task.status(node.id().value(), node.host(), clock.instant()));
         }
         if (!listeners.isEmpty()) {
-            dev.pacer.contract.task.AgentTask snapshot = task.snapshot();
+            AgentTask snapshot = task.snapshot();
             for (TaskListener listener : listeners) {
                 try {
                     listener.changed(task.request(), snapshot);

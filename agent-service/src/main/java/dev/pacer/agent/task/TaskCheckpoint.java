@@ -1,6 +1,7 @@
 package dev.pacer.agent.task;
 
 import dev.pacer.agent.isolation.TaskIsolation;
+import dev.pacer.agent.secrets.Grants;
 import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.TaskState;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public record TaskCheckpoint(LaunchRequest request, TaskState state, Long pid, I
 
     public TaskCheckpoint {
         Objects.requireNonNull(request, "request");
-        request = dev.pacer.agent.secrets.Grants.withoutGrant(request); // a grant is a credential: never on disk
+        request = Grants.withoutGrant(request); // a grant is a credential: never on disk
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(stagedAt, "stagedAt");
     }

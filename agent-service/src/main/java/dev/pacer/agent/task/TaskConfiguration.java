@@ -7,6 +7,7 @@ import dev.pacer.agent.isolation.IsolationProperties;
 import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.agent.metrics.AgentMetrics;
 import dev.pacer.agent.node.AgentNode;
+import dev.pacer.agent.secrets.SecretInjector;
 import dev.pacer.agent.status.StatusReporter;
 import dev.pacer.boot.lifecycle.LifecyclePhases;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +40,7 @@ class TaskConfiguration {
 
     @Bean
     TaskBook taskBook(AgentNode node, JsonMapper json, StatusReporter status, AgentMetrics metrics, Clock clock,
-                      org.springframework.beans.factory.ObjectProvider<TaskListener> listeners) {
+                      ObjectProvider<TaskListener> listeners) {
         TaskBook book = new TaskBook(node, new CheckpointStore(node.workDir(), json), status, metrics, clock);
         listeners.orderedStream().forEach(book::addListener);
         return book;
@@ -46,7 +48,7 @@ class TaskConfiguration {
 
     @Bean
     TaskRuntime taskRuntime(TaskBook book, AgentNode node, AgentProperties properties, TaskRuntimeProperties runtime,
-                            ScheduledExecutorService taskTimer, dev.pacer.agent.secrets.SecretInjector secrets,
+                            ScheduledExecutorService taskTimer, SecretInjector secrets,
                             TaskIsolator isolator, DockerRuntime docker) {
         if (runtime.isSimulated()) {
             LoggerFactory.getLogger(TaskRuntime.class).warn("Agent {} runs the SIMULATED runtime: tasks are not "

@@ -1,5 +1,7 @@
 package dev.pacer.agent.task;
 
+import java.util.Set;
+
 /**
  * What runs a task once the {@link TaskRuntime} has recorded it: the one seam between the task book, the
  * REST API and the status stream (shared) and the thing that does the work. {@link ProcessTaskLauncher}
@@ -22,7 +24,7 @@ interface TaskLauncher {
     boolean recover(ManagedTask task);
 
     /** Called once every checkpoint was recovered, with the ids of the tasks that have not ended. */
-    default void recovered(java.util.Set<String> liveTaskIds) {
+    default void recovered(Set<String> liveTaskIds) {
     }
 
     /** The last {@code tail} lines of the task's {@code stdout} or {@code stderr}: its sandbox file by default. */

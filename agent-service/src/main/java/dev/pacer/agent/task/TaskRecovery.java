@@ -47,7 +47,7 @@ final class TaskRecovery {
             }
         }
         launcher.recovered(book.all().stream().filter(t -> !t.state().isTerminal()).map(ManagedTask::id)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         log.info("Recovered {} task(s) from checkpoints, {} still running", book.all().size(), attached);
         Set<String> live = book.all().stream().filter(t -> !t.state().isTerminal()).map(ManagedTask::id)
                 .collect(Collectors.toSet());

@@ -1,5 +1,7 @@
 package dev.pacer.agent.task;
 
+import dev.pacer.agent.isolation.TaskIsolation;
+import dev.pacer.agent.isolation.TaskIsolator;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.LaunchRequest;
 import java.time.Duration;
@@ -37,7 +39,7 @@ public final class TaskRuntime {
 
     /** The process runtime, isolating tasks with {@code isolator}. */
     TaskRuntime(TaskBook book, ProcessLauncher launcher, ProcessSignals signals, ScheduledExecutorService timer,
-                Duration defaultGrace, dev.pacer.agent.isolation.TaskIsolator isolator) {
+                Duration defaultGrace, TaskIsolator isolator) {
         this(book, new ProcessTaskLauncher(book, launcher, signals, timer, defaultGrace, isolator));
     }
 
@@ -71,7 +73,7 @@ public final class TaskRuntime {
     }
 
     /** How a known task is isolated (empty when it is not, or unknown). */
-    public Optional<dev.pacer.agent.isolation.TaskIsolation> isolation(String taskId) {
+    public Optional<TaskIsolation> isolation(String taskId) {
         return book.find(taskId).map(ManagedTask::isolation);
     }
 

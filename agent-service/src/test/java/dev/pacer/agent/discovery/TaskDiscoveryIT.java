@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pacer.agent.support.AgentApiTestBase;
 import dev.pacer.agent.task.TaskRuntime;
+import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.discovery.AppDiscovery;
 import dev.pacer.contract.discovery.InstanceChange;
 import dev.pacer.contract.health.HealthKeys;
@@ -139,15 +140,15 @@ class TaskDiscoveryIT extends AgentApiTestBase {
         String id = newTaskId(app);
         AppId appId = AppId.parse(app);
         String name = AppDiscovery.eurekaAppName(appId);
-        redis.opsForSet().add(dev.pacer.contract.RedisKeys.appTrafficDenied(appId), "2024-01-01T00:00:00.000Z");
+        redis.opsForSet().add(RedisKeys.appTrafficDenied(appId), "2024-01-01T00:00:00.000Z");
         Map<String, Object> request = cmd(id, app, "exec sleep 30");
         request.put("ports", List.of(FreePorts.next()));
         launch(request);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> EUREKA.status(name, id).equals(Optional.of("OUT_OF_SERVICE")));
         long openedAt = System.nanoTime();
-        redis.delete(dev.pacer.contract.RedisKeys.appTrafficDenied(appId));
-        redis.convertAndSend(dev.pacer.contract.RedisKeys.TRAFFIC, app);
+        redis.delete(RedisKeys.appTrafficDenied(appId));
+        redis.convertAndSend(RedisKeys.TRAFFIC, app);
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5))
                 .until(() -> EUREKA.status(name, id).equals(Optional.of("UP")));
         System.out.println("[propagation] traffic gate opened -> Eureka UP in " + (System.nanoTime() - openedAt) / 1_000_000 + " ms");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class AgentProbeIT {
     @Test
     void aPathShapedLikeAnAuthority_isAskedOfTheTask() {
         String hostile = "@127.0.0.1:" + other.getAddress().getPort() + "/x";
-        assertThat(AgentProbe.run(http(hostile, 0, null), task.getAddress().getPort(), null, java.util.Map.of(),
+        assertThat(AgentProbe.run(http(hostile, 0, null), task.getAddress().getPort(), null, Map.of(),
                 Duration.ofSeconds(2))).isNull();
         assertThat(taskPaths).containsExactly("/" + hostile);
         assertThat(otherPaths).isEmpty();
@@ -49,7 +50,7 @@ class AgentProbeIT {
     @Test
     void aPathWithCharactersAUriCannotHold_isEncodedNotAnError() {
         assertThat(AgentProbe.run(http("/health check\r\nX: y", 0, null), task.getAddress().getPort(), null,
-                java.util.Map.of(), Duration.ofSeconds(2))).isNull();
+                Map.of(), Duration.ofSeconds(2))).isNull();
         assertThat(taskPaths).containsExactly("/health%20check%0D%0AX:%20y");
     }
 
@@ -60,7 +61,7 @@ class AgentProbeIT {
         assertThat(AgentHealthChecks.port(http("/", null, foreign), List.of(own))).isNull();
         assertThat(AgentHealthChecks.port(http("/", null, own), List.of(own))).isEqualTo(own);
         assertThat(AgentHealthChecks.port(http("/", 1, null), List.of(own))).isNull();
-        assertThat(AgentProbe.run(http("/", null, foreign), null, null, java.util.Map.of(), Duration.ofSeconds(1)))
+        assertThat(AgentProbe.run(http("/", null, foreign), null, null, Map.of(), Duration.ofSeconds(1)))
                 .isEqualTo("no port");
         assertThat(otherPaths).isEmpty();
     }

@@ -9,6 +9,7 @@ import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.task.TaskState;
+import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class CommandHealthCheckIT extends AgentApiTestBase {
         String taskId = TestTasks.newTaskId(app);
         Map<String, Object> request = new HashMap<>(TestTasks.cmd(taskId, app, "sleep 60"));
         request.put("healthChecks", List.of(check));
-        request.put("ports", List.of(dev.pacer.testsupport.FreePorts.next()));
+        request.put("ports", List.of(FreePorts.next()));
         assertThat(launch(request).status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(5)).until(() -> task(taskId).state() == TaskState.TASK_RUNNING);
         return taskId;

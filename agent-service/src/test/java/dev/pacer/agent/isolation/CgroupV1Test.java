@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,15 +65,15 @@ class CgroupV1Test {
     @Test
     void properties_refuseAUidRangeReachingPrivilegedUids() {
         assertThatThrownBy(() -> new IsolationProperties(IsolationProperties.Mode.AUTO, "0-100", 512, true, true, "pacer",
-                Path.of("/sys/fs/cgroup"), java.time.Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Path.of("/sys/fs/cgroup"), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IsolationProperties(IsolationProperties.Mode.AUTO, "50000-x", 512, true, true, "pacer",
-                Path.of("/sys/fs/cgroup"), java.time.Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Path.of("/sys/fs/cgroup"), Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(properties("pacer").firstUid()).isEqualTo(50000);
         assertThat(properties("pacer").lastUid()).isEqualTo(59999);
     }
 
     private IsolationProperties properties(String parent) {
         return new IsolationProperties(IsolationProperties.Mode.AUTO, "50000-59999", 512, true, true, parent, mount,
-                java.time.Duration.ofSeconds(1));
+                Duration.ofSeconds(1));
     }
 }

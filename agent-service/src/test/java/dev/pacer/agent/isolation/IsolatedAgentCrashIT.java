@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class IsolatedAgentCrashIT {
         agent = startAgent();
 
         assertThat(stray).as("reaped at start").noneMatch(Files::exists);
-        assertThat(orphan.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).as("the orphan is killed").isTrue();
+        assertThat(orphan.waitFor(5, TimeUnit.SECONDS)).as("the orphan is killed").isTrue();
         assertThat(orphanDirs).as("and its cgroup removed").noneMatch(Files::exists);
 
         AgentTask reattached = get(id);
@@ -149,7 +151,7 @@ class IsolatedAgentCrashIT {
 
     private List<Path> cgroupsOf(String id) {
         var checkpoint = IsolatedAgent.JSON.readTree(workDir.resolve("tasks").resolve(id + ".json").toFile());
-        return java.util.stream.StreamSupport.stream(checkpoint.path("isolation").path("cgroups").spliterator(), false)
+        return StreamSupport.stream(checkpoint.path("isolation").path("cgroups").spliterator(), false)
                 .map(n -> Path.of(n.asString())).toList();
     }
 

@@ -7,6 +7,7 @@ import static dev.pacer.agent.support.TestTasks.readPid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pacer.agent.node.AgentNode;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
@@ -21,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The real agent, as root, isolating real processes with real cgroups (limits kept tiny: this machine is
@@ -46,7 +48,7 @@ class IsolationIT {
 
     @Test
     void agentAdvertisesItsIsolation_andTasksRunAsAnUnprivilegedUser() throws Exception {
-        assertThat(agent.bean(dev.pacer.agent.node.AgentNode.class).attributes()).containsEntry("isolation", "cgroups");
+        assertThat(agent.bean(AgentNode.class).attributes()).containsEntry("isolation", "cgroups");
         String id = newTaskId("/iso/whoami");
         AgentTask task = agent.launch(cmd(id, "/iso/whoami", "id -u > uid; id -G > groups; exec sleep 30"));
         Path sandbox = Path.of(task.sandbox());
@@ -145,7 +147,7 @@ class IsolationIT {
         agent.launch(request);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Object raw = agent.bean(org.springframework.data.redis.core.StringRedisTemplate.class).opsForHash()
+            Object raw = agent.bean(StringRedisTemplate.class).opsForHash()
                     .get(HealthKeys.taskHealth(AppId.parse(app)), HealthKeys.field(id, 0));
             assertThat(raw).as("a result").isNotNull();
             HealthResult result = IsolatedAgent.JSON.readValue(raw.toString(), HealthResult.class);

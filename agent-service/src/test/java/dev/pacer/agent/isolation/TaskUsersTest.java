@@ -3,6 +3,7 @@ package dev.pacer.agent.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +54,7 @@ class TaskUsersTest {
     @Test
     void eachApp_getsItsOwnUid_stableForTheApp_skippingAccountsAndTakenSlots() {
         TaskUsers users = new TaskUsers(50000, 50009, 0, ACCOUNTS);
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 9; i++) {
             int uid = users.resolve("/app-" + i, null).uid();
             assertThat(uid).isNotEqualTo(50003);

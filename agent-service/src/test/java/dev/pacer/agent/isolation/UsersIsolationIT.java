@@ -6,6 +6,7 @@ import static dev.pacer.agent.support.TestTasks.newTaskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pacer.agent.node.AgentNode;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.task.TaskState;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class UsersIsolationIT {
 
     @Test
     void tasksRunAsTheirAppsUnprivilegedUser_withoutCgroups_andAKillEndsThem() throws Exception {
-        assertThat(agent.bean(dev.pacer.agent.node.AgentNode.class).attributes()).containsEntry("isolation", "users");
+        assertThat(agent.bean(AgentNode.class).attributes()).containsEntry("isolation", "users");
         AgentTask one = agent.launch(cmd(newTaskId("/users/one"), "/users/one", "id -u > uid; exec sleep 60"));
         AgentTask two = agent.launch(cmd(newTaskId("/users/two"), "/users/two", "id -u > uid; exec sleep 60"));
         Path sandboxOne = Path.of(one.sandbox());

@@ -9,7 +9,7 @@ import dev.pacer.contract.agent.AgentInfo;
 import dev.pacer.contract.agent.PortRange;
 import dev.pacer.contract.agent.Resources;
 import java.time.Duration;
-import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The agent's record and heartbeat in a real Redis. */
@@ -43,7 +43,7 @@ class NodeRegistrationIT extends AgentApiTestBase {
         await().atMost(Duration.ofSeconds(2)).until(() -> redis.opsForZSet().score(RedisKeys.AGENTS, AGENT_ID) > first);
 
         assertThat(redis.opsForZSet().score(RedisKeys.AGENTS, AGENT_ID))
-                .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(2_000.0));
+                .isCloseTo(System.currentTimeMillis(), Offset.offset(2_000.0));
     }
 
     @Test

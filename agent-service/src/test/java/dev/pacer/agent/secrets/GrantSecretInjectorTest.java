@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.pacer.agent.task.ProcessLauncher;
 import dev.pacer.agent.task.Sandbox;
+import dev.pacer.agent.task.TaskCheckpoint;
+import dev.pacer.boot.tls.PacerTls;
 import dev.pacer.contract.task.LaunchRequest;
+import dev.pacer.contract.task.TaskState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +57,7 @@ class GrantSecretInjectorTest {
         });
         server.start();
         SecretsClient client = new SecretsClient(() -> List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
-                JsonMapper.builder().build(), Duration.ofSeconds(2), dev.pacer.boot.tls.PacerTls.off());
+                JsonMapper.builder().build(), Duration.ofSeconds(2), PacerTls.off());
         injector = new GrantSecretInjector(client, "agent-a");
     }
 
@@ -113,8 +117,8 @@ class GrantSecretInjectorTest {
     @Test
     void checkpoints_neverHoldTheGrant() {
         assertThat(Grants.withoutGrant(request("true", "pg1.grant", Map.of())).secretGrant()).isNull();
-        assertThat(new dev.pacer.agent.task.TaskCheckpoint(request("true", "pg1.grant", Map.of()),
-                dev.pacer.contract.task.TaskState.TASK_STAGING, null, null, java.time.Instant.now(), null, null, null, null)
+        assertThat(new TaskCheckpoint(request("true", "pg1.grant", Map.of()),
+                TaskState.TASK_STAGING, null, null, Instant.now(), null, null, null, null)
                 .request().secretGrant()).isNull();
     }
 }

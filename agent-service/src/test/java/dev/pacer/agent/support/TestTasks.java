@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class TestTasks {
 
     /** SIGKILL to every process of an isolated task's cgroups (until none is left), then the cgroups go. */
     private static void killCgroups(JsonNode cgroups) {
-        List<Path> dirs = new java.util.ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
         cgroups.forEach(n -> dirs.add(Path.of(n.asString())));
         for (int round = 0; round < 50; round++) {
             boolean any = false;

@@ -1,14 +1,19 @@
 package dev.pacer.agent.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pacer.agent.isolation.IsolationLevel;
+import dev.pacer.agent.isolation.TaskIsolation;
+import dev.pacer.agent.isolation.TaskIsolator;
+import dev.pacer.agent.secrets.SecretInjector;
 import dev.pacer.contract.task.LaunchRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,27 +50,27 @@ class ProcessLauncherTest {
 
     @Test
     void isolatedTask_entersItsCgroupsThenDropsToItsUser_andRecordsItsExitOutsideTheSandbox() {
-        dev.pacer.agent.isolation.TaskIsolation isolation = new dev.pacer.agent.isolation.TaskIsolation(null, 50007,
+        TaskIsolation isolation = new TaskIsolation(null, 50007,
                 50007, List.of("/cg/memory/t", "/cg/pids/t"), 32);
-        dev.pacer.agent.isolation.TaskIsolator isolator = new dev.pacer.agent.isolation.TaskIsolator() {
-            @Override public dev.pacer.agent.isolation.IsolationLevel level() { return dev.pacer.agent.isolation.IsolationLevel.CGROUPS; }
-            @Override public dev.pacer.agent.isolation.TaskIsolation prepare(LaunchRequest r) { return isolation; }
-            @Override public void handOver(dev.pacer.agent.isolation.TaskIsolation i, Path s) { }
-            @Override public List<String> enterFiles(dev.pacer.agent.isolation.TaskIsolation i) {
+        TaskIsolator isolator = new TaskIsolator() {
+            @Override public IsolationLevel level() { return IsolationLevel.CGROUPS; }
+            @Override public TaskIsolation prepare(LaunchRequest r) { return isolation; }
+            @Override public void handOver(TaskIsolation i, Path s) { }
+            @Override public List<String> enterFiles(TaskIsolation i) {
                 return List.of("/cg/memory/t/cgroup.procs", "/cg/pids/t/cgroup.procs");
             }
-            @Override public List<String> dropPrivileges(dev.pacer.agent.isolation.TaskIsolation i) {
+            @Override public List<String> dropPrivileges(TaskIsolation i) {
                 return List.of("setpriv", "--reuid=50007", "--");
             }
-            @Override public void terminate(dev.pacer.agent.isolation.TaskIsolation i) { }
-            @Override public boolean killAll(dev.pacer.agent.isolation.TaskIsolation i) { return true; }
-            @Override public boolean memoryExceeded(dev.pacer.agent.isolation.TaskIsolation i) { return false; }
-            @Override public void release(dev.pacer.agent.isolation.TaskIsolation i) { }
-            @Override public void recovered(String appId, dev.pacer.agent.isolation.TaskIsolation i) { }
-            @Override public int reap(java.util.Set<String> live) { return 0; }
+            @Override public void terminate(TaskIsolation i) { }
+            @Override public boolean killAll(TaskIsolation i) { return true; }
+            @Override public boolean memoryExceeded(TaskIsolation i) { return false; }
+            @Override public void release(TaskIsolation i) { }
+            @Override public void recovered(String appId, TaskIsolation i) { }
+            @Override public int reap(Set<String> live) { return 0; }
         };
         ProcessLauncher launcher = new ProcessLauncher(Path.of("/usr/bin/setsid"), Map.of(), "h",
-                dev.pacer.agent.secrets.SecretInjector.NONE, isolator);
+                SecretInjector.NONE, isolator);
         Sandbox sandbox = Sandbox.of(dir, "t");
 
         List<String> command = launcher.command(request("exit 3", List.of()), sandbox, isolation);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class SimulatedTaskLauncherTest {
         new TaskRecovery(restarted, new SimulatedTaskLauncher(restarted, timer, null)).recover();
 
         assertThat(reported).extracting(TaskStatus::state, TaskStatus::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskState.TASK_FAILED, SimulatedTaskLauncher.LOST));
+                .containsExactly(Tuple.tuple(TaskState.TASK_FAILED, SimulatedTaskLauncher.LOST));
     }
 
     private TaskBook book() {

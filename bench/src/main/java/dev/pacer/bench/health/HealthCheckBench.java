@@ -1,5 +1,6 @@
 package dev.pacer.bench.health;
 
+import dev.pacer.bench.BenchCommand;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.ids.AppId;
@@ -27,6 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,7 +78,7 @@ public final class HealthCheckBench {
             "ports", 1, "slow-ms", 0, "stub-threads", 1, "warmup", 0, "duration", 1);
 
     /** Reads and checks every option (an {@link IllegalArgumentException} names the one that is wrong). */
-    public static dev.pacer.bench.BenchCommand.Run parse(String[] args) {
+    public static BenchCommand.Run parse(String[] args) {
         Map<String, String> options = new LinkedHashMap<>(Map.of("tasks", "10000", "interval", "10", "timeout", "2",
                 "apps", "100", "ports", "1000", "mix", "85,5,5,5", "warmup", "15", "duration", "60", "slow-ms", "300",
                 "home", "."));
@@ -262,10 +266,10 @@ public final class HealthCheckBench {
     }
 
     /** Age of the newest result (success or failure) of every check, read at the end. */
-    private Staleness staleness(StatefulRedisConnection<String, String> connection, java.util.Set<String> kinds) {
+    private Staleness staleness(StatefulRedisConnection<String, String> connection, Set<String> kinds) {
         long now = System.currentTimeMillis();
         List<Double> ages = new ArrayList<>();
-        Map<String, Integer> causes = new java.util.TreeMap<>();
+        Map<String, Integer> causes = new TreeMap<>();
         int missing = 0;
         for (String appId : connection.sync().zrange(RedisKeys.APPS, 0, -1)) {
             AppId app = AppId.parse(appId);
@@ -314,17 +318,17 @@ public final class HealthCheckBench {
         return process.descendants().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(own, Duration::plus);
     }
 
-    private static java.util.Optional<String> rss(long pid) {
+    private static Optional<String> rss(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
-                    return java.util.Optional.of(line.substring(6).trim());
+                    return Optional.of(line.substring(6).trim());
                 }
             }
         } catch (IOException ignored) {
             // not Linux
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String loadAverage() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -36,7 +37,7 @@ final class StubFleet implements AutoCloseable {
         }
     }
 
-    private Mono<Void> count(org.reactivestreams.Publisher<Void> send) {
+    private Mono<Void> count(Publisher<Void> send) {
         requests.incrementAndGet();
         return Mono.from(send);
     }

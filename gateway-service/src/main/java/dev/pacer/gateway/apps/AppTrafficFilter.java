@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorBody;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.gateway.metrics.GatewayMetrics;
 import java.net.URI;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class AppTrafficFilter implements GatewayFilter, Ordered {
 
     /** {@code web.team.apps.example.com} → {@code /team/web}; null when the host is no app host ({@link AppHosts}). */
     String hostAppId(String hostHeader) {
-        dev.pacer.contract.ids.AppId id = hosts.appId(hostHeader);
+        AppId id = hosts.appId(hostHeader);
         return id == null ? null : id.toString();
     }
 

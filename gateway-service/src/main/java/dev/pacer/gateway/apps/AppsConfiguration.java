@@ -6,6 +6,7 @@ import dev.pacer.gateway.metrics.GatewayMetrics;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -45,11 +46,11 @@ public class AppsConfiguration {
     /** Builds the app-traffic filters for the route configuration. */
     public record AppTrafficFilterFactory(AppInstanceView view, AppHosts hosts, GatewayMetrics metrics) {
 
-        public org.springframework.cloud.gateway.filter.GatewayFilter byPath() {
+        public GatewayFilter byPath() {
             return new AppTrafficFilter(view, AppTrafficFilter.Mode.PATH, hosts, metrics);
         }
 
-        public org.springframework.cloud.gateway.filter.GatewayFilter byHost() {
+        public GatewayFilter byHost() {
             return new AppTrafficFilter(view, AppTrafficFilter.Mode.HOST, hosts, metrics);
         }
     }

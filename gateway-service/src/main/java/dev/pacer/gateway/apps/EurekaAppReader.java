@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,7 +67,7 @@ final class EurekaAppReader {
 
     private void collect(JsonNode application, Map<String, List<AppEndpoint>> into) {
         String name = application.path("name").asString("");
-        if (!name.toUpperCase(java.util.Locale.ROOT).startsWith(AppDiscovery.APP_NAME_PREFIX)) {
+        if (!name.toUpperCase(Locale.ROOT).startsWith(AppDiscovery.APP_NAME_PREFIX)) {
             return;
         }
         for (JsonNode instance : each(application.path("instance"))) {

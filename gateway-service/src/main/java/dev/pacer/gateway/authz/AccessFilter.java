@@ -11,6 +11,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.gateway.metrics.GatewayMetrics;
 import dev.pacer.gateway.security.PacerPrincipal;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,7 +177,7 @@ public final class AccessFilter implements GlobalFilter, Ordered {
         return RequestClassifier.operator(method == HttpMethod.GET || method == HttpMethod.HEAD);
     }
 
-    private static PacerPrincipal pacerPrincipal(java.security.Principal principal) {
+    private static PacerPrincipal pacerPrincipal(Principal principal) {
         if (principal instanceof Authentication authentication && authentication.getPrincipal() instanceof PacerPrincipal p) {
             return p;
         }

@@ -3,6 +3,7 @@ package dev.pacer.gateway.events;
 import dev.pacer.contract.RedisKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,7 @@ import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -121,7 +123,7 @@ public class EventHub implements SmartLifecycle {
                 if (records != null) {
                     for (ByteRecord record : records) {
                         StreamEvent event = StreamEvent.of(record.getId().getValue(), record.deserialize(
-                                org.springframework.data.redis.serializer.RedisSerializer.string()).getValue());
+                                RedisSerializer.string()).getValue());
                         deliver(event);
                         lastId = event.id();
                     }
@@ -167,7 +169,7 @@ public class EventHub implements SmartLifecycle {
     }
 
     private static byte[] key() {
-        return RedisKeys.EVENT_STREAM.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return RedisKeys.EVENT_STREAM.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The subscriber read slower than events came and was cut off. */

@@ -8,6 +8,7 @@ import dev.pacer.gateway.authz.AccessPolicy;
 import dev.pacer.gateway.authz.Grants;
 import dev.pacer.gateway.security.PacerPrincipal;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,7 +157,7 @@ public class EventStreamHandler {
         return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("message", message));
     }
 
-    private static PacerPrincipal pacerPrincipal(java.security.Principal principal) {
+    private static PacerPrincipal pacerPrincipal(Principal principal) {
         return principal instanceof Authentication a && a.getPrincipal() instanceof PacerPrincipal p ? p : null;
     }
 }

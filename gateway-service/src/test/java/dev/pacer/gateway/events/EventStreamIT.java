@@ -10,7 +10,12 @@ import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -146,10 +151,10 @@ class EventStreamIT {
 
     @Test
     void withoutAcceptEventStream_is405WithAJsonMessage_andABadLastEventIdIs400() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/v2/events")))
+        var http = HttpClient.newHttpClient();
+        var response = http.send(HttpRequest.newBuilder(URI.create(url("/v2/events")))
                 .header("Authorization", ADMIN).header("Accept", "application/json").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(JSON.readTree(response.body()).path("message").asString()).contains("text/event-stream");
 
@@ -211,7 +216,7 @@ class EventStreamIT {
         double droppedBefore = registry.counter("pacer.gateway.events.dropped").count();
         try (Socket slow = new Socket()) {
             slow.setReceiveBufferSize(4096);
-            slow.connect(new java.net.InetSocketAddress("127.0.0.1",
+            slow.connect(new InetSocketAddress("127.0.0.1",
                     Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"))));
             OutputStream out = slow.getOutputStream();
             out.write(("GET /v2/events?app=/slow HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nAuthorization: "

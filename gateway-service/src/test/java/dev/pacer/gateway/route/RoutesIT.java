@@ -6,16 +6,21 @@ import com.sun.net.httpserver.HttpServer;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.gateway.GatewayApplication;
 import dev.pacer.gateway.proxy.LoopLocalConnectionProvider;
+import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +44,7 @@ class RoutesIT {
     static final List<String> schedulerForwarded = new CopyOnWriteArrayList<>();
     static final HttpServer scheduler = stub("scheduler", schedulerSaw);
     static final HttpServer secrets = stub("secrets", new CopyOnWriteArrayList<>());
-    static final int DEAD_PORT = dev.pacer.testsupport.FreePorts.next();
+    static final int DEAD_PORT = FreePorts.next();
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
@@ -132,11 +137,11 @@ class RoutesIT {
      */
     @Test
     void theSchedulerIsToldTheGatewaysAddress_notWhatAClientClaims() throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/v2/leader?forwarded")))
+        var request = HttpRequest.newBuilder(URI.create(url("/v2/leader?forwarded")))
                 .header("X-Forwarded-Host", "evil.example:666").header("X-Forwarded-Port", "666")
                 .header("X-Forwarded-Proto", "https").GET().build();
         var client = java.net.http.HttpClient.newHttpClient();
-        assertThat(client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(schedulerForwarded).contains("/v2/leader?forwarded [localhost:" + port + "] [" + port + "] [http]");
     }
 
@@ -182,7 +187,7 @@ class RoutesIT {
     private static HttpServer stub(String name, List<String> seen) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
                 String uri = exchange.getRequestURI().toString();
                 seen.add(uri);

@@ -2,6 +2,7 @@ package dev.pacer.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -9,13 +10,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.pacer.gateway.GatewayApplication;
 import dev.pacer.testsupport.TestRedis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -164,10 +169,10 @@ class AuthHardeningIT {
                 }
                 try {
                     client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                } catch (java.net.http.HttpTimeoutException e) {
+                } catch (HttpTimeoutException e) {
                     unanswered++;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);
@@ -187,8 +192,8 @@ class AuthHardeningIT {
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -197,7 +202,7 @@ class AuthHardeningIT {
 
     private static String jwt(String audience) {
         try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("carol").claim("groups", java.util.List.of("team-a"))
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("carol").claim("groups", List.of("team-a"))
                     .expirationTime(new Date(System.currentTimeMillis() + 60_000));
             if (audience != null) {
                 claims.audience(audience);
@@ -205,7 +210,7 @@ class AuthHardeningIT {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,7 @@ package dev.pacer.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -11,11 +12,17 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.pacer.gateway.GatewayApplication;
 import dev.pacer.testsupport.TestRedis;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -352,7 +359,7 @@ class AuthIT {
 
     private Response call(String method, String path, String authorization, String body) {
         // a stuck request fails the test instead of hanging the build
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(java.time.Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (authorization != null) {
@@ -364,17 +371,17 @@ class AuthIT {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("WWW-Authenticate").orElse(""),
                     response.headers().firstValue("Retry-After").orElse(null));
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             // a hang is rare and was not understood: leave every thread's stack in the test output
-            for (java.lang.management.ThreadInfo thread : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
                 System.err.print(thread);
                 for (StackTraceElement frame : thread.getStackTrace()) {
                     System.err.println("\t\tat " + frame);
                 }
             }
-            throw new java.io.UncheckedIOException(method + " " + path + " timed out", e);
+            throw new UncheckedIOException(method + " " + path + " timed out", e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -382,7 +389,7 @@ class AuthIT {
     }
 
     private static List<String> ids(JsonNode array, String field) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         array.forEach(item -> ids.add(item.get(field).asString()));
         return ids;
     }
@@ -402,7 +409,7 @@ class AuthIT {
                     .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
             jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pacer.gateway.GatewayApplication;
 import dev.pacer.testsupport.TestRedis;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,8 +40,8 @@ class GatewayStartupIT {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0", "--eureka.client.enabled=false",
-                "--spring.data.redis.url=" + TestRedis.url()), java.util.Arrays.stream(args)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("--server.port=0", "--eureka.client.enabled=false",
+                "--spring.data.redis.url=" + TestRedis.url()), Arrays.stream(args)).toArray(String[]::new);
         return new SpringApplicationBuilder(GatewayApplication.class).run(all);
     }
 }

@@ -6,10 +6,12 @@ import dev.pacer.contract.health.ProbeUri;
 import dev.pacer.contract.marathon.app.HealthCheck;
 import dev.pacer.health.target.CheckTarget;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
@@ -54,8 +56,8 @@ public final class NettyProber implements Prober<CheckTarget>, AutoCloseable {
 
     /** Probes start on the event loops (round robin), not on the timer thread. */
     @Override
-    public java.util.concurrent.Executor dispatcher() {
-        io.netty.channel.EventLoopGroup group = loops.onClient(true);
+    public Executor dispatcher() {
+        EventLoopGroup group = loops.onClient(true);
         return task -> group.next().execute(task);
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,8 @@ class HealthCheckIT {
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(TRANSITIONS)
                 .filteredOn(t -> t.taskId().equals(task))
                 .extracting(HealthTransition::alive, HealthTransition::exceeded)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, false), org.assertj.core.groups.Tuple.tuple(false, false),
-                        org.assertj.core.groups.Tuple.tuple(false, true)));
+                .containsExactly(Tuple.tuple(true, false), Tuple.tuple(false, false),
+                        Tuple.tuple(false, true)));
     }
 
     @Test

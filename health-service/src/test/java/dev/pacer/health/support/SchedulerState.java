@@ -6,6 +6,7 @@ import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public final class SchedulerState {
     public String runningTask(String id, List<Integer> ports, Instant startedAt) {
         AppId app = AppId.parse(id);
         String taskId = TaskId.newTask(app).toString();
-        Map<String, Object> task = new java.util.LinkedHashMap<>();
+        Map<String, Object> task = new LinkedHashMap<>();
         task.put("taskId", taskId);
         task.put("appId", app.toString());
         task.put("agentId", "agent-1");

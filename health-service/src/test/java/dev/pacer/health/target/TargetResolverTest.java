@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ class TargetResolverTest {
         var targets = TargetResolver.targets(app, task("TASK_RUNNING"));
 
         assertThat(targets).extracting(CheckTarget::checkIndex, CheckTarget::protocol, CheckTarget::port)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "HTTP", 31001), org.assertj.core.groups.Tuple.tuple(2, "TCP", 31000));
+                .containsExactly(Tuple.tuple(0, "HTTP", 31001), Tuple.tuple(2, "TCP", 31000));
         CheckTarget http = targets.get(0);
         assertThat(http.instanceId()).isEqualTo("a.instance-6a4c2a4e-4c30-11e5-98c1-be5b2935a987");
         assertThat(http.timeout()).isEqualTo(Duration.ofSeconds(1));
@@ -54,6 +55,6 @@ class TargetResolverTest {
         JsonNode app = app("[{\"protocol\":\"TCP\",\"port\":6379},{\"protocol\":\"HTTP\",\"port\":8761,\"path\":\"/\"},"
                 + "{\"protocol\":\"HTTP\",\"port\":31001,\"path\":\"/\"}]");
         assertThat(TargetResolver.targets(app, task("TASK_RUNNING"))).extracting(CheckTarget::checkIndex, CheckTarget::port)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 31001));
+                .containsExactly(Tuple.tuple(2, 31001));
     }
 }

@@ -2,9 +2,9 @@ package dev.pacer.scheduler.definition;
 
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.HealthCheck;
-import dev.pacer.contract.marathon.app.ReadinessCheck;
 import dev.pacer.contract.marathon.app.PortDefinition;
 import dev.pacer.contract.marathon.app.PortMapping;
+import dev.pacer.contract.marathon.app.ReadinessCheck;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -3,6 +3,7 @@ package dev.pacer.scheduler.deploy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,15 +23,15 @@ import java.util.Optional;
  *                   change is deployed blue-green ({@code pacer.blueGreen})
  */
 public record DeploymentPlan(String id, String version, long startedAt, List<List<DeploymentAction>> steps,
-                             String rollbackOf, java.util.Map<String, Integer> canaries, long autoRevertAt,
-                             java.util.Map<String, Integer> blueGreen) {
+                             String rollbackOf, Map<String, Integer> canaries, long autoRevertAt,
+                             Map<String, Integer> blueGreen) {
 
     public DeploymentPlan {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         steps = steps.stream().filter(s -> !s.isEmpty()).map(List::copyOf).toList();
-        canaries = canaries == null ? java.util.Map.of() : java.util.Map.copyOf(canaries);
-        blueGreen = blueGreen == null ? java.util.Map.of() : java.util.Map.copyOf(blueGreen);
+        canaries = canaries == null ? Map.of() : Map.copyOf(canaries);
+        blueGreen = blueGreen == null ? Map.of() : Map.copyOf(blueGreen);
     }
 
     public boolean hasCanary() {

@@ -2,10 +2,16 @@ package dev.pacer.scheduler.deploy;
 
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorBody;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.LogContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +47,7 @@ public class DeploymentService {
      * rollback) and this one takes their place.
      */
     public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf) {
-        return begin(steps, version, force, rollbackOf, java.util.Map.of(), 0, java.util.Map.of());
+        return begin(steps, version, force, rollbackOf, Map.of(), 0, Map.of());
     }
 
     /**
@@ -49,8 +55,8 @@ public class DeploymentService {
      * @param autoRevertSeconds  roll back by itself when the new tasks are not healthy after this long (0: never)
      */
     public DeploymentPlan begin(List<List<DeploymentAction>> steps, String version, boolean force, String rollbackOf,
-                                java.util.Map<String, Integer> canaries, int autoRevertSeconds,
-                                java.util.Map<String, Integer> blueGreen) {
+                                Map<String, Integer> canaries, int autoRevertSeconds,
+                                Map<String, Integer> blueGreen) {
         long now = clock.millis();
         DeploymentPlan plan = new DeploymentPlan(UUID.randomUUID().toString(), version, now, steps, rollbackOf, canaries,
                 autoRevertSeconds > 0 ? now + autoRevertSeconds * 1000L : 0, blueGreen);
@@ -64,7 +70,7 @@ public class DeploymentService {
      * deployment it rolls back the same way; its caller ends that one with its own reason.
      */
     private DeploymentPlan start(DeploymentPlan plan, boolean force) {
-        java.util.Set<String> replacing = new java.util.LinkedHashSet<>();
+        Set<String> replacing = new LinkedHashSet<>();
         if (plan.rollbackOf() != null) {
             replacing.add(plan.rollbackOf());
         }
@@ -99,7 +105,7 @@ public class DeploymentService {
     }
 
     /** The deployments holding the given apps, by app id. */
-    public java.util.Map<String, String> locksOf(java.util.Collection<String> apps) {
+    public Map<String, String> locksOf(Collection<String> apps) {
         return store.locksOf(apps);
     }
 
@@ -113,7 +119,7 @@ public class DeploymentService {
     }
 
     /** The apps the current step of every running deployment waits on. */
-    public java.util.Collection<String> currentStepApps() {
+    public Collection<String> currentStepApps() {
         return store.all().stream().flatMap(d -> d.plan().step(d.currentStep()).stream()).map(DeploymentAction::app).toList();
     }
 
@@ -161,11 +167,11 @@ public class DeploymentService {
         int step = why.startsWith("finished") ? 0 : store.get(plan.id()).map(RunningDeployment::currentStep).orElse(0);
         boolean ended = store.end(plan);
         // whatever way a blue-green deployment ends, every remaining task gets traffic again
-        plan.blueGreen().keySet().forEach(app -> traffic.allowAll(dev.pacer.contract.ids.AppId.parse(app)));
+        plan.blueGreen().keySet().forEach(app -> traffic.allowAll(AppId.parse(app)));
         if (ended) {
             String outcome = why.startsWith("finished") ? "finished" : why.startsWith("cancel") ? "cancelled"
                     : why.startsWith("auto-reverted") ? "auto-reverted" : "abandoned";
-            metrics.ended(outcome, java.time.Duration.ofMillis(Math.max(0, clock.millis() - plan.startedAt())));
+            metrics.ended(outcome, Duration.ofMillis(Math.max(0, clock.millis() - plan.startedAt())));
             if (outcome.equals("finished")) {
                 events.succeeded(plan);
             } else {

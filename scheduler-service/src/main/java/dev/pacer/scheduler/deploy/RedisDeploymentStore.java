@@ -1,6 +1,8 @@
 package dev.pacer.scheduler.deploy;
 
 import dev.pacer.contract.RedisKeys;
+import dev.pacer.scheduler.redis.RedisHashes;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,7 +85,7 @@ class RedisDeploymentStore implements DeploymentStore {
         }
         List<String> order = List.copyOf(ids);
         List<RunningDeployment> result = new ArrayList<>();
-        for (Map<String, String> fields : dev.pacer.scheduler.redis.RedisHashes.getAll(redis,
+        for (Map<String, String> fields : RedisHashes.getAll(redis,
                 order.stream().map(RedisKeys::deployment).toList())) {
             read(fields).ifPresent(result::add);
         }
@@ -161,6 +163,6 @@ class RedisDeploymentStore implements DeploymentStore {
     }
 
     private static String text(Object value) {
-        return value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+        return value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : value.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.pacer.scheduler.group;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,11 @@ public record GroupTree(AppId id, List<AppDefinition> apps, List<GroupTree> grou
                         Optional<String> version) {
 
     static GroupTree of(AppId root, List<AppDefinition> apps, Map<AppId, List<String>> explicit, Optional<String> rootVersion) {
-        TreeSet<AppId> ids = new TreeSet<>(java.util.Comparator.comparing(AppId::toString));
+        TreeSet<AppId> ids = new TreeSet<>(Comparator.comparing(AppId::toString));
         ids.add(root);
         apps.forEach(a -> addAncestors(ids, a.appId().parent(), root));
         explicit.keySet().stream().filter(g -> g.isUnder(root)).forEach(g -> addAncestors(ids, g, root));
-        Map<AppId, List<AppDefinition>> appsByGroup = new TreeMap<>(java.util.Comparator.comparing(AppId::toString));
+        Map<AppId, List<AppDefinition>> appsByGroup = new TreeMap<>(Comparator.comparing(AppId::toString));
         apps.stream().filter(a -> a.appId().isUnder(root)).forEach(a -> appsByGroup.computeIfAbsent(a.appId().parent(), g -> new ArrayList<>()).add(a));
         return build(root, ids, appsByGroup, explicit, rootVersion);
     }

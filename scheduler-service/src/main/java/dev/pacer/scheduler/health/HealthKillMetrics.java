@@ -3,6 +3,7 @@ package dev.pacer.scheduler.health;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 class HealthKillMetrics {
 
-    private static final java.util.List<String> RESULTS =
-            java.util.List.of("killed", "held_app_rate", "held_cluster_rate", "held_app_share", "held_cluster_share");
+    private static final List<String> RESULTS =
+            List.of("killed", "held_app_rate", "held_cluster_rate", "held_app_share", "held_cluster_share");
 
     private final MeterRegistry registry;
     private final Set<String> brakedApps = ConcurrentHashMap.newKeySet();

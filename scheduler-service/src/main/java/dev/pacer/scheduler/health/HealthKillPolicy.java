@@ -2,7 +2,6 @@ package dev.pacer.scheduler.health;
 
 import dev.pacer.contract.health.CheckerStats;
 import dev.pacer.contract.health.HealthResult;
-import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.definition.spec.AppSpec;
 import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.redis.RedisHashes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public class RedisTaskHealthStore implements TaskHealthStore {
                 // an unreadable result counts as none
             }
         });
-        byTask.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(HealthResult::checkIndex)));
+        byTask.values().forEach(list -> list.sort(Comparator.comparingInt(HealthResult::checkIndex)));
         return byTask;
     }
 }

@@ -7,6 +7,7 @@ import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AgentId;
 import dev.pacer.scheduler.placement.constraint.AgentFields;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ public record AgentView(AgentInfo info, AgentState state, Resources used, Set<In
      * Whether it can give a task exactly {@code required} (requirePorts): every non-zero port in its
      * range and unclaimed, and a free port of its range besides them for every 0.
      */
-    public boolean hasFree(java.util.List<Integer> required) {
+    public boolean hasFree(List<Integer> required) {
         PortRange range = info.ports();
         long fixed = required.stream().filter(p -> p != 0).count();
         long any = required.size() - fixed;
@@ -68,7 +69,7 @@ public record AgentView(AgentInfo info, AgentState state, Resources used, Set<In
      * {@code required} when given, else the lowest free ports, as the claim script does; for placing
      * several tasks in one pass.
      */
-    public AgentView withTask(Resources resources, int portCount, java.util.List<Integer> required) {
+    public AgentView withTask(Resources resources, int portCount, List<Integer> required) {
         Set<Integer> ports = new HashSet<>(usedPorts);
         required.stream().filter(p -> p != 0).forEach(ports::add);
         int anyPorts = required.isEmpty() ? portCount : (int) required.stream().filter(p -> p == 0).count();

@@ -6,51 +6,43 @@ import dev.pacer.boot.pubsub.PubSub;
 import dev.pacer.boot.pubsub.Subscription;
 import dev.pacer.boot.work.WorkQueues;
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.scheduler.MicrometerSchedulerMetrics;
+import dev.pacer.contract.task.TaskState;
+import dev.pacer.scheduler.LogContext;
 import dev.pacer.scheduler.SchedulerMetrics;
-import dev.pacer.scheduler.deploy.DeploymentHook;
-import dev.pacer.scheduler.deploy.DeploymentService;
-import dev.pacer.scheduler.events.EventLog;
 import dev.pacer.scheduler.agent.AgentClient;
-import dev.pacer.scheduler.agent.HttpAgentClient;
 import dev.pacer.scheduler.agent.AgentDirectory;
-import dev.pacer.scheduler.task.status.AgentMonitor;
+import dev.pacer.scheduler.definition.spec.AppSpecs;
 import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.definition.store.AppStore;
-import dev.pacer.scheduler.definition.spec.AppSpecs;
+import dev.pacer.scheduler.deploy.DeploymentHook;
+import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.health.HealthKillProperties;
 import dev.pacer.scheduler.health.HealthKills;
+import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.placement.Placer;
-import dev.pacer.scheduler.secrets.GrantIssuer;
 import dev.pacer.scheduler.placement.claim.AgentClaims;
 import dev.pacer.scheduler.placement.claim.AgentViews;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
-import dev.pacer.scheduler.queue.RedisBackoffStore;
-import dev.pacer.scheduler.queue.RedisQueueStore;
+import dev.pacer.scheduler.secrets.GrantIssuer;
 import dev.pacer.scheduler.shard.ShardLeases;
-import dev.pacer.scheduler.task.status.LastTaskFailures;
-import dev.pacer.scheduler.task.status.TaskLifecycle;
+import dev.pacer.scheduler.task.status.AgentMonitor;
 import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
-import dev.pacer.scheduler.task.status.TaskStatusEvents;
 import dev.pacer.scheduler.task.status.TaskTransitions;
-import dev.pacer.scheduler.task.store.RedisTaskStore;
 import dev.pacer.scheduler.task.store.TaskStore;
 import dev.pacer.scheduler.work.AppHints;
 import dev.pacer.scheduler.work.KeyedWorkQueue;
-import dev.pacer.scheduler.work.RedisAppHints;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the reconcile loop: the pass of one app, its launcher and killer, the keyed work queue; {@link SchedulerLoops} runs them. */
@@ -86,16 +78,16 @@ class ReconcileConfiguration {
     @Bean
     TaskStateCounts taskStateCounts(ShardLeases leases, MeterRegistry registry) {
         TaskStateCounts counts = new TaskStateCounts(app -> leases.owns(app.toString()), System::nanoTime, Duration.ofSeconds(1));
-        for (dev.pacer.contract.task.TaskState state : dev.pacer.contract.task.TaskState.values()) {
+        for (TaskState state : TaskState.values()) {
             Gauge.builder("pacer.scheduler.tasks", counts, c -> c.count(state))
                     .description("Tasks of the apps this instance reconciles, by state, as its last passes saw them (sum over instances for the cluster)")
-                    .tag("state", state.name().substring("TASK_".length()).toLowerCase(java.util.Locale.ROOT)).register(registry);
+                    .tag("state", state.name().substring("TASK_".length()).toLowerCase(Locale.ROOT)).register(registry);
         }
         return counts;
     }
 
     @Bean
-    HealthyTasks healthyTasks(dev.pacer.scheduler.health.TaskHealthStore store, ReadinessProbes readiness) {
+    HealthyTasks healthyTasks(TaskHealthStore store, ReadinessProbes readiness) {
         return new HealthyTasks(store, readiness);
     }
 
@@ -110,7 +102,7 @@ class ReconcileConfiguration {
         KeyedWorkQueue<AppId> queue = new KeyedWorkQueue<>("pacer-reconcile", properties.workers(), properties.queueCapacity(), app -> {
             long start = System.nanoTime();
             try {
-                return dev.pacer.scheduler.LogContext.withApp(app, () -> reconciler.reconcile(app));
+                return LogContext.withApp(app, () -> reconciler.reconcile(app));
             } finally {
                 metrics.reconcilePass(Duration.ofNanos(System.nanoTime() - start));
             }

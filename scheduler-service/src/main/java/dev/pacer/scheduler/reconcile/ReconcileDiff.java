@@ -6,7 +6,10 @@ import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The pure heart of reconciliation: desired state + observed task records → the actions of one pass.
@@ -38,7 +41,7 @@ final class ReconcileDiff {
 
     /** A diff in which every running task counts as healthy (an app without health checks). */
     public static Diff diff(Desired desired, List<TaskRecord> tasks, Instant now, int maxLaunches, int maxKills) {
-        java.util.Set<String> running = new java.util.HashSet<>();
+        Set<String> running = new HashSet<>();
         tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).forEach(t -> running.add(t.taskId()));
         return diff(desired, tasks, running, now, maxLaunches, maxKills);
     }
@@ -46,7 +49,7 @@ final class ReconcileDiff {
     /**
      * @param healthy ids of the tasks that are running and pass every health check of their app
      */
-    public static Diff diff(Desired desired, List<TaskRecord> tasks, java.util.Set<String> healthy, Instant now,
+    public static Diff diff(Desired desired, List<TaskRecord> tasks, Set<String> healthy, Instant now,
                             int maxLaunches, int maxKills) {
         List<TaskRecord> expunge = new ArrayList<>();
         List<TaskRecord> counted = new ArrayList<>();
@@ -87,7 +90,7 @@ final class ReconcileDiff {
             int launches = Math.max(0, Math.min(desired.canary(), desired.instances()) - current.size());
             return new Diff(Math.min(launches, maxLaunches), cap(kills, maxKills), expunge);
         }
-        java.util.function.Predicate<TaskRecord> isHealthy = t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId());
+        Predicate<TaskRecord> isHealthy = t -> t.state() == TaskState.TASK_RUNNING && healthy.contains(t.taskId());
         long healthyCurrent = current.stream().filter(isHealthy).count();
         List<TaskRecord> healthyOutdated = inKillOrder(outdated.stream().filter(isHealthy).toList(), desired);
         int keep = (int) Math.max(0, Math.min(healthyOutdated.size(), desired.minimumHealthy() - healthyCurrent));

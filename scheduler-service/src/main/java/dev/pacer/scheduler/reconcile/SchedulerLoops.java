@@ -1,12 +1,14 @@
 package dev.pacer.scheduler.reconcile;
 
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.scheduler.task.status.AgentMonitor;
 import dev.pacer.scheduler.definition.store.AppStore;
 import dev.pacer.scheduler.shard.ShardLeases;
+import dev.pacer.scheduler.task.status.AgentMonitor;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
 import dev.pacer.scheduler.work.KeyedWorkQueue;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import dev.pacer.boot.lifecycle.LifecyclePhases;
 
 /**
  * The scheduler's background work, started once the instance has joined the cluster and taken its
@@ -31,13 +32,13 @@ class SchedulerLoops implements SmartLifecycle {
     private final AppStore apps;
     private final AgentMonitor monitor;
     private final ReconcileProperties properties;
-    private final Supplier<java.util.Collection<String>> deploymentApps;
+    private final Supplier<Collection<String>> deploymentApps;
     private volatile ScheduledExecutorService timers;
     private volatile Thread consumerThread;
 
     public SchedulerLoops(Supplier<TaskStatusConsumer> consumerFactory, KeyedWorkQueue<AppId> queue, ShardLeases leases,
                           AppStore apps, AgentMonitor monitor, ReconcileProperties properties,
-                          Supplier<java.util.Collection<String>> deploymentApps) {
+                          Supplier<Collection<String>> deploymentApps) {
         this.deploymentApps = deploymentApps;
         this.consumerFactory = consumerFactory;
         this.queue = queue;

@@ -1,6 +1,7 @@
 package dev.pacer.scheduler.shard;
 
 import dev.pacer.boot.cluster.ClusterMembership;
+import dev.pacer.boot.lifecycle.LifecyclePhases;
 import dev.pacer.contract.ServiceName;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,8 +10,8 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import dev.pacer.boot.lifecycle.LifecyclePhases;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -78,7 +79,7 @@ class ShardConfiguration {
                     try {
                         leases.rebalance();
                     } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(ShardLeases.class).warn("Shard lease pass failed: {}", e.toString());
+                        LoggerFactory.getLogger(ShardLeases.class).warn("Shard lease pass failed: {}", e.toString());
                     }
                 }, 0, properties.renewInterval().toMillis(), TimeUnit.MILLISECONDS);
             }

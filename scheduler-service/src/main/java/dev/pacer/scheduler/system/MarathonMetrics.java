@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.util.HierarchicalNameMapper;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +31,7 @@ public final class MarathonMetrics {
     /** Dropwizard's metrics-json version Marathon 1.x reports. */
     public static final String VERSION = "4.0.0";
     /** The common tags every meter carries (pacer-defaults.properties): the answering service's name, twice. */
-    private static final java.util.Set<String> COMMON_TAGS = java.util.Set.of("service", "application");
+    private static final Set<String> COMMON_TAGS = Set.of("service", "application");
     private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
     private static final String[] PERCENTILE_KEYS = {"p50", "p75", "p95", "p98", "p99", "p999"};
 

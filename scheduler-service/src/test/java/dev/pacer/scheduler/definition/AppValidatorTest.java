@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.marathon.app.AppDefinition;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -363,7 +364,7 @@ class AppValidatorTest {
     @Test
     void idsLongerThanTheLimit_areRejected() {
         String segment = "a".repeat(100);
-        String id = "/" + String.join("/", java.util.Collections.nCopies(6, segment));
+        String id = "/" + String.join("/", Collections.nCopies(6, segment));
         assertThat(errorsOfBody("{\"id\":\"" + id + "\",\"cmd\":\"x\"}"))
                 .containsExactly(ErrorDetail.of("/id", "must not be longer than 512 characters"));
         assertThat(errorsOf("\"dependencies\":[\"" + id + "\"]"))

@@ -3,16 +3,21 @@ package dev.pacer.scheduler.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.agent.Resources;
+import dev.pacer.contract.ids.AppId;
 import dev.pacer.scheduler.SchedulerApplication;
 import dev.pacer.scheduler.support.HealthSimulator;
 import dev.pacer.scheduler.support.RedisTestTemplates;
 import dev.pacer.testsupport.FakeAgent;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -253,23 +258,23 @@ class DeploymentsApiIT {
     @Test
     void blueGreen_startsTheWholeNewSet_switchesTrafficAtOnceWhenAllAreHealthy_andStopsTheOldSetLater() {
         String base = "/d/bluegreen";
-        dev.pacer.contract.ids.AppId app = dev.pacer.contract.ids.AppId.parse(base);
+        AppId app = AppId.parse(base);
         try (HealthSimulator health = new HealthSimulator(REDIS.template(), url(""), base, Duration.ofMillis(1500))) {
             String start = send("POST", "/v2/apps", "{\"id\":\"" + base + "\",\"cmd\":\"blue\",\"instances\":2" + CHECKED
                     + ",\"pacer\":{\"blueGreen\":{\"keepOldSeconds\":3}}}").header("Marathon-Deployment-Id");
             await().atMost(Duration.ofSeconds(15)).until(() -> deployment(start) == null);
             String blueVersion = app(base).path("version").asString();
-            assertThat(REDIS.template().hasKey(dev.pacer.contract.RedisKeys.appTrafficDenied(app))).as("a create switches nothing").isFalse();
+            assertThat(REDIS.template().hasKey(RedisKeys.appTrafficDenied(app))).as("a create switches nothing").isFalse();
 
             Http.Response change = send("PUT", "/v2/apps" + base, "{\"cmd\":\"green\"}");
             String green = JSON.readTree(change.body()).path("version").asString();
             String id = change.header("Marathon-Deployment-Id");
-            assertThat(REDIS.template().opsForSet().members(dev.pacer.contract.RedisKeys.appTrafficDenied(app)))
+            assertThat(REDIS.template().opsForSet().members(RedisKeys.appTrafficDenied(app)))
                     .as("the green set gets no traffic before the switch").containsExactly(green);
             await().atMost(Duration.ofSeconds(10)).until(() -> tasks(base).size() == 4);
             await().atMost(Duration.ofSeconds(15)).until(() -> REDIS.template().opsForSet()
-                    .members(dev.pacer.contract.RedisKeys.appTrafficDenied(app)).contains(blueVersion));
-            assertThat(REDIS.template().opsForSet().members(dev.pacer.contract.RedisKeys.appTrafficDenied(app)))
+                    .members(RedisKeys.appTrafficDenied(app)).contains(blueVersion));
+            assertThat(REDIS.template().opsForSet().members(RedisKeys.appTrafficDenied(app)))
                     .as("switched at once: the blue set out, the green set in").containsExactly(blueVersion);
             assertThat(health.healthy()).isEqualTo(4);
             assertThat(deployment(id)).as("the blue set is kept for an instant switch back").isNotNull();
@@ -277,7 +282,7 @@ class DeploymentsApiIT {
 
             await().atMost(Duration.ofSeconds(15)).until(() -> deployment(id) == null);
             assertThat(tasks(base)).hasSize(2).allSatisfy(t -> assertThat(t.path("version").asString()).isEqualTo(green));
-            assertThat(REDIS.template().hasKey(dev.pacer.contract.RedisKeys.appTrafficDenied(app))).isFalse();
+            assertThat(REDIS.template().hasKey(RedisKeys.appTrafficDenied(app))).isFalse();
         }
         Http.Response both = send("POST", "/v2/apps", "{\"id\":\"/d/both\",\"cmd\":\"x\",\"pacer\":{\"canary\":{\"instances\":1},"
                 + "\"blueGreen\":{\"keepOldSeconds\":1}}}");
@@ -296,8 +301,8 @@ class DeploymentsApiIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> tasks("/d/ready").size() == 1);
         // the fake agent runs nothing: the task's port is served by this stub, "warming up" (503) first
         int port = tasks("/d/ready").get(0).path("ports").get(0).asInt();
-        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(503);
-        com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", port), 0);
+        AtomicInteger status = new AtomicInteger(503);
+        HttpServer stub = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         stub.createContext("/ready", exchange -> {
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();

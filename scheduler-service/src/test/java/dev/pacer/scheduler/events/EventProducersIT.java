@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.RedisKeys;
-import dev.pacer.contract.task.AgentTask;
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.health.HealthTransition;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
+import dev.pacer.contract.task.AgentTask;
 import dev.pacer.scheduler.SchedulerApplication;
 import dev.pacer.scheduler.support.RedisTestTemplates;
 import dev.pacer.testsupport.FakeAgent;

@@ -19,7 +19,9 @@ import mesosphere.marathon.client.MarathonException;
 import mesosphere.marathon.client.model.v2.App;
 import mesosphere.marathon.client.model.v2.Deployment;
 import mesosphere.marathon.client.model.v2.Group;
+import mesosphere.marathon.client.model.v2.HealthCheck;
 import mesosphere.marathon.client.model.v2.Result;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -192,7 +194,7 @@ class GroupsApiIT {
         checked.setId("/client/slow");
         checked.setCmd("serve v2");
         checked.setInstances(1);
-        mesosphere.marathon.client.model.v2.HealthCheck check = new mesosphere.marathon.client.model.v2.HealthCheck();
+        HealthCheck check = new HealthCheck();
         check.setProtocol("HTTP");
         check.setPortIndex(0);
         checked.setHealthChecks(List.of(check));
@@ -216,7 +218,7 @@ class GroupsApiIT {
         marathon.deleteGroup("/client", true);
         try {
             marathon.getGroup("/client");
-            org.assertj.core.api.Assertions.fail("the group was deleted");
+            Assertions.fail("the group was deleted");
         } catch (MarathonException e) {
             assertThat(e.getStatus()).isEqualTo(404);
         }

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.health.CheckerStats;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.health.HealthTransition;
 import dev.pacer.contract.ids.AppId;
-import dev.pacer.contract.agent.Resources;
+import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.task.AgentTask;
 import dev.pacer.scheduler.SchedulerApplication;
 import dev.pacer.scheduler.support.RedisTestTemplates;
@@ -18,7 +19,9 @@ import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +95,7 @@ class HealthKillsIT {
         assertThat(result.path("consecutiveFailures").asInt()).isEqualTo(1);
         assertThat(result.path("lastFailureCause").asString()).isEqualTo("HTTP 500");
         assertThat(result.has("taskId")).as("Marathon 1.4+ writes instanceId only").isFalse();
-        assertThat(result.path("instanceId").asString()).isEqualTo(dev.pacer.contract.ids.TaskId.parse(sick.taskId()).instanceId());
+        assertThat(result.path("instanceId").asString()).isEqualTo(TaskId.parse(sick.taskId()).instanceId());
         assertThat(agent.running()).extracting(AgentTask::taskId).contains(sick.taskId());
 
         write("/hk/one", failing(sick, 2));
@@ -156,13 +159,13 @@ class HealthKillsIT {
     }
 
     private static HealthResult failing(AgentTask t, int failures) {
-        return new HealthResult(t.taskId(), dev.pacer.contract.ids.TaskId.parse(t.taskId()).instanceId(), 0, t.version(),
+        return new HealthResult(t.taskId(), TaskId.parse(t.taskId()).instanceId(), 0, t.version(),
                 false, failures, null, null, Instant.now().toString(), "HTTP 500");
     }
 
     private static HealthResult alive(AgentTask t) {
         String now = Instant.now().toString();
-        return new HealthResult(t.taskId(), dev.pacer.contract.ids.TaskId.parse(t.taskId()).instanceId(), 0, t.version(),
+        return new HealthResult(t.taskId(), TaskId.parse(t.taskId()).instanceId(), 0, t.version(),
                 true, 0, now, now, null, null);
     }
 
@@ -172,7 +175,7 @@ class HealthKillsIT {
     }
 
     private static void writeAll(String app, List<HealthResult> results) {
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         results.forEach(r -> fields.put(HealthKeys.field(r.taskId(), 0), JSON.writeValueAsString(r)));
         redis.opsForHash().putAll(HealthKeys.taskHealth(AppId.parse(app)), fields);
         results.forEach(r -> publish(app, r));

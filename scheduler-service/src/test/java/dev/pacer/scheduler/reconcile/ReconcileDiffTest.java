@@ -11,8 +11,10 @@ import dev.pacer.scheduler.task.store.TaskRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReconcileDiffTest {
@@ -174,7 +176,7 @@ class ReconcileDiffTest {
                     while (!(tasks.size() == instances && tasks.stream().allMatch(t -> t.version().equals(V2.toString())
                             && t.state() == TaskState.TASK_RUNNING))) {
                         assertThat(++passes).as(strategy + ": finishes").isLessThan(50);
-                        java.util.Set<String> healthy = new java.util.HashSet<>();
+                        Set<String> healthy = new HashSet<>();
                         tasks.stream().filter(t -> t.state() == TaskState.TASK_RUNNING).forEach(t -> healthy.add(t.taskId()));
                         Diff plan = ReconcileDiff.diff(desired, tasks, healthy, NOW, 100, 100);
                         tasks.removeAll(plan.kills());
@@ -196,7 +198,7 @@ class ReconcileDiffTest {
     void withHalfHealthAndNoOverCapacity_fourTasks_goTwoAtATime() {
         Desired desired = new Desired(4, V2, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false).withUpgradeStrategy(0.5, 0);
         List<TaskRecord> old = List.of(running(V1, 1), running(V1, 2), running(V1, 3), running(V1, 4));
-        java.util.Set<String> healthy = new java.util.HashSet<>(old.stream().map(TaskRecord::taskId).toList());
+        Set<String> healthy = new HashSet<>(old.stream().map(TaskRecord::taskId).toList());
 
         Diff plan = ReconcileDiff.diff(desired, old, healthy, NOW, 100, 100);
 
@@ -212,7 +214,7 @@ class ReconcileDiffTest {
         TaskRecord new1 = running(V2, 3);
         TaskRecord new2 = running(V2, 4);
 
-        Diff plan = ReconcileDiff.diff(desired, List.of(old1, old2, new1, new2), java.util.Set.of(old1.taskId(), old2.taskId()), NOW, 100, 100);
+        Diff plan = ReconcileDiff.diff(desired, List.of(old1, old2, new1, new2), Set.of(old1.taskId(), old2.taskId()), NOW, 100, 100);
 
         assertThat(plan.kills()).isEmpty();
         assertThat(plan.launches()).isZero();
@@ -226,7 +228,7 @@ class ReconcileDiffTest {
         TaskRecord canary = launched(v3, 4);
         List<TaskRecord> tasks = new ArrayList<>(v2Tasks);
         tasks.add(canary);
-        java.util.Set<String> healthy = new java.util.HashSet<>(tasks.stream().map(TaskRecord::taskId).toList());
+        Set<String> healthy = new HashSet<>(tasks.stream().map(TaskRecord::taskId).toList());
         Desired canaryConfig = new Desired(3, v3, KillOrder.YOUNGEST_FIRST, Duration.ZERO, Duration.ZERO, false);
 
         assertThat(ReconcileDiff.diff(canaryConfig, tasks, healthy, NOW, 100, 100).kills())

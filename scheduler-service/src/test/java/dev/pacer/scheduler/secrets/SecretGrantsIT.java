@@ -14,6 +14,7 @@ import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +74,7 @@ class SecretGrantsIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> agent.launchRequests().size() == 2);
         GrantCodec codec = GrantCodec.fromBase64(KEY);
-        List<String> nonces = new java.util.ArrayList<>();
+        List<String> nonces = new ArrayList<>();
         for (Map.Entry<String, LaunchRequest> launch : agent.launchRequests().entrySet()) {
             LaunchRequest request = launch.getValue();
             assertThat(request.secretEnv()).isEqualTo(Map.of("DB_PASSWORD", "/payments/db"));

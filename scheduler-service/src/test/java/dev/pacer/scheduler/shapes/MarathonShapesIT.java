@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Marathon's exact shapes on one real scheduler (real port, real Redis, two fake agents): what a strict
@@ -220,15 +222,15 @@ class MarathonShapesIT {
         Set<String> aTasks = taskIds("/shape/rt/a");
         String bVersion = get("/v2/apps/shape/rt/b").path("app").path("version").asString();
 
-        tools.jackson.databind.node.ObjectNode group = (tools.jackson.databind.node.ObjectNode) get("/v2/groups/shape/rt");
+        ObjectNode group = (ObjectNode) get("/v2/groups/shape/rt");
         for (JsonNode app : group.path("apps")) {
             // what a client that read the apps also holds: every answer-only field of AppInfo
             JsonNode info = get("/v2/apps" + app.path("id").asString()).path("app");
             for (String field : List.of("tasksRunning", "tasksStaged", "tasksHealthy", "tasksUnhealthy", "deployments", "tasks")) {
-                ((tools.jackson.databind.node.ObjectNode) app).set(field, info.path(field));
+                ((ObjectNode) app).set(field, info.path(field));
             }
             if (app.path("id").asString().equals("/shape/rt/a")) {
-                ((tools.jackson.databind.node.ObjectNode) app).put("cmd", "serve a --v2");
+                ((ObjectNode) app).put("cmd", "serve a --v2");
             }
         }
         Http.Response put = Http.send("PUT", url("/v2/groups/shape/rt"), group.toString());
@@ -248,7 +250,7 @@ class MarathonShapesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> taskIds("/shape/same").size() == 2
                 && get("/v2/apps/shape/same").path("app").path("deployments").isEmpty());
         Set<String> before = taskIds("/shape/same");
-        tools.jackson.databind.node.ObjectNode app = (tools.jackson.databind.node.ObjectNode) get("/v2/apps/shape/same").path("app");
+        ObjectNode app = (ObjectNode) get("/v2/apps/shape/same").path("app");
         String version = app.path("version").asString();
         app.remove("version");   // Marathon's rule: version only alone (a rollback); clients drop it
         for (String query : List.of("", "?partialUpdate=false")) {
@@ -354,7 +356,7 @@ class MarathonShapesIT {
     }
 
     Set<String> taskIds(String app) {
-        Set<String> ids = new java.util.TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         get("/v2/apps" + app + "/tasks").path("tasks").forEach(t -> ids.add(t.path("id").asString()));
         return ids;
     }

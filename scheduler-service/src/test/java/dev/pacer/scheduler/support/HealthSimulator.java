@@ -5,6 +5,7 @@ import dev.pacer.contract.health.HealthResult;
 import dev.pacer.contract.ids.AppId;
 import dev.pacer.testsupport.Http;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ public final class HealthSimulator implements AutoCloseable {
     public final Set<String> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean failAll;
     /** Task id → {@link System#nanoTime()} of the tick that first saw it running. */
-    private final java.util.Map<String, Long> seenRunning = new ConcurrentHashMap<>();
+    private final Map<String, Long> seenRunning = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final StringRedisTemplate redis;
     private final String tasksUrl;
@@ -93,7 +94,7 @@ public final class HealthSimulator implements AutoCloseable {
      * alive: one read of the app's results, so a test sampling under load samples often.
      */
     public int healthy(Iterable<JsonNode> tasks) {
-        java.util.Map<Object, Object> results = redis.opsForHash().entries(HealthKeys.taskHealth(app));
+        Map<Object, Object> results = redis.opsForHash().entries(HealthKeys.taskHealth(app));
         int healthy = 0;
         for (JsonNode task : tasks) {
             Object raw = results.get(HealthKeys.field(task.path("id").asString(), 0));

@@ -1,17 +1,17 @@
 package dev.pacer.scheduler.support;
 
 import dev.pacer.boot.limits.RequestLimitsProperties;
+import dev.pacer.scheduler.app.service.AppDeployments;
+import dev.pacer.scheduler.app.service.AppEdits;
+import dev.pacer.scheduler.app.service.AppService;
+import dev.pacer.scheduler.app.service.AppWrites;
+import dev.pacer.scheduler.app.service.HealthCheckEvents;
 import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.AppJson;
 import dev.pacer.scheduler.definition.AppValidator;
 import dev.pacer.scheduler.definition.ports.InMemoryServicePortPool;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
-import dev.pacer.scheduler.app.service.AppDeployments;
-import dev.pacer.scheduler.app.service.AppEdits;
 import dev.pacer.scheduler.definition.store.AppRepository;
-import dev.pacer.scheduler.app.service.AppService;
-import dev.pacer.scheduler.app.service.AppWrites;
-import dev.pacer.scheduler.app.service.HealthCheckEvents;
 import dev.pacer.scheduler.definition.store.InMemoryAppStore;
 import dev.pacer.scheduler.deploy.DeploymentEvents;
 import dev.pacer.scheduler.deploy.DeploymentMetrics;

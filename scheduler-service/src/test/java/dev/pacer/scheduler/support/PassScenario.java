@@ -1,7 +1,6 @@
 package dev.pacer.scheduler.support;
 
 import dev.pacer.contract.health.HealthResult;
-import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.ids.TaskId;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.marathon.app.VersionInfo;

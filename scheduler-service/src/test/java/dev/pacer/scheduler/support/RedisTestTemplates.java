@@ -1,5 +1,7 @@
 package dev.pacer.scheduler.support;
 
+import dev.pacer.boot.pubsub.PubSub;
+import dev.pacer.contract.RedisKeys;
 import dev.pacer.testsupport.TestRedis;
 import io.lettuce.core.RedisURI;
 import java.util.ArrayList;
@@ -7,11 +9,10 @@ import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import tools.jackson.databind.json.JsonMapper;
-import dev.pacer.boot.pubsub.PubSub;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Connections to the test Redis for integration tests of Redis-backed classes without a Spring context. */
 public final class RedisTestTemplates implements AutoCloseable {
@@ -40,7 +41,7 @@ public final class RedisTestTemplates implements AutoCloseable {
     /** Deletes every Pacer key: each test starts from an empty keyspace. */
     public void flushPacerKeys() {
         StringRedisTemplate redis = template();
-        var keys = redis.keys(dev.pacer.contract.RedisKeys.PREFIX + "*");
+        var keys = redis.keys(RedisKeys.PREFIX + "*");
         if (keys != null && !keys.isEmpty()) {
             redis.delete(keys);
         }

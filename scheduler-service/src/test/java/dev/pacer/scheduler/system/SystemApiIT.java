@@ -8,12 +8,19 @@ import dev.pacer.contract.RedisKeys;
 import dev.pacer.scheduler.SchedulerApplication;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"eureka.client.enabled=false", "pacer.cluster.hostname=localhost",
                 "pacer.scheduler.shards.count=4", "pacer.scheduler.shards.lease-ttl=1s",
                 "pacer.scheduler.shards.renew-interval=200ms"})
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class SystemApiIT {
 
     @DynamicPropertySource
@@ -72,11 +79,11 @@ class SystemApiIT {
     /** Behind the gateway, the address clients reach is the gateway's: Marathon's leader and http_config say it. */
     @Test
     void behindTheGateway_leaderAndHttpConfig_nameTheGatewaysAddress() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newHttpClient();
         for (String path : new String[] {ApiPaths.V2_INFO, ApiPaths.V2_LEADER}) {
-            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(path)))
                     .header("X-Forwarded-Host", "client.example:1, gw.example:8080").header("X-Forwarded-Proto", "http").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body = json.readTree(response.body());
             assertThat(body.path("leader").asString()).as(path).isEqualTo("gw.example:8080");
             if (path.equals(ApiPaths.V2_INFO)) {
@@ -138,7 +145,7 @@ class SystemApiIT {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes()).trim();
             return git.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
-        } catch (java.io.IOException noGit) {
+        } catch (IOException noGit) {
             return "unknown";
         }
     }
@@ -187,9 +194,9 @@ class SystemApiIT {
         return info("");
     }
 
-    private static java.util.List<String> names(JsonNode node) {
+    private static List<String> names(JsonNode node) {
         assertThat(node.isObject()).isTrue();
-        return java.util.List.copyOf(node.propertyNames());
+        return List.copyOf(node.propertyNames());
     }
 
     private JsonNode info(String query) {

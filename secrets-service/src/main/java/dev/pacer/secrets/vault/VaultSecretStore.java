@@ -17,6 +17,7 @@ import org.springframework.vault.core.VaultOperations;
 import org.springframework.vault.core.VaultVersionedKeyValueOperations;
 import org.springframework.vault.support.VaultMetadataResponse;
 import org.springframework.vault.support.Versioned;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Secrets in Vault's KV v2 engine: {@code /prod/db} is {@code <mount>/data/<prefix>/prod/db} with the data
@@ -127,7 +128,7 @@ public final class VaultSecretStore implements SecretStore {
     private static <T> T call(String operation, Supplier<T> call) {
         try {
             return call.get();
-        } catch (VaultException | org.springframework.web.client.RestClientException e) {
+        } catch (VaultException | RestClientException e) {
             throw new SecretBackendException("vault " + operation + " failed (" + e.getClass().getSimpleName() + ")");
         }
     }

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pacer.contract.secrets.SecretKeys;
 import dev.pacer.testsupport.TestRedis;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.Cursor;
@@ -27,7 +33,7 @@ class EmbeddedSecretStoreIT {
 
     @BeforeAll
     static void connect() {
-        java.net.URI uri = java.net.URI.create(TestRedis.url());
+        URI uri = URI.create(TestRedis.url());
         factory = new LettuceConnectionFactory(uri.getHost(), uri.getPort());
         factory.afterPropertiesSet();
         factory.start();
@@ -54,12 +60,12 @@ class EmbeddedSecretStoreIT {
     @Test
     void storedBytes_areNotTheValue_inAnyKey() {
         EmbeddedSecretStore store = store(Map.of("1", key(1)));
-        String value = "s3cr3t-" + java.util.UUID.randomUUID();
+        String value = "s3cr3t-" + UUID.randomUUID();
         store.put("/payments/db/password", value);
 
         assertThat(store.readCurrent("/payments/db/password").orElseThrow().value()).isEqualTo(value);
         assertThat(scanAllRedisValues()).isNotEmpty().noneMatch(v -> v.contains(value))
-                .noneMatch(v -> v.contains(java.util.Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+                .noneMatch(v -> v.contains(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -101,8 +107,8 @@ class EmbeddedSecretStoreIT {
         assertThat(onlyNew.rewrapAll()).isZero();
     }
 
-    private static java.util.List<String> envelopeVersions() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> envelopeVersions() {
+        List<String> out = new ArrayList<>();
         for (String path : Set.of("/r/one", "/r/two")) {
             redis.opsForHash().entries(SecretKeys.secret(path)).forEach((k, v) -> {
                 if (k.toString().startsWith("v:")) {
@@ -114,8 +120,8 @@ class EmbeddedSecretStoreIT {
     }
 
     /** Every key and every value (strings, hash fields and values, set and zset members) in Redis. */
-    static java.util.List<String> scanAllRedisValues() {
-        java.util.List<String> all = new java.util.ArrayList<>();
+    static List<String> scanAllRedisValues() {
+        List<String> all = new ArrayList<>();
         try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().count(1000).build())) {
             keys.forEachRemaining(k -> {
                 all.add(k);
@@ -128,7 +134,7 @@ class EmbeddedSecretStoreIT {
                     case "set" -> all.addAll(redis.opsForSet().members(k));
                     case "zset" -> all.addAll(redis.opsForZSet().range(k, 0, -1));
                     case "list" -> all.addAll(redis.opsForList().range(k, 0, -1));
-                    case "stream" -> redis.opsForStream().range(k, org.springframework.data.domain.Range.unbounded())
+                    case "stream" -> redis.opsForStream().range(k, Range.unbounded())
                             .forEach(r -> r.getValue().forEach((f, v) -> all.add(f + "=" + v)));
                     default -> { }
                 }

@@ -3,6 +3,7 @@ package dev.pacer.secrets.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class EnvelopeCipherTest {
 
     static byte[] key(int b) {
         byte[] k = new byte[32];
-        java.util.Arrays.fill(k, (byte) b);
+        Arrays.fill(k, (byte) b);
         return k;
     }
 

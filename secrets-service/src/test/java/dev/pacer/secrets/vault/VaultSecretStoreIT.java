@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pacer.secrets.store.SecretBackendException;
 import dev.pacer.secrets.store.SecretValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +24,8 @@ class VaultSecretStoreIT {
     private static FakeVault startVault() {
         try {
             return new FakeVault("secret");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

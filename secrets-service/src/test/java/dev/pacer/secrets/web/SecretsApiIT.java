@@ -17,9 +17,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "pacer.secrets.grant-key=" + SecretsApiIT.GRANT_KEY,
                 "pacer.secrets.policy[0].apps=/payments", "pacer.secrets.policy[0].secrets=/payments,/shared",
                 "management.endpoints.web.exposure.include=health,prometheus,mappings"})
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class SecretsApiIT {
 
     static final String GRANT_KEY = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
@@ -140,7 +142,7 @@ class SecretsApiIT {
         JsonNode audit = json.readTree(Http.get(url("/api/secrets/_audit?task=" + task)).body());
         assertThat(audit.toString()).doesNotContain(value).doesNotContain(token);
         assertThat(audit.findValuesAsString("outcome")).contains("read", "refused:replayed", "refused:agent", "refused:task");
-        JsonNode read = java.util.stream.StreamSupport.stream(audit.spliterator(), false)
+        JsonNode read = StreamSupport.stream(audit.spliterator(), false)
                 .filter(e -> e.path("outcome").asString().equals("read")).findFirst().orElseThrow();
         assertThat(read.path("agentId").asString()).isEqualTo("agent-a");
         assertThat(read.path("path").asString()).isEqualTo(base + "/db");

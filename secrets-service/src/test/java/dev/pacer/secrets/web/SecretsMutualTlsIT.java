@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "pacer.tls.ca=" + SecretsMutualTlsIT.DIR + "/ca.pem",
                 "pacer.tls.certificate=" + SecretsMutualTlsIT.DIR + "/cert.pem",
                 "pacer.tls.private-key=" + SecretsMutualTlsIT.DIR + "/key.pem"})
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class SecretsMutualTlsIT {
 
     static final String DIR = "target/test-tls/secrets";

@@ -4,11 +4,14 @@ import dev.pacer.contract.error.ErrorBody;
 import dev.pacer.contract.error.ErrorDetail;
 import dev.pacer.contract.error.ErrorMessages;
 import dev.pacer.contract.ids.InvalidIdException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -62,7 +65,7 @@ public final class ErrorTranslator {
         if (error instanceof TypeMismatchException mismatch) {
             return new ApiError(400, ErrorBody.of("Invalid value of '%s'".formatted(mismatch.getPropertyName())));
         }
-        if (causeOf(error, java.net.ConnectException.class) != null || causeOf(error, java.net.NoRouteToHostException.class) != null) {
+        if (causeOf(error, ConnectException.class) != null || causeOf(error, NoRouteToHostException.class) != null) {
             // a service this one needed (an upstream of the gateway, an agent) could not be reached: nothing was sent
             log.warn("Answering {} with 503: a service it needs cannot be reached ({})", requestPath, error.toString());
             return new ApiError(503, ErrorBody.of(ErrorMessages.UNREACHABLE));
@@ -136,7 +139,7 @@ public final class ErrorTranslator {
     }
 
     private static String reasonPhrase(int status) {
-        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        HttpStatus known = HttpStatus.resolve(status);
         return known != null ? known.getReasonPhrase() : "HTTP " + status;
     }
 

@@ -1,5 +1,7 @@
 package dev.pacer.boot.health;
 
+import java.time.Duration;
+
 /**
  * What one probe found.
  *
@@ -23,7 +25,7 @@ public record ProbeOutcome(Result result, String cause) {
     }
 
     /** The cause every prober gives for a probe that ran out of time. */
-    public static ProbeOutcome timedOut(java.time.Duration timeout) {
+    public static ProbeOutcome timedOut(Duration timeout) {
         return unhealthy("timeout after " + timeout.toMillis() + " ms");
     }
 

@@ -3,6 +3,7 @@ package dev.pacer.boot.lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,11 +29,11 @@ public class ExitWithParentAutoConfiguration {
             ProcessHandle.of(parentPid).ifPresentOrElse(
                     parent -> parent.onExit().thenRun(() -> {
                         log.warn("Parent process {} is gone; shutting down", parentPid);
-                        System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+                        System.exit(SpringApplication.exit(context, () -> 0));
                     }),
                     () -> {
                         log.warn("Parent process {} is already gone; shutting down", parentPid);
-                        System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+                        System.exit(SpringApplication.exit(context, () -> 0));
                     });
         };
     }

@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
 
 /**
  * The request limits on a reactive service (the gateway): a URI over the length limit is a 414; a declared {@code Content-Length} over the
@@ -73,7 +74,7 @@ public final class ReactiveRequestLimitFilter implements WebFilter, Ordered {
                     .timeout(Mono.defer(() -> Mono.delay(budget.remaining())),
                             chunk -> Mono.defer(() -> Mono.delay(budget.remaining())))
                     .onErrorMap(TimeoutException.class, e -> budget.timedOut())
-                    .handle((DataBuffer chunk, reactor.core.publisher.SynchronousSink<DataBuffer> sink) -> {
+                    .handle((DataBuffer chunk, SynchronousSink<DataBuffer> sink) -> {
                         try {
                             budget.received(chunk.readableByteCount());
                             sink.next(chunk);

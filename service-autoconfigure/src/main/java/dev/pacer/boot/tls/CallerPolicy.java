@@ -3,6 +3,7 @@ package dev.pacer.boot.tls;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Every {@link CallerRules} bean of a service, in order, then the shared ones: actuator for the
@@ -19,7 +20,7 @@ public final class CallerPolicy {
     private final List<CallerRules> rules;
 
     public CallerPolicy(List<CallerRules> serviceRules) {
-        this.rules = java.util.stream.Stream.concat(serviceRules.stream(), java.util.stream.Stream.of(SHARED)).toList();
+        this.rules = Stream.concat(serviceRules.stream(), Stream.of(SHARED)).toList();
     }
 
     /** Empty when {@code identity} may call {@code method path}; else the message of the 403. */

@@ -1,6 +1,7 @@
 package dev.pacer.boot.tls;
 
 import java.net.http.HttpClient;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -24,7 +25,7 @@ public final class PacerTls {
     }
 
     public static PacerTls of(SSLContext context) {
-        return new PacerTls(java.util.Objects.requireNonNull(context, "context"));
+        return new PacerTls(Objects.requireNonNull(context, "context"));
     }
 
     public boolean enabled() {

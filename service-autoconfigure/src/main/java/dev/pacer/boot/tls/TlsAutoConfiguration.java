@@ -1,5 +1,6 @@
 package dev.pacer.boot.tls;
 
+import com.netflix.discovery.AbstractDiscoveryClientOptionalArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
@@ -35,7 +37,7 @@ public class TlsAutoConfiguration {
         }
         try {
             return PacerTls.of(bundles.getObject().getBundle(TlsEnvironment.BUNDLE).createSslContext());
-        } catch (org.springframework.boot.ssl.NoSuchSslBundleException e) {
+        } catch (NoSuchSslBundleException e) {
             throw new IllegalStateException("pacer.tls.* is set but the SSL bundle '" + TlsEnvironment.BUNDLE + "' was not "
                     + "defined from it: set pacer.tls.* where Spring Boot reads it before start-up (environment, command line, "
                     + "config files), not in a property source added later", e);
@@ -88,7 +90,7 @@ public class TlsAutoConfiguration {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof com.netflix.discovery.AbstractDiscoveryClientOptionalArgs<?> args) {
+                    if (bean instanceof AbstractDiscoveryClientOptionalArgs<?> args) {
                         tls.getObject().sslContext().ifPresent(args::setSSLContext);
                     }
                     return bean;

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,7 @@ abstract class ClusterMembershipContract {
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
                 assertThat(second.membership().members(ServiceName.HEALTH))
                         .extracting(Member::instanceId, Member::heardVia)
-                        .contains(org.assertj.core.groups.Tuple.tuple("h1:1/a", "store"))
+                        .contains(Tuple.tuple("h1:1/a", "store"))
                         .extracting(t -> t.toList().get(0))
                         .containsExactly("h1:1/a", "h2:1/b"));
     }
@@ -123,7 +125,7 @@ abstract class ClusterMembershipContract {
     @Test
     void listeners_hearOfChanges() {
         Instance watcher = connect(ServiceName.SCHEDULER, Duration.ofSeconds(90));
-        List<ServiceName> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ServiceName> changes = new CopyOnWriteArrayList<>();
         watcher.membership().onChange(changes::add);
         watcher.membership().start("s:1/a", SLOW);
 

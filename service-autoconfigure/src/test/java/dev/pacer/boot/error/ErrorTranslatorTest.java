@@ -2,7 +2,13 @@ package dev.pacer.boot.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.boot.limits.RequestBodyLimitException;
 import dev.pacer.contract.error.ErrorDetail;
+import dev.pacer.contract.error.ErrorMessages;
+import dev.pacer.contract.ids.InvalidIdException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -33,11 +39,11 @@ class ErrorTranslatorTest {
 
     @Test
     void anUnreachableService_is503_withoutTheExceptionsText() {
-        for (Throwable cause : new Throwable[] {new java.net.ConnectException("Connection refused: scheduler-1/10.0.0.7:8081"),
-                new java.net.NoRouteToHostException("No route to host")}) {
+        for (Throwable cause : new Throwable[] {new ConnectException("Connection refused: scheduler-1/10.0.0.7:8081"),
+                new NoRouteToHostException("No route to host")}) {
             ApiError error = ErrorTranslator.translate(new IllegalStateException("proxy failed", cause), "/v2/apps");
             assertThat(error.status()).isEqualTo(503);
-            assertThat(error.body().message()).isEqualTo(dev.pacer.contract.error.ErrorMessages.UNREACHABLE)
+            assertThat(error.body().message()).isEqualTo(ErrorMessages.UNREACHABLE)
                     .doesNotContain("10.0.0.7");
         }
     }
@@ -104,7 +110,7 @@ class ErrorTranslatorTest {
     @Test
     void anInvalidIdFromAPath_is422OnTheId_never500() {
         ApiError error = ErrorTranslator.translate(
-                new dev.pacer.contract.ids.InvalidIdException("must fully match regular expression 'x'"), "/v2/apps/A_B");
+                new InvalidIdException("must fully match regular expression 'x'"), "/v2/apps/A_B");
         assertThat(error.status()).isEqualTo(422);
         assertThat(error.body().message()).isEqualTo("Object is not valid");
         assertThat(error.body().details()).containsExactly(ErrorDetail.of("/id", "must fully match regular expression 'x'"));
@@ -113,7 +119,7 @@ class ErrorTranslatorTest {
     @Test
     void aBrokenBodyLimit_keepsItsStatus_evenWrappedInAReadError() {
         ApiError error = ErrorTranslator.translate(new HttpMessageNotReadableException(
-                "x", new java.io.UncheckedIOException(dev.pacer.boot.limits.RequestBodyLimitException.tooLarge(10)),
+                "x", new UncheckedIOException(RequestBodyLimitException.tooLarge(10)),
                 new ServletServerHttpRequest(new MockHttpServletRequest())), "/v2/apps");
         assertThat(error.status()).isEqualTo(413);
         assertThat(error.body().message()).isEqualTo("Request body is larger than the limit of 10 bytes");

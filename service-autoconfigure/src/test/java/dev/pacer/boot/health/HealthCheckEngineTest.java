@@ -9,12 +9,15 @@ import dev.pacer.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +76,9 @@ class HealthCheckEngineTest {
         assertThat(recorder.results).extracting(HealthResult::consecutiveFailures).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(recorder.transitions).extracting(HealthTransition::alive, HealthTransition::exceeded,
                 HealthTransition::consecutiveFailures).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(true, false, 0),
-                org.assertj.core.groups.Tuple.tuple(false, false, 1),
-                org.assertj.core.groups.Tuple.tuple(false, true, 3));
+                Tuple.tuple(true, false, 0),
+                Tuple.tuple(false, false, 1),
+                Tuple.tuple(false, true, 3));
         assertThat(engine.unhealthy()).isEqualTo(1);
     }
 
@@ -202,7 +205,7 @@ class HealthCheckEngineTest {
         engine.sync("/web", checks);
 
         List<TestCheck> byOffset = checks.stream()
-                .sorted(java.util.Comparator.comparingLong(c -> Math.floorMod(c.key().hashCode(), 2000L))).toList();
+                .sorted(Comparator.comparingLong(c -> Math.floorMod(c.key().hashCode(), 2000L))).toList();
         for (TestCheck check : byOffset) {
             long offset = Math.floorMod(check.key().hashCode(), 2000L);
             assertThat(recorder.results.stream().filter(r -> r.taskId().equals(check.taskId()))).isEmpty();
@@ -264,7 +267,7 @@ class HealthCheckEngineTest {
             }
 
             @Override
-            public java.util.concurrent.Executor dispatcher() {
+            public Executor dispatcher() {
                 return pool;
             }
         };

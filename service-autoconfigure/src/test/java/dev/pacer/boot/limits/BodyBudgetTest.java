@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class BodyBudgetTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final Clock clock = new Clock() {
         public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(java.time.ZoneId zone) { return this; }
+        public Clock withZone(ZoneId zone) { return this; }
         public Instant instant() { return Instant.ofEpochMilli(now.get()); }
     };
 

@@ -1,12 +1,12 @@
 package dev.pacer.boot.sample;
 
-import dev.pacer.boot.error.ApiException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pacer.boot.error.ApiException;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,7 +133,7 @@ class ErrorBodyMvcIT {
         @Bean
         Filter failingFilter() {
             return (request, response, chain) -> {
-                if (((jakarta.servlet.http.HttpServletRequest) request).getRequestURI().equals("/filtered")) {
+                if (((HttpServletRequest) request).getRequestURI().equals("/filtered")) {
                     throw new IOException("filter broke: password=hunter2");
                 }
                 chain.doFilter(request, response);

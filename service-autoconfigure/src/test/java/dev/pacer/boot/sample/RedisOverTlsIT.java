@@ -8,12 +8,14 @@ import dev.pacer.contract.ServiceName;
 import dev.pacer.runtime.ClusterPki;
 import dev.pacer.runtime.ManagedProcess;
 import dev.pacer.runtime.RedisBinary;
-import dev.pacer.testsupport.EmbeddedRedis;
 import dev.pacer.testsupport.FreePorts;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,15 +70,15 @@ class RedisOverTlsIT {
     void aServiceTalksToRedisOverTls_withItsCertificate() {
         redis.opsForValue().set("tls-probe", "ok");
         assertThat(redis.opsForValue().get("tls-probe")).isEqualTo("ok");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> !membership.members(ServiceName.SECRETS).isEmpty());
     }
 
     @Test
     void aClientWithoutTheClustersCertificate_isRefused() {
         RedisClient plain = RedisClient.create("redis://127.0.0.1:" + PORT);
-        plain.setOptions(io.lettuce.core.ClientOptions.builder()
-                .timeoutOptions(io.lettuce.core.TimeoutOptions.enabled(Duration.ofSeconds(2))).build());
+        plain.setOptions(ClientOptions.builder()
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2))).build());
         try {
             assertThat(catchThrowable(() -> plain.connect().sync().ping())).isNotNull();
         } finally {

@@ -3,6 +3,8 @@ package dev.pacer.boot.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pacer.runtime.ClusterPki;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,8 +51,8 @@ class CallerPolicyTest {
     @Test
     void anIdentityIsTheSubjectsCommonName() {
         var pki = ClusterPki.create("test CA");
-        var issued = pki.issue("agent:agent-7", java.time.Duration.ofHours(1));
-        assertThat(Identities.of(new java.security.cert.X509Certificate[] {issued.certificate()})).contains("agent:agent-7");
+        var issued = pki.issue("agent:agent-7", Duration.ofHours(1));
+        assertThat(Identities.of(new X509Certificate[] {issued.certificate()})).contains("agent:agent-7");
         assertThat(Identities.agentId("agent:agent-7")).contains("agent-7");
         assertThat(Identities.agentId("scheduler")).isEmpty();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -109,7 +110,7 @@ public final class ObservabilityQueries {
         Matcher m = SELECTOR.matcher(text);
         while (m.find()) {
             String name = m.group(1);
-            if (NOT_METRICS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (NOT_METRICS.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             String labels = m.group(2) == null ? "" : m.group(2).strip();

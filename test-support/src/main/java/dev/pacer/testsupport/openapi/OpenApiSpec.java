@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.core.JacksonException;
@@ -239,9 +241,9 @@ public final class OpenApiSpec {
     }
 
     private static String shape(String path) {
-        return java.util.Arrays.stream(path.split("/", -1))
+        return Arrays.stream(path.split("/", -1))
                 .map(s -> s.startsWith("{") || s.equals("*") || s.equals("**") ? "{}" : s)
-                .collect(java.util.stream.Collectors.joining("/"));
+                .collect(Collectors.joining("/"));
     }
 
     private JsonNode node(Operation op) {

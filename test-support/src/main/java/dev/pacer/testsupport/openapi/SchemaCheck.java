@@ -2,6 +2,7 @@ package dev.pacer.testsupport.openapi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -135,7 +136,7 @@ final class SchemaCheck {
     }
 
     private static String kind(JsonNode value) {
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static boolean contains(JsonNode values, JsonNode value) {

@@ -1,5 +1,6 @@
 package dev.pacer.testsupport.shape;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public sealed interface RamlType {
 
         /** This type's name and its ancestors' names, nearest first. */
         public List<String> lineage() {
-            List<String> names = new java.util.ArrayList<>(List.of(name));
+            List<String> names = new ArrayList<>(List.of(name));
             for (RamlType parent : parents) {
                 if (RamlType.resolve(parent) instanceof ObjectType object) {
                     names.addAll(object.lineage());
@@ -57,7 +58,7 @@ public sealed interface RamlType {
         }
 
         public List<PatternProperty> allPatterns() {
-            List<PatternProperty> all = new java.util.ArrayList<>(patterns);
+            List<PatternProperty> all = new ArrayList<>(patterns);
             for (RamlType parent : parents) {
                 if (RamlType.resolve(parent) instanceof ObjectType object) {
                     all.addAll(object.allPatterns());

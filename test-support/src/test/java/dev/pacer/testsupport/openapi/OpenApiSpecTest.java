@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 class OpenApiSpecTest {
 
@@ -122,7 +125,7 @@ class OpenApiSpecTest {
         assertThat(spec.exercised()).containsExactly(new Operation("GET", "/api/things/_stats"),
                 new Operation("DELETE", "/api/things/{path}"));
         assertThat(spec.answersSeen()).containsExactly("DELETE /api/things/{path} 404", "GET /api/things/_stats 200");
-        assertThat(spec.coverageGaps("/api/things", java.util.Set.of("GET /api/things 200", "GET /api/things/_stats 200",
+        assertThat(spec.coverageGaps("/api/things", Set.of("GET /api/things 200", "GET /api/things/_stats 200",
                 "PUT /api/things 200"))).containsExactlyInAnyOrder("GET /api/things: never called",
                 "DELETE /api/things/{path} 204: documented, never answered",
                 "GET /api/things/_stats 200: exempt, but answered", "PUT /api/things 200: exempt, but not documented");
@@ -141,7 +144,7 @@ class OpenApiSpecTest {
 
     @Test
     void actuatorMappings_giveEachMethodOfEachPatternUnderThePrefix() {
-        JsonNode answer = tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+        JsonNode answer = JsonMapper.builder().build().readTree("""
                 {"contexts":{"svc":{"mappings":{"dispatcherServlets":{"dispatcherServlet":[
                   {"details":{"requestMappingConditions":{"methods":["GET","PUT"],"patterns":["/api/things/**"]}}},
                   {"details":{"requestMappingConditions":{"methods":[],"patterns":["/api/things/_any"]}}},
@@ -156,8 +159,8 @@ class OpenApiSpecTest {
     void aKeywordTheCheckerDoesNotKnow_isAViolation() {
         SchemaCheck check = new SchemaCheck(SPEC.root());
         List<String> out = new ArrayList<>();
-        JsonNode schema = tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(Map.of("type", "string", "maxLength", 3));
-        check.check(tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("abcd"), schema, "$", out);
+        JsonNode schema = JsonMapper.builder().build().valueToTree(Map.of("type", "string", "maxLength", 3));
+        check.check(JsonNodeFactory.instance.stringNode("abcd"), schema, "$", out);
         assertThat(out).singleElement().asString().contains("'maxLength' is not checked");
     }
 

@@ -1,5 +1,6 @@
 package dev.pacer.contract.ids;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public record AppPath(AppId app, Kind kind, String argument) {
     }
 
     private static List<String> concat(List<String> head, String last) {
-        List<String> all = new java.util.ArrayList<>(head);
+        List<String> all = new ArrayList<>(head);
         all.add(last);
         return all;
     }

@@ -1,5 +1,6 @@
 package dev.pacer.contract.task;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ public record ContainerSpec(String image, Boolean forcePullImage, Boolean privil
 
     /** This container with each mapping's {@code hostPort} the port claimed for it (in order; 0 past the last). */
     public ContainerSpec withHostPorts(List<Integer> claimed) {
-        List<PortMapping> mappings = new java.util.ArrayList<>();
+        List<PortMapping> mappings = new ArrayList<>();
         for (int i = 0; i < portMappings.size(); i++) {
             PortMapping m = portMappings.get(i);
             mappings.add(new PortMapping(m.containerPort(), i < claimed.size() ? claimed.get(i) : 0, m.protocol(), m.name()));

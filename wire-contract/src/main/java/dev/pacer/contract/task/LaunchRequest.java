@@ -1,6 +1,8 @@
 package dev.pacer.contract.task;
 
 import dev.pacer.contract.marathon.app.HealthCheck;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +75,7 @@ public record LaunchRequest(String taskId, String appId, String version, String 
         healthChecks = healthChecks == null ? List.of() : List.copyOf(healthChecks);
         secretEnv = secretEnv == null ? Map.of() : Map.copyOf(secretEnv);
         secretFiles = secretFiles == null ? Map.of() : Map.copyOf(secretFiles);
-        portNames = portNames == null ? java.util.Collections.nCopies(ports.size(), null) : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
+        portNames = portNames == null ? Collections.nCopies(ports.size(), null) : Collections.unmodifiableList(new ArrayList<>(portNames));
         user = user == null || user.isBlank() ? null : user;
         boolean noCmd = cmd == null || cmd.isBlank();
         if (container == null ? noCmd == args.isEmpty() : !noCmd && !args.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.pacer.contract.task.ContainerSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +125,7 @@ public final class DockerContainers {
         DockerCli.Result listed = docker.run(timeout, List.of("ps", "-a", "--filter",
                 "label=" + DockerRunCommand.AGENT_LABEL + "=" + agentId, "--format",
                 "{{.ID}} {{.Label \"" + DockerRunCommand.TASK_LABEL + "\"}}"));
-        Map<String, String> containers = new java.util.LinkedHashMap<>();
+        Map<String, String> containers = new LinkedHashMap<>();
         listed.stdout().lines().map(line -> line.strip().split(" ", 2)).filter(f -> f.length == 2 && !f[0].isEmpty())
                 .forEach(f -> containers.put(f[0], f[1]));
         return containers;

@@ -7,6 +7,7 @@ import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.task.AgentTask;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,7 +63,7 @@ class AgentTaskController {
         }
         Sandbox sandbox = runtime.sandbox(taskId).orElseThrow(() -> taskNotFound(taskId));
         sandbox.log(stream).orElseThrow(() -> ApiException.notFound("Log stream '%s' does not exist", stream));
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(runtime.logs(taskId, stream, tail).orElseThrow(() -> taskNotFound(taskId)));
     }
 

@@ -1,5 +1,7 @@
 package dev.pacer.agent.task.web;
 
+import dev.pacer.contract.marathon.app.HealthCheck;
+import dev.pacer.contract.task.ContainerSpec;
 import dev.pacer.contract.task.LaunchRequest;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,9 @@ import java.util.Map;
 record LaunchBody(String taskId, String appId, String version, String cmd, List<String> args,
                   Map<String, String> env, Map<String, String> labels, List<Integer> ports,
                   List<String> portNames, Double cpus, Double mem, Double disk, Integer killGracePeriodSeconds,
-                  List<dev.pacer.contract.marathon.app.HealthCheck> healthChecks, Map<String, String> secretEnv,
+                  List<HealthCheck> healthChecks, Map<String, String> secretEnv,
                   Map<String, String> secretFiles, String secretGrant, String user,
-                  dev.pacer.contract.task.ContainerSpec container) {
+                  ContainerSpec container) {
 
     /** The contract's request; only called once {@link LaunchValidator} found nothing wrong. */
     LaunchRequest toRequest() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pacer.contract.task.ContainerSpec;
 import dev.pacer.contract.task.LaunchRequest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class DockerRunCommandTest {
 
     private static LaunchRequest request(String cmd, List<String> args, ContainerSpec spec, double cpus, double mem,
                                          String user, List<Integer> ports) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         ports.forEach(p -> names.add(null));
         return new LaunchRequest("web.instance-1", "/team/web", "v1", cmd, args, Map.of("A", "1"), Map.of(), ports, names,
                 cpus, mem, 0, 3, List.of(), Map.of(), Map.of(), null, user, spec);

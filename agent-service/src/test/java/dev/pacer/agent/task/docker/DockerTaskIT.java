@@ -21,6 +21,7 @@ import dev.pacer.testsupport.FreePorts;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.RequiresDocker;
 import dev.pacer.testsupport.TestRedis;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -57,7 +59,7 @@ class DockerTaskIT {
 
     @BeforeAll
     static void startAgent() {
-        java.net.URI uri = java.net.URI.create(TestRedis.url());
+        URI uri = URI.create(TestRedis.url());
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(uri.getHost(), uri.getPort()));
         connections.afterPropertiesSet();
         connections.start();
@@ -308,7 +310,7 @@ class DockerTaskIT {
     }
 
     private static List<TaskStatus> statuses(String taskId) {
-        return redis.opsForStream().range(RedisKeys.TASK_STATUS_STREAM, org.springframework.data.domain.Range.unbounded())
+        return redis.opsForStream().range(RedisKeys.TASK_STATUS_STREAM, Range.unbounded())
                 .stream()
                 .map(r -> JSON.readValue((String) r.getValue().get(RedisKeys.TASK_STATUS_FIELD), TaskStatus.class))
                 .filter(s -> s.taskId().equals(taskId))

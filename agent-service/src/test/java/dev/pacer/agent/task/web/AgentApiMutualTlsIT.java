@@ -14,8 +14,8 @@ import dev.pacer.runtime.ClusterPki;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import dev.pacer.testsupport.openapi.ActuatorMappings;
-import dev.pacer.testsupport.openapi.OpenApiSpec.Operation;
 import dev.pacer.testsupport.openapi.OpenApiSpec;
+import dev.pacer.testsupport.openapi.OpenApiSpec.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "pacer.tls.ca=" + AgentApiMutualTlsIT.DIR + "/ca.pem",
                 "pacer.tls.certificate=" + AgentApiMutualTlsIT.DIR + "/cert.pem",
                 "pacer.tls.private-key=" + AgentApiMutualTlsIT.DIR + "/key.pem"})
-@org.springframework.test.annotation.DirtiesContext
+@DirtiesContext
 class AgentApiMutualTlsIT {
 
     static final String DIR = "target/test-tls/agent";

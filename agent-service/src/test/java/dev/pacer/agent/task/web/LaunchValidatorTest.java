@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.error.ErrorDetail;
-import dev.pacer.contract.task.LaunchRequest;
 import dev.pacer.contract.task.ContainerSpec;
+import dev.pacer.contract.task.LaunchRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

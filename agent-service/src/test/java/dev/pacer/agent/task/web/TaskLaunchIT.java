@@ -16,6 +16,7 @@ import dev.pacer.testsupport.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class TaskLaunchIT extends AgentApiTestBase {
         String id = newTaskId("/team/web");
         Map<String, Object> request = cmd(id, "/team/web", "env > env.txt");
         request.put("ports", List.of(31001, 31002));
-        request.put("portNames", java.util.Arrays.asList("http-api", null));
+        request.put("portNames", Arrays.asList("http-api", null));
         request.put("env", Map.of("APP_SETTING", "on", "PORT0", "overridden-by-marathon"));
         request.put("labels", Map.of("owner.team", "core", "tier", "front"));
 

@@ -7,6 +7,7 @@ import dev.pacer.contract.marathon.app.PacerExtensions;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.PacerLabels;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.deploy.DeploymentAction;
 import dev.pacer.scheduler.deploy.DeploymentActivator;
 import dev.pacer.scheduler.deploy.DeploymentPlan;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.pacer.scheduler.definition.store.AppRepository;
 
 /**
  * Deploys validated app changes: starts the deployment first (its apps locked: 409 while another

@@ -8,11 +8,11 @@ import dev.pacer.contract.marathon.app.VersionInfo;
 import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.AppValidator;
 import dev.pacer.scheduler.definition.UpdateMode;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import dev.pacer.scheduler.definition.store.AppRepository;
 
 /**
  * The next versions of apps, before anything is written: a body read as a new app or an update of the

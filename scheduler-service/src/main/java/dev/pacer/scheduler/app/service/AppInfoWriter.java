@@ -8,13 +8,16 @@ import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.contract.task.TaskState;
 import dev.pacer.scheduler.definition.AppDefinitions;
+import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.health.TaskHealth;
 import dev.pacer.scheduler.health.TaskHealthStore;
 import dev.pacer.scheduler.task.status.LastTaskFailures;
 import dev.pacer.scheduler.task.store.TaskRecord;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -91,7 +94,7 @@ public class AppInfoWriter {
         }
         if (embedTasks) {
             ArrayNode array = info.putArray("tasks");
-            List<Integer> servicePorts = dev.pacer.scheduler.definition.ports.ServicePorts.ports(app);
+            List<Integer> servicePorts = ServicePorts.ports(app);
             active.forEach(t -> array.add(json.valueToTree(task(t, servicePorts, results.get(t.taskId())))));
         }
         return info;
@@ -124,10 +127,10 @@ public class AppInfoWriter {
     }
 
     /** Tasks of any apps with their health and each app's service ports ({@code GET /v2/tasks}). */
-    public List<MarathonTask> tasks(List<TaskRecord> tasks, java.util.function.Function<AppId, List<Integer>> servicePorts) {
+    public List<MarathonTask> tasks(List<TaskRecord> tasks, Function<AppId, List<Integer>> servicePorts) {
         Map<AppId, Map<String, List<HealthResult>>> results = health == null ? Map.of()
                 : health.ofApps(new LinkedHashSet<>(tasks.stream().map(TaskRecord::app).toList()));
-        Map<AppId, List<Integer>> ports = new java.util.HashMap<>();
+        Map<AppId, List<Integer>> ports = new HashMap<>();
         return tasks.stream().map(t -> task(t, ports.computeIfAbsent(t.app(), servicePorts),
                 results.getOrDefault(t.app(), Map.of()).get(t.taskId()))).toList();
     }

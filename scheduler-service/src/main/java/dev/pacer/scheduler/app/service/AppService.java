@@ -11,13 +11,13 @@ import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.AppValidator;
 import dev.pacer.scheduler.definition.BodyRules;
 import dev.pacer.scheduler.definition.UpdateMode;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import dev.pacer.scheduler.definition.store.AppRepository;
 
 /**
  * Changes to app definitions: create, update (partial or full, or a rollback to a stored version),

@@ -4,11 +4,11 @@ import dev.pacer.contract.ids.AppId;
 import dev.pacer.contract.marathon.app.AppDefinition;
 import dev.pacer.scheduler.definition.AppDefinitions;
 import dev.pacer.scheduler.definition.ports.ServicePorts;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.deploy.DeploymentAction;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.work.AppHints;
 import java.util.Optional;
-import dev.pacer.scheduler.definition.store.AppRepository;
 
 /**
  * Writes an accepted app change and tells whoever needs to know: service ports assigned or given back, the

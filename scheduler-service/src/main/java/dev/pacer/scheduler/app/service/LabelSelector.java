@@ -1,10 +1,13 @@
 package dev.pacer.scheduler.app.service;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Marathon's label selector for {@code GET /v2/apps?label=} (reference §3.9): comma-separated terms,
@@ -51,10 +54,10 @@ public final class LabelSelector implements Predicate<Map<String, String>> {
             String value = word(ne[1], whole);
             return l -> l.containsKey(key) && !value.equals(l.get(key));
         }
-        java.util.regex.Matcher set = java.util.regex.Pattern.compile("^(.+?)\\s+(in|notin)\\s*\\((.*)\\)$").matcher(term);
+        Matcher set = Pattern.compile("^(.+?)\\s+(in|notin)\\s*\\((.*)\\)$").matcher(term);
         if (set.matches()) {
             String key = word(set.group(1), whole);
-            Set<String> values = new java.util.HashSet<>();
+            Set<String> values = new HashSet<>();
             for (String v : set.group(3).split(",")) {
                 values.add(word(v, whole));
             }

@@ -1,13 +1,18 @@
 package dev.pacer.scheduler.app.web;
 
 import dev.pacer.contract.ApiPaths;
+import dev.pacer.contract.ids.AppId;
+import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.service.AppService;
 import dev.pacer.scheduler.app.service.DeploymentResult;
 import dev.pacer.scheduler.deploy.DeploymentAction;
 import dev.pacer.scheduler.deploy.DeploymentPlan;
 import dev.pacer.scheduler.deploy.DeploymentService;
 import dev.pacer.scheduler.deploy.RunningDeployment;
+import dev.pacer.scheduler.reconcile.ReadinessProbes;
 import dev.pacer.scheduler.web.Embed;
+import dev.pacer.scheduler.work.AppHints;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,11 +35,11 @@ class DeploymentsController {
 
     private final DeploymentService deployments;
     private final AppService apps;
-    private final dev.pacer.scheduler.work.AppHints hints;
-    private final dev.pacer.scheduler.reconcile.ReadinessProbes readiness;
+    private final AppHints hints;
+    private final ReadinessProbes readiness;
 
-    DeploymentsController(DeploymentService deployments, AppService apps, dev.pacer.scheduler.work.AppHints hints,
-                          dev.pacer.scheduler.reconcile.ReadinessProbes readiness) {
+    DeploymentsController(DeploymentService deployments, AppService apps, AppHints hints,
+                          ReadinessProbes readiness) {
         this.deployments = deployments;
         this.apps = apps;
         this.hints = hints;
@@ -60,14 +66,14 @@ class DeploymentsController {
     }
 
     /** Pacer: a deployment held at its canaries goes on with the full rollout. */
-    @org.springframework.web.bind.annotation.PostMapping(ApiPaths.V2_DEPLOYMENTS + "/{id}/promote")
+    @PostMapping(ApiPaths.V2_DEPLOYMENTS + "/{id}/promote")
     Map<String, Object> promote(@PathVariable String id) {
         RunningDeployment promoted = deployments.promote(id);
-        promoted.plan().canaries().keySet().forEach(app -> hints.publish(dev.pacer.contract.ids.AppId.parse(app)));
+        promoted.plan().canaries().keySet().forEach(app -> hints.publish(AppId.parse(app)));
         return info(promoted, readiness, true);
     }
 
-    static Map<String, Object> info(RunningDeployment running, dev.pacer.scheduler.reconcile.ReadinessProbes readiness,
+    static Map<String, Object> info(RunningDeployment running, ReadinessProbes readiness,
                                     boolean withPacer) {
         DeploymentPlan plan = running.plan();
         Map<String, Object> info = new LinkedHashMap<>();
@@ -79,11 +85,11 @@ class DeploymentsController {
         plan.steps().forEach(step -> steps.add(Map.of("actions", step.stream().map(a -> action(a)).toList())));
         info.put("steps", steps);
         List<DeploymentAction> current = plan.step(running.currentStep());
-        Map<dev.pacer.contract.ids.AppId, Map<String, dev.pacer.scheduler.reconcile.ReadinessProbes.Result>> results =
-                readiness.results(current.stream().map(a -> dev.pacer.contract.ids.AppId.parse(a.app())).toList());
+        Map<AppId, Map<String, ReadinessProbes.Result>> results =
+                readiness.results(current.stream().map(a -> AppId.parse(a.app())).toList());
         info.put("currentActions", current.stream().map(a -> {
             Map<String, Object> json = action(a);
-            json.put("readinessCheckResults", List.copyOf(results.get(dev.pacer.contract.ids.AppId.parse(a.app())).values()));
+            json.put("readinessCheckResults", List.copyOf(results.get(AppId.parse(a.app())).values()));
             return json;
         }).toList());
         info.put("currentStep", Math.min(running.currentStep(), plan.totalSteps()));
@@ -95,7 +101,7 @@ class DeploymentsController {
                 pacer.put("canaries", plan.canaries());
             }
             if (plan.autoRevertAt() > 0) {
-                pacer.put("autoRevertAt", dev.pacer.contract.marathon.app.Timestamp.format(java.time.Instant.ofEpochMilli(plan.autoRevertAt())));
+                pacer.put("autoRevertAt", Timestamp.format(Instant.ofEpochMilli(plan.autoRevertAt())));
             }
             if (plan.rollbackOf() != null) {
                 pacer.put("rollbackOf", plan.rollbackOf());

@@ -7,11 +7,12 @@ import dev.pacer.contract.ids.InvalidIdException;
 import dev.pacer.contract.ids.QueuePath;
 import dev.pacer.contract.marathon.app.Timestamp;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
-import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.app.service.AppTaskService;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.queue.Backoff;
 import dev.pacer.scheduler.queue.BackoffStore;
 import dev.pacer.scheduler.queue.QueueStore;
+import dev.pacer.scheduler.web.Embed;
 import dev.pacer.scheduler.work.AppHints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -20,11 +21,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /v2/queue}: apps with tasks waiting to launch, their backoff delay and why placement
@@ -54,8 +56,8 @@ class QueueController {
     }
 
     @GetMapping(ApiPaths.V2_QUEUE)
-    Map<String, Object> queue(@org.springframework.web.bind.annotation.RequestParam(required = false) List<String> embed) {
-        boolean pacer = dev.pacer.scheduler.web.Embed.pacer(embed);
+    Map<String, Object> queue(@RequestParam(required = false) List<String> embed) {
+        boolean pacer = Embed.pacer(embed);
         Instant now = clock.instant();
         List<Object> entries = new ArrayList<>();
         for (QueueStore.Entry entry : queue.all()) {

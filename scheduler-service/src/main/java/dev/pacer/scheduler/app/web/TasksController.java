@@ -1,11 +1,12 @@
 package dev.pacer.scheduler.app.web;
 
+import dev.pacer.boot.error.ApiException;
 import dev.pacer.contract.ApiPaths;
 import dev.pacer.contract.task.TaskState;
-import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.app.service.AppInfoWriter;
-import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.app.service.AppTaskService;
+import dev.pacer.scheduler.definition.ports.ServicePorts;
+import dev.pacer.scheduler.definition.store.AppRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,7 +66,7 @@ class TasksController {
                              @RequestParam(defaultValue = "false") boolean wipe,
                              @RequestParam(defaultValue = "false") boolean force) {
         if (scale && wipe) {
-            throw dev.pacer.boot.error.ApiException.badRequest("You cannot use scale and wipe at the same time.");
+            throw ApiException.badRequest("You cannot use scale and wipe at the same time.");
         }
         AppTaskService.Killed killed = tasks.killByIds(body.ids() == null ? List.of() : body.ids(), scale, force);
         if (killed.scaled() != null) {

@@ -8,6 +8,8 @@ import dev.pacer.contract.task.ContainerSpec;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +57,7 @@ public record AppSpec(AppId id, String version, Instant configVersion, int insta
     }
 
     public AppSpec {
-        portNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(portNames));
+        portNames = Collections.unmodifiableList(new ArrayList<>(portNames));
         constraints = List.copyOf(constraints);
         args = args == null ? List.of() : List.copyOf(args);
         env = Map.copyOf(env);

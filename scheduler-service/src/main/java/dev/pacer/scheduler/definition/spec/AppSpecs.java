@@ -7,10 +7,12 @@ import dev.pacer.contract.marathon.app.EnvValue;
 import dev.pacer.contract.marathon.app.SecretDef;
 import dev.pacer.contract.marathon.app.UnreachableStrategy;
 import dev.pacer.contract.marathon.app.UpgradeStrategy;
+import dev.pacer.scheduler.definition.ports.ServicePorts;
 import dev.pacer.scheduler.definition.store.AppRepository;
 import dev.pacer.scheduler.placement.constraint.Constraint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
 
     /** One entry per port, in index order (null for an unnamed port): what {@code PORT_<NAME>} variables need. */
     static List<String> portNamesByIndex(AppDefinition app) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (!app.isHostNetworking() && app.container() != null && app.container().portMappings() != null) {
             app.container().portMappings().forEach(m -> names.add(m.name()));
         } else if (app.portDefinitions() != null) {
@@ -90,7 +92,7 @@ public class AppSpecs implements Function<AppId, Optional<AppSpec>> {
         if (!Boolean.TRUE.equals(app.requirePorts())) {
             return List.of();
         }
-        List<Integer> ports = dev.pacer.scheduler.definition.ports.ServicePorts.ports(app);
+        List<Integer> ports = ServicePorts.ports(app);
         return ports.stream().allMatch(p -> p == 0) ? List.of() : ports;
     }
 

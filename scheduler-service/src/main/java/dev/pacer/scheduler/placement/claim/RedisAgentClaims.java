@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ public final class RedisAgentClaims implements AgentClaims {
         }
         List<String> reply = redis.execute(claimScript, keys(agent), task.toString(),
                 amount(resources.cpus()), amount(resources.mem()), amount(resources.disk()), Integer.toString(portCount),
-                required.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+                required.stream().map(String::valueOf).collect(Collectors.joining(",")));
         if (reply == null || reply.size() != 2) {
             throw new IllegalStateException("agent-claim.lua answered " + reply);
         }

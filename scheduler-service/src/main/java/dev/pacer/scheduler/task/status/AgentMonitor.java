@@ -9,8 +9,11 @@ import dev.pacer.scheduler.task.store.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,7 @@ public class AgentMonitor {
     private final Predicate<String> owned;
     private final Duration lostAfter;
     private final Clock clock;
-    private final java.util.Map<AgentState, java.util.concurrent.atomic.AtomicInteger> byState = new java.util.EnumMap<>(AgentState.class);
+    private final Map<AgentState, AtomicInteger> byState = new EnumMap<>(AgentState.class);
 
     public AgentMonitor(StringRedisTemplate redis, TaskStore tasks, TaskTransitions transitions,
                         Predicate<String> owned, Duration lostAfter, Clock clock) {
@@ -44,7 +47,7 @@ public class AgentMonitor {
         this.lostAfter = lostAfter;
         this.clock = clock;
         for (AgentState state : AgentState.values()) {
-            byState.put(state, new java.util.concurrent.atomic.AtomicInteger());
+            byState.put(state, new AtomicInteger());
         }
     }
 
@@ -59,7 +62,7 @@ public class AgentMonitor {
         if (agents == null) {
             return;
         }
-        java.util.Map<AgentState, Integer> counts = new java.util.EnumMap<>(AgentState.class);
+        Map<AgentState, Integer> counts = new EnumMap<>(AgentState.class);
         for (TypedTuple<String> agent : agents) {
             String id = agent.getValue();
             if (id == null || agent.getScore() == null || !owned.test(id)) {

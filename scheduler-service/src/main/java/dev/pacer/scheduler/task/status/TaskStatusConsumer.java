@@ -2,6 +2,7 @@ package dev.pacer.scheduler.task.status;
 
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.task.TaskStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,9 +14,11 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +50,7 @@ public class TaskStatusConsumer {
     public void ensureGroup() {
         try {
             redis.execute(connection -> {
-                connection.streamCommands().xGroupCreate(RedisKeys.TASK_STATUS_STREAM.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                connection.streamCommands().xGroupCreate(RedisKeys.TASK_STATUS_STREAM.getBytes(StandardCharsets.UTF_8),
                         RedisKeys.TASK_STATUS_GROUP, ReadOffset.from("0"), true);
                 return null;
             }, true);
@@ -73,7 +76,7 @@ public class TaskStatusConsumer {
     public int claimAbandoned(int count) {
         PendingMessages pending = redis.opsForStream().pending(RedisKeys.TASK_STATUS_STREAM, RedisKeys.TASK_STATUS_GROUP,
                 Range.unbounded(), count);
-        List<org.springframework.data.redis.connection.stream.RecordId> stale = pending.stream()
+        List<RecordId> stale = pending.stream()
                 .filter(p -> p.getElapsedTimeSinceLastDelivery().compareTo(claimIdle) >= 0)
                 .map(PendingMessage::getId)
                 .toList();
@@ -82,7 +85,7 @@ public class TaskStatusConsumer {
         }
         List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(RedisKeys.TASK_STATUS_STREAM,
                 RedisKeys.TASK_STATUS_GROUP, consumerName, claimIdle,
-                stale.toArray(org.springframework.data.redis.connection.stream.RecordId[]::new));
+                stale.toArray(RecordId[]::new));
         return handle(claimed);
     }
 
@@ -95,7 +98,7 @@ public class TaskStatusConsumer {
             TaskStatus status = null;
             try {
                 status = raw == null ? null : json.readValue(raw.toString(), TaskStatus.class);
-            } catch (tools.jackson.core.JacksonException e) {
+            } catch (JacksonException e) {
                 log.warn("Dropping a malformed status update {}", record.getId());
             }
             if (status != null) {

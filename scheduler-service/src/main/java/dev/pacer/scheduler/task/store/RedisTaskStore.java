@@ -3,12 +3,15 @@ package dev.pacer.scheduler.task.store;
 import dev.pacer.contract.RedisKeys;
 import dev.pacer.contract.health.HealthKeys;
 import dev.pacer.contract.ids.AppId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,14 +92,14 @@ public class RedisTaskStore implements TaskStore {
     @Override
     @SuppressWarnings("unchecked")
     public Map<AppId, List<TaskRecord>> ofApps(List<AppId> apps) {
-        java.util.Map<AppId, List<TaskRecord>> result = new java.util.LinkedHashMap<>();
+        Map<AppId, List<TaskRecord>> result = new LinkedHashMap<>();
         apps.forEach(app -> result.put(app, new ArrayList<>()));
         if (apps.isEmpty()) {
             return result;
         }
-        List<Object> idSets = redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+        List<Object> idSets = redis.executePipelined((RedisCallback<Object>) connection -> {
             for (AppId app : apps) {
-                connection.setCommands().sMembers(RedisKeys.appTasks(app).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                connection.setCommands().sMembers(RedisKeys.appTasks(app).getBytes(StandardCharsets.UTF_8));
             }
             return null;
         });

@@ -9,6 +9,7 @@ import dev.pacer.scheduler.events.EventLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class HealthCheckEventsTest {
         @Override
         public String append(String eventType, Map<String, ?> event, Collection<String> apps) {
             written.add(eventType);
-            fields.add(new java.util.LinkedHashMap<>(event));
+            fields.add(new LinkedHashMap<>(event));
             return "1-0";
         }
     });

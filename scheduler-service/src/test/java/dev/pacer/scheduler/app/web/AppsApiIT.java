@@ -14,8 +14,11 @@ import dev.pacer.testsupport.FakeAgent;
 import dev.pacer.testsupport.Http;
 import dev.pacer.testsupport.TestRedis;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -302,18 +305,18 @@ class AppsApiIT {
     /** The value of the first sample of {@code /actuator/prometheus} whose line starts with {@code prefix} and holds every tag. */
     private double metric(String prefix, String... tags) {
         return Http.get(url("/actuator/prometheus")).body().lines()
-                .filter(l -> l.startsWith(prefix) && java.util.Arrays.stream(tags).allMatch(l::contains))
+                .filter(l -> l.startsWith(prefix) && Arrays.stream(tags).allMatch(l::contains))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no sample " + prefix + " " + String.join(",", tags)));
     }
 
     private List<AgentTask> runningOf(String appId) {
-        return java.util.stream.Stream.concat(agentA.running().stream(), agentB.running().stream())
+        return Stream.concat(agentA.running().stream(), agentB.running().stream())
                 .filter(t -> t.appId().equals(appId)).toList();
     }
 
     private static Set<String> withVolatileKeys(Set<String> keys) {
-        Set<String> all = new java.util.HashSet<>(keys);
+        Set<String> all = new HashSet<>(keys);
         all.addAll(REDIS.template().keys(RedisKeys.PREFIX + "shard:*"));
         all.addAll(REDIS.template().keys(RedisKeys.PREFIX + "members*"));
         all.addAll(REDIS.template().keys(RedisKeys.PREFIX + "agent*"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +16,7 @@ class ConstraintPatternsTest {
         // the JDK's backtracking engine takes seconds at 25 characters and doubles with each one more
         Constraint stalling = new Constraint("hostname", Operator.LIKE, "(.*a){20}");
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThat(new ConstraintMatcher(stalling)
-                .accepts("a".repeat(40) + "!", ValueCounts.NONE, java.util.Set.of())).isFalse());
+                .accepts("a".repeat(40) + "!", ValueCounts.NONE, Set.of())).isFalse());
     }
 
     @Test
@@ -25,8 +26,8 @@ class ConstraintPatternsTest {
         String hostile = "a".repeat(5_000) + "!";
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             for (int i = 0; i < 100; i++) {
-                assertThat(new ConstraintMatcher(like).accepts(hostile, ValueCounts.NONE, java.util.Set.of())).isFalse();
-                assertThat(new ConstraintMatcher(unlike).accepts(hostile, ValueCounts.NONE, java.util.Set.of())).isTrue();
+                assertThat(new ConstraintMatcher(like).accepts(hostile, ValueCounts.NONE, Set.of())).isFalse();
+                assertThat(new ConstraintMatcher(unlike).accepts(hostile, ValueCounts.NONE, Set.of())).isTrue();
             }
         });
     }
@@ -35,11 +36,11 @@ class ConstraintPatternsTest {
     void matchingIsFullMatch_asInMarathon() {
         Constraint rack = new Constraint("rack", Operator.LIKE, "rack-[0-9]");
         ConstraintMatcher matcher = new ConstraintMatcher(rack);
-        assertThat(matcher.accepts("rack-1", ValueCounts.NONE, java.util.Set.of())).isTrue();
-        assertThat(matcher.accepts("rack-12", ValueCounts.NONE, java.util.Set.of())).isFalse();
-        assertThat(matcher.accepts("xrack-1", ValueCounts.NONE, java.util.Set.of())).isFalse();
+        assertThat(matcher.accepts("rack-1", ValueCounts.NONE, Set.of())).isTrue();
+        assertThat(matcher.accepts("rack-12", ValueCounts.NONE, Set.of())).isFalse();
+        assertThat(matcher.accepts("xrack-1", ValueCounts.NONE, Set.of())).isFalse();
         assertThat(new ConstraintMatcher(new Constraint("h", Operator.LIKE, "a|ab")).accepts("ab", ValueCounts.NONE,
-                java.util.Set.of())).isTrue();
+                Set.of())).isTrue();
     }
 
     @ParameterizedTest
@@ -71,9 +72,9 @@ class ConstraintPatternsTest {
     void aStoredPatternThatIsRefusedNow_acceptsNoAgent() {
         for (Operator operator : new Operator[] {Operator.LIKE, Operator.UNLIKE}) {
             ConstraintMatcher matcher = new ConstraintMatcher(new Constraint("rack", operator, "(?=r)r1"));
-            assertThat(matcher.accepts("r1", ValueCounts.NONE, java.util.Set.of())).isFalse();
-            assertThat(matcher.accepts("r2", ValueCounts.NONE, java.util.Set.of())).isFalse();
-            assertThat(matcher.accepts(null, ValueCounts.NONE, java.util.Set.of())).isFalse();
+            assertThat(matcher.accepts("r1", ValueCounts.NONE, Set.of())).isFalse();
+            assertThat(matcher.accepts("r2", ValueCounts.NONE, Set.of())).isFalse();
+            assertThat(matcher.accepts(null, ValueCounts.NONE, Set.of())).isFalse();
         }
     }
 }
