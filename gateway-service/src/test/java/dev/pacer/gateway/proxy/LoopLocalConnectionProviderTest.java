@@ -37,7 +37,7 @@ class LoopLocalConnectionProviderTest {
         DisposableServer upstream = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((req, res) -> res.sendString(Mono.just("ok")))
                 .bindNow();
-        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create(provider)
+        var client = reactor.netty.http.client.HttpClient.create(provider) // fully qualified: the JDK HttpClient is imported
                 .runOn(loops)
                 .baseUrl("http://127.0.0.1:" + upstream.port());
         List<Boolean> sameLoop = new CopyOnWriteArrayList<>();

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class RoutesIT {
     int port;
 
     @Autowired
-    reactor.netty.http.client.HttpClient proxyClient;
+    reactor.netty.http.client.HttpClient proxyClient; // fully qualified: the JDK HttpClient is imported
 
     @Autowired
     MeterRegistry registry;
@@ -140,7 +141,7 @@ class RoutesIT {
         var request = HttpRequest.newBuilder(URI.create(url("/v2/leader?forwarded")))
                 .header("X-Forwarded-Host", "evil.example:666").header("X-Forwarded-Port", "666")
                 .header("X-Forwarded-Proto", "https").GET().build();
-        var client = java.net.http.HttpClient.newHttpClient();
+        var client = HttpClient.newHttpClient();
         assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(schedulerForwarded).contains("/v2/leader?forwarded [localhost:" + port + "] [" + port + "] [http]");
     }

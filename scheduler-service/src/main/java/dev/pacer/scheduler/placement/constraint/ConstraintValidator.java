@@ -1,6 +1,14 @@
 package dev.pacer.scheduler.placement.constraint;
 
-import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.*;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.FIELD_COUNT;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.GROUP_BY_INT;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.ILLEGAL_SPECIFICATION;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.IS_ONLY_TEXT;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.IS_REQUIRES_VALUE;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.LIKE_UNLIKE_REGEX;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.MAX_PER_INT;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.OPERATOR_INVALID;
+import static dev.pacer.scheduler.placement.constraint.ConstraintMessages.UNIQUE_NO_VALUE;
 
 import dev.pacer.contract.error.ErrorDetail;
 import java.util.ArrayList;
