@@ -18,6 +18,6 @@ class AgentConfiguration {
 
     @Bean
     AgentDirectory agentDirectory(StringRedisTemplate redis, JsonMapper json) {
-        return new AgentDirectory(redis, json);
+        return new RedisAgentDirectory(redis, json);
     }
 }

@@ -18,9 +18,9 @@ import java.util.Set;
 class HealthyTasks {
 
     private final TaskHealthStore store;
-    private final ReadinessProbes readiness;
+    private final Readiness readiness;
 
-    public HealthyTasks(TaskHealthStore store, ReadinessProbes readiness) {
+    public HealthyTasks(TaskHealthStore store, Readiness readiness) {
         this.store = store;
         this.readiness = readiness;
     }

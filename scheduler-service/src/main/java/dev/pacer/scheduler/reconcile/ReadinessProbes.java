@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * timeout; results are kept in Redis ({@link RedisKeys#appReadiness}) and a result that makes a task
  * ready wakes its app. Tasks of an older config and apps without readiness checks are not probed.
  */
-public class ReadinessProbes {
+public class ReadinessProbes implements Readiness {
 
     /** How much of an answer {@code preserveLastResponse} keeps (Marathon: the whole body; here the first KiB). */
     static final int PRESERVED_BYTES = 1024;
@@ -65,6 +65,7 @@ public class ReadinessProbes {
      * config that have not (at most one probe in flight per task and check). Forgets the results of
      * tasks that are gone.
      */
+    @Override
     public Set<String> ready(AppSpec spec, List<TaskRecord> tasks) {
         Set<String> ready = new HashSet<>();
         if (spec.readinessChecks().isEmpty()) {

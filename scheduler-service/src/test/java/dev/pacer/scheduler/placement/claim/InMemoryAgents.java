@@ -5,6 +5,7 @@ import dev.pacer.contract.agent.AgentState;
 import dev.pacer.contract.agent.Resources;
 import dev.pacer.contract.ids.AgentId;
 import dev.pacer.contract.ids.TaskId;
+import dev.pacer.scheduler.agent.AgentDirectory;
 import dev.pacer.scheduler.placement.AgentView;
 import dev.pacer.scheduler.placement.ResourceMath;
 import java.util.ArrayList;
@@ -12,16 +13,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@link AgentViews} and {@link AgentClaims} in memory, for fast tests: the same answers as
+ * {@link AgentViews}, {@link AgentClaims} and the {@link AgentDirectory} in memory, for fast tests: the same answers as
  * {@link RedisAgentViews} and {@link RedisAgentClaims} ({@code AgentsContract} runs against both).
  * {@link #register}, {@link #state} and {@link #stale} play the agents and the agent monitor. Thread-safe:
  * a claim is atomic, as the Lua script is.
  */
-public class InMemoryAgents implements AgentViews, AgentClaims {
+public class InMemoryAgents implements AgentViews, AgentClaims, AgentDirectory {
 
     private static final class Agent {
         final AgentInfo info;
@@ -41,6 +43,11 @@ public class InMemoryAgents implements AgentViews, AgentClaims {
     /** An agent registers (again: its usage starts from nothing), heartbeating. */
     public synchronized void register(AgentInfo info) {
         agents.put(info.id(), new Agent(info));
+    }
+
+    @Override
+    public synchronized Optional<AgentInfo> info(String agentId) {
+        return Optional.ofNullable(agents.get(agentId)).map(a -> a.info);
     }
 
     /** The agent's state as the scheduler set it (null: none yet, which counts as ACTIVE). */
