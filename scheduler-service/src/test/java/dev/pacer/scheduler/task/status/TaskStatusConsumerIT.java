@@ -95,7 +95,8 @@ class TaskStatusConsumerIT {
         deleter.scheduleAtFixedRate(() -> redis.delete(stream.key()), 0, 2, TimeUnit.MILLISECONDS);
         int start = consumerRedis.calls.get();
 
-        await().during(WINDOW).atMost(WINDOW.plusSeconds(2))
+        await("at most " + MAX_CALLS_IN_WINDOW + " Redis commands from the consumer in " + WINDOW)
+                .during(WINDOW).atMost(WINDOW.plusSeconds(2))
                 .until(() -> consumerRedis.calls.get() - start <= MAX_CALLS_IN_WINDOW);
         assertThat(consumerRedis.calls.get() - start).as("it keeps trying").isGreaterThan(1);
         assertThat(recreated()).isGreaterThanOrEqualTo(1.0);
