@@ -17,6 +17,7 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
     private final Timer passes;
     private final Timer launchLatency;
     private final Timer acceptedToRunning;
+    private final Counter groupRecreated;
 
     public MicrometerSchedulerMetrics(MeterRegistry registry) {
         for (TaskState state : TaskState.values()) {
@@ -34,6 +35,9 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
         acceptedToRunning = Timer.builder("pacer.scheduler.launch.latency")
                 .description("From the API call that created a deployment's need (its app version) to the task's RUNNING")
                 .publishPercentileHistogram().register(registry);
+        groupRecreated = Counter.builder("pacer.scheduler.status.group.recreated")
+                .description("Times this instance re-created the status stream's consumer group after Redis lost it")
+                .register(registry);
     }
 
     @Override
@@ -59,5 +63,10 @@ public class MicrometerSchedulerMetrics implements SchedulerMetrics {
     @Override
     public void reconcilePass(Duration took) {
         passes.record(took);
+    }
+
+    @Override
+    public void statusGroupRecreated() {
+        groupRecreated.increment();
     }
 }

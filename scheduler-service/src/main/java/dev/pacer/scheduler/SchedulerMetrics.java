@@ -21,4 +21,7 @@ public interface SchedulerMetrics {
     void launchLatency(Duration took);
 
     void reconcilePass(Duration took);
+
+    /** This instance re-created the status stream's consumer group, which Redis had lost (came back empty, was flushed). */
+    void statusGroupRecreated();
 }

@@ -31,4 +31,12 @@ class MicrometerSchedulerMetricsTest {
         assertThat(registry.get("pacer.scheduler.task.transitions").tag("state", "failed").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("pacer.scheduler.task.transitions").tag("state", "killed").counter().count()).isZero();
     }
+
+    @Test
+    void statusGroupRecreated_countsWithoutTags() {
+        metrics.statusGroupRecreated();
+
+        assertThat(registry.get("pacer.scheduler.status.group.recreated").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("pacer.scheduler.status.group.recreated").counter().getId().getTags()).isEmpty();
+    }
 }

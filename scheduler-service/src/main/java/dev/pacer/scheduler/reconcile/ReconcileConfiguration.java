@@ -27,6 +27,7 @@ import dev.pacer.scheduler.queue.QueueStore;
 import dev.pacer.scheduler.secrets.GrantIssuer;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.task.status.AgentMonitor;
+import dev.pacer.scheduler.task.status.StatusStream;
 import dev.pacer.scheduler.task.status.TaskStatusApplier;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
 import dev.pacer.scheduler.task.status.TaskTransitions;
@@ -130,9 +131,9 @@ class ReconcileConfiguration {
     SchedulerLoops schedulerLoops(StringRedisTemplate redis, JsonMapper json, TaskStatusApplier applier,
                                   ClusterMembership membership, KeyedWorkQueue<AppId> queue, ShardLeases leases,
                                   AppStore apps, AgentMonitor monitor, ReconcileProperties properties,
-                                  DeploymentService deployments) {
-        return new SchedulerLoops(() -> new TaskStatusConsumer(redis, json, applier,
-                Optional.ofNullable(membership.selfId()).orElse("scheduler"), Duration.ofSeconds(30)),
+                                  DeploymentService deployments, SchedulerMetrics metrics) {
+        return new SchedulerLoops(() -> new TaskStatusConsumer(redis, json, applier, StatusStream.TASK_STATUS,
+                Optional.ofNullable(membership.selfId()).orElse("scheduler"), Duration.ofSeconds(30), metrics),
                 queue, leases, apps, monitor, properties, deployments::currentStepApps);
     }
 }

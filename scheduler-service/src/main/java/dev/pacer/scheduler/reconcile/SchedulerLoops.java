@@ -6,8 +6,8 @@ import dev.pacer.scheduler.definition.store.AppStore;
 import dev.pacer.scheduler.shard.ShardLeases;
 import dev.pacer.scheduler.task.status.AgentMonitor;
 import dev.pacer.scheduler.task.status.TaskStatusConsumer;
+import dev.pacer.scheduler.task.status.TaskStatusLoop;
 import dev.pacer.scheduler.work.KeyedWorkQueue;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +19,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The scheduler's background work, started once the instance has joined the cluster and taken its
- * shard leases: the status stream consumer, the periodic resync of every app in the held shards,
- * and the agent monitor. Each loop survives Redis outages (it logs and tries again).
+ * shard leases: the status stream consumer ({@link TaskStatusLoop}), the periodic resync of every app
+ * in the held shards, and the agent monitor. Each loop survives Redis outages (it logs and tries
+ * again); the consumer also the loss of its group.
  */
 class SchedulerLoops implements SmartLifecycle {
 
@@ -58,8 +59,7 @@ class SchedulerLoops implements SmartLifecycle {
         timers.scheduleWithFixedDelay(guarded("resync", this::resync), 500,
                 properties.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(guarded("agent monitor", monitor::pass), 1000, 2000, TimeUnit.MILLISECONDS);
-        TaskStatusConsumer consumer = consumerFactory.get();
-        consumerThread = new Thread(() -> consume(consumer), "pacer-status-consumer");
+        consumerThread = new Thread(new TaskStatusLoop(consumerFactory.get(), () -> timers != null), "pacer-status-consumer");
         consumerThread.setDaemon(true);
         consumerThread.start();
     }
@@ -82,30 +82,6 @@ class SchedulerLoops implements SmartLifecycle {
         }
     }
 
-    private void consume(TaskStatusConsumer consumer) {
-        long lastClaim = 0;
-        boolean groupReady = false;
-        while (!Thread.currentThread().isInterrupted() && timers != null) {
-            try {
-                if (!groupReady) {
-                    consumer.ensureGroup();
-                    groupReady = true;
-                }
-                consumer.poll(100, Duration.ofSeconds(1));
-                if (System.nanoTime() - lastClaim > Duration.ofSeconds(10).toNanos()) {
-                    consumer.claimAbandoned(100);
-                    lastClaim = System.nanoTime();
-                }
-            } catch (RuntimeException e) {
-                if (timers == null) {
-                    return;
-                }
-                log.warn("Status stream consumer: {}; retrying", e.toString());
-                sleep();
-            }
-        }
-    }
-
     private static Runnable guarded(String what, Runnable task) {
         return () -> {
             try {
@@ -114,14 +90,6 @@ class SchedulerLoops implements SmartLifecycle {
                 log.warn("Scheduler {} pass failed: {}", what, e.toString());
             }
         };
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
