@@ -103,7 +103,8 @@ class KustomizeRenderTest {
     void dev_runsRedisWithAppendOnlyAndAPassword_prodUsesAnExternalOne() {
         StatefulSet redis = Rendered.overlay("dev").find(StatefulSet.class, "redis").orElseThrow();
         List<String> args = redis.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
-        assertThat(String.join(" ", args)).contains("--appendonly yes").contains("--requirepass $(REDIS_PASSWORD)");
+        assertThat(String.join(" ", args)).contains("--appendonly yes", "--appendfsync everysec", "--dir /data")
+                .contains("--requirepass $(REDIS_PASSWORD)");
         assertThat(redis.getSpec().getVolumeClaimTemplates()).isNotEmpty();
         assertThat(Rendered.overlay("prod").find(StatefulSet.class, "redis")).isEmpty();
         assertThat(Rendered.overlay("prod").find(Service.class, "gateway").orElseThrow().getSpec().getType()).isEqualTo("LoadBalancer");

@@ -2,6 +2,7 @@ package dev.pacer.stack;
 
 import dev.pacer.runtime.ManagedProcess;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,10 +60,20 @@ final class ChildProcess {
                 p -> status("http://127.0.0.1:" + probePort + "/readyz") == 200);
     }
 
-    /** The embedded redis-server reading {@code config} (its ACL), in its own session (see {@link ManagedProcess#redisServerCommand}). */
-    static ChildProcess redis(int port, Path config, Path logDir) {
-        return new ChildProcess(ManagedProcess.start("redis", ManagedProcess.redisServerCommand(port, config), logDir), port,
-                ManagedProcess::listening);
+    /**
+     * The embedded redis-server reading {@code redis}'s config (its ACL) and persisting in its data directory
+     * (created 0700 if missing), in its own session (see {@link ManagedProcess#redisServerCommand(int, Path, Path)});
+     * ready when its ACL user's PING answers, i.e. once it has replayed its append-only file.
+     */
+    static ChildProcess redis(int port, StackCredentials.Redis redis, Path logDir) {
+        try {
+            OwnerOnly.directory(redis.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Redis's data directory " + redis.dataDir(), e);
+        }
+        List<String> command = ManagedProcess.redisServerCommand(port, redis.config(), redis.dataDir());
+        return new ChildProcess(ManagedProcess.start("redis", command, logDir), port,
+                p -> RedisPing.answers(p, StackCredentials.REDIS_USER, redis.password()));
     }
 
     String name() {

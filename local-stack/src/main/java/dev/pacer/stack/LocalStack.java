@@ -90,11 +90,11 @@ public final class LocalStack implements AutoCloseable {
             progress.step("Redis:      " + redact(redisUrl) + " (REDIS_URL)");
         } else {
             StackCredentials.Redis redis = StackCredentials.redis(stackDir);
-            embeddedRedis = ChildProcess.redis(ports.redis(), redis.config(), options.logDir());
+            embeddedRedis = ChildProcess.redis(ports.redis(), redis, options.logDir());
             redisUrl = redis.url(ports.redis());
             awaitReady(List.of(embeddedRedis));
-            progress.step("Redis:      " + redact(redisUrl) + " (embedded redis-server; ACL user "
-                    + StackCredentials.REDIS_USER + ", password in " + StackSummary.shown(stackDir.resolve("redis/password")) + ")");
+            progress.step("Redis:      " + redact(redisUrl) + " (embedded redis-server; ACL user " + StackCredentials.REDIS_USER
+                    + ", password in " + StackSummary.shown(stackDir.resolve("redis/password")) + ", AOF in " + StackSummary.shown(redis.dataDir()) + ")");
         }
         summary = new StackSummary(options, pki, admin);
         Path keys = StackSecrets.prepare(stackDir.resolve("secrets")).file();

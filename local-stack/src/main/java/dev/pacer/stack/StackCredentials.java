@@ -11,7 +11,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Credentials the local stack generates once and keeps (0600) in its directory, reused across runs:
  * the gateway's bootstrap admin ({@code admin-credential}, {@code admin:<password>}, ready for
  * {@code curl -u "$(cat .pacer/admin-credential)"}) and the Redis ACL user's password
- * ({@code redis/password}, with the {@code redis/redis.conf} the embedded redis-server reads).
+ * ({@code redis/password}, with the {@code redis/redis.conf} the embedded redis-server reads, beside the
+ * {@code redis/data/} directory it keeps its append-only file in).
  */
 final class StackCredentials {
 
@@ -54,9 +55,11 @@ final class StackCredentials {
 
     /**
      * The embedded Redis's ACL: the default user off, one user {@value #REDIS_USER} with a password generated
-     * once. Returns the config file redis-server reads and the password services connect with.
+     * once. Returns the config file redis-server reads, the password services connect with and the directory
+     * where the embedded redis-server keeps its append-only file ({@code redis/data}, created 0700 when it
+     * starts, kept across runs: a later run finds the data of the earlier ones; deleting it starts over).
      */
-    record Redis(Path config, String password) {
+    record Redis(Path config, String password, Path dataDir) {
 
         String url(int port) {
             return "redis://" + REDIS_USER + ":" + password + "@127.0.0.1:" + port;
@@ -78,7 +81,7 @@ final class StackCredentials {
                     "user default off",
                     "user " + REDIS_USER + " on >" + password + " ~* &* +@all",
                     "")));
-            return new Redis(config, password);
+            return new Redis(config, password, dir.resolve("data"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare Redis's credentials in " + dir, e);
         }

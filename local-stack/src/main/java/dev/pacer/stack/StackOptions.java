@@ -15,7 +15,8 @@ import java.util.Arrays;
  *
  * @param home          the checkout: where {@code <service>/target/<service>.jar} are found
  * @param logDir        one log file per process; the pid file of the running stack sits beside it, and the
- *                      stack's generated material (CA and certificates, credentials) in its parent directory
+ *                      stack's generated material (CA and certificates, credentials, the embedded Redis's data)
+ *                      in its parent directory
  * @param redisUrl      an existing Redis to use; null starts the embedded redis-server
  * @param publicGateway whether the gateway's public port listens on every interface (else 127.0.0.1)
  * @param insecureDev   whether the gateway runs without authentication (a loud warning says so)
@@ -106,7 +107,7 @@ public record StackOptions(Path home, Path logDir, String redisUrl, Ports ports,
                 publicGateway, insecureDev);
     }
 
-    /** Where the stack keeps what it generates (CA, certificates, credentials, keys): the log dir's parent. */
+    /** Where the stack keeps what it generates (CA, certificates, credentials, keys, Redis's data): the log dir's parent. */
     public Path stackDir() {
         return logDir.getParent();
     }

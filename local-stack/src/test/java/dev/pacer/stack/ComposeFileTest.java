@@ -1,6 +1,7 @@
 package dev.pacer.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import dev.pacer.runtime.ClusterPki;
 import java.io.IOException;
@@ -28,8 +29,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * {@code docker-compose.yml}, {@code containers/compose/prometheus.yml} and {@code run-local.sh --compose-secrets}
  * agree, without a Docker engine: every container that mounts generated material gets a directory of its own name
- * whose certificate names it; every Pacer service is scraped by Prometheus on the port it serves; nothing secret
- * is in the files. {@code ComposeIT} runs the file for real.
+ * whose certificate names it; every Pacer service is scraped by Prometheus on the port it serves; Redis persists
+ * (AOF, fsync every second, in a volume); nothing secret is in the files. {@code ComposeIT} runs the file for real.
  */
 class ComposeFileTest {
 
@@ -63,6 +64,17 @@ class ComposeFileTest {
         // the Pacer images run as their own user (10001, the agent root): no override in the file
         ComposeSecrets.CONTAINERS.stream().filter(ComposeSecrets.Container::isService)
                 .forEach(c -> assertThat(services.get(c.name())).as(c.name()).doesNotContainKey("user"));
+    }
+
+    /** As the local stack's embedded Redis: an append-only file fsynced every second, in a named volume that outlives the container. */
+    @Test
+    void redisPersistsAnAppendOnlyFile_fsyncedEverySecond_inANamedVolume() throws IOException {
+        Map<String, Object> redis = services().get("redis");
+        @SuppressWarnings("unchecked")
+        String command = String.join(" ", (List<String>) redis.get("command"));
+        assertThat(command).contains("--appendonly yes", "--appendfsync everysec", "--dir /data");
+        assertThat(volumes(redis)).contains("redis-data:/data");
+        assertThat(load(HOME.resolve("docker-compose.yml"))).extractingByKey("volumes", MAP).containsKey("redis-data");
     }
 
     @Test

@@ -87,6 +87,7 @@ class StackMaterialTest {
         assertThat(mode(first.config())).isEqualTo("rw-------");
         assertThat(mode(dir.resolve("redis/password"))).isEqualTo("rw-------");
         assertThat(first.url(6379)).isEqualTo("redis://pacer:" + first.password() + "@127.0.0.1:6379");
+        assertThat(first.dataDir()).isEqualTo(dir.resolve("redis/data"));
         assertThat(StackCredentials.redis(dir).password()).isEqualTo(first.password());
     }
 

@@ -44,19 +44,24 @@ public final class ManagedProcess {
     }
 
     /**
-     * The command that runs the embedded redis-server on loopback without persistence, in its own
-     * session where {@code setsid} exists: a Ctrl-C in the terminal then reaches the services, not
-     * Redis, which the caller stops last.
+     * The command that runs the embedded redis-server on loopback without persistence (the benchmark harness:
+     * its data is thrown away), in its own session where {@code setsid} exists: a Ctrl-C in the terminal then
+     * reaches the services, not Redis, which the caller stops last.
      */
     public static List<String> redisServerCommand(int port) {
-        return redisServerCommand(port, null);
+        return redisServerCommand(port, null, null);
     }
 
     /**
      * As {@link #redisServerCommand(int)}, reading {@code config} first (e.g. ACL users with passwords, which
-     * then never appear on a command line); null for none.
+     * then never appear on a command line; null for none) and persisting in {@code dataDir} (null: nothing is
+     * persisted). Persistence is an append-only file ({@code appendonly.aof}) fsynced every second: a restart,
+     * even after SIGKILL or a crash of the machine, loses at most the writes of the last second (Redis hands each
+     * write to the file before answering it, so a killed process usually loses none; a disk too slow for the
+     * fsync can stretch it to two). No RDB snapshots: Redis starts from the append-only file alone, and a
+     * snapshot would only add a periodic fork and a second copy of the data.
      */
-    public static List<String> redisServerCommand(int port, Path config) {
+    public static List<String> redisServerCommand(int port, Path config, Path dataDir) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
@@ -65,7 +70,12 @@ public final class ManagedProcess {
         if (config != null) {
             command.add(config.toString());
         }
-        command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", ""));
+        if (dataDir != null) {
+            command.addAll(List.of("--dir", dataDir.toString(), "--appendonly", "yes", "--appendfsync", "everysec"));
+        } else {
+            command.addAll(List.of("--appendonly", "no"));
+        }
         return command;
     }
 

@@ -6,7 +6,10 @@ import redis.embedded.RedisServer;
 
 /**
  * A real redis-server process started from the binary bundled in {@code embedded-redis} (Redis 6.2:
- * streams, pub/sub, Lua). Nothing is persisted; the server is bound to loopback.
+ * streams, pub/sub, Lua), bound to loopback. Nothing is persisted ({@code save ""}, {@code appendonly no}), on
+ * purpose and unlike every Redis Pacer ships: a test's data dies with it, no file is written and no fsync
+ * slows the tests. The local stack's persistent Redis is tested by local-stack's
+ * {@code EmbeddedRedisPersistenceIT}.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
